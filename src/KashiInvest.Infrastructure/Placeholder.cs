@@ -1,0 +1,1 @@
+namespace KashiInvest.Infrastructure; public static class Placeholder {}
