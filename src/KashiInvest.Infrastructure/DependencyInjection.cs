@@ -1,0 +1,64 @@
+using KashiInvest.Infrastructure.DemoData;
+using KashiInvest.Infrastructure.Live;
+using KashiInvest.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace KashiInvest.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>The environment variable that overrides <c>Database:DataDir</c>.</summary>
+    public const string DataDirVariable = "KASHI_DATA_DIR";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var db = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (Environment.GetEnvironmentVariable(DataDirVariable) is { Length: > 0 } dataDir) db.DataDir = dataDir;
+        var connectionString = db.ResolveConnectionString(contentRoot);
+        services.AddSingleton(Options.Create(db));
+
+        services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section))
+            .Validate(o => o.Scale is >= 1 and <= 1000, "Demo:Scale must be between 1 and 1000.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<InMemoryLiveBus>();
+        services.TryAddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
+        services.TryAddSingleton<IDomainEventDispatcher, LiveBusEventDispatcher>();
+
+        var transactions = new TransactionEventsInterceptor();
+        switch (db.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContextFactory<SqliteKashiDbContext>(o => Configure(o.UseSqlite(connectionString), db, transactions));
+                services.AddSingleton<IDbContextFactory<KashiDbContext>, KashiDbContextFactory<SqliteKashiDbContext>>();
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextFactory<SqlServerKashiDbContext>(o => Configure(o.UseSqlServer(connectionString), db, transactions));
+                services.AddSingleton<IDbContextFactory<KashiDbContext>, KashiDbContextFactory<SqlServerKashiDbContext>>();
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{db.Provider}'.");
+        }
+        // Identity's stores want a scoped context; everything else creates short-lived ones from the factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KashiDbContext>>().CreateDbContext());
+
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<ReferenceDataSeeder>();
+        services.AddSingleton<DemoDataSeeder>();
+        return services;
+    }
+
+    private static void Configure(DbContextOptionsBuilder options, DatabaseOptions db, TransactionEventsInterceptor transactions)
+    {
+        options.AddInterceptors(transactions);
+        if (!db.LogStatements)
+        {
+            options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using KashiInvest.Domain.Audit;
+using KashiInvest.Domain.Chains;
+using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Investors;
+using KashiInvest.Domain.Problems;
+using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Reports;
+using KashiInvest.Domain.Units;
+using KashiInvest.Infrastructure.Identity;
+using KashiInvest.Infrastructure.Live;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace KashiInvest.Infrastructure.Persistence;
+
+/// <summary>
+/// The application's unit of work. Provider-specific subclasses (<see cref="SqliteKashiDbContext"/>,
+/// <see cref="SqlServerKashiDbContext"/>) own their migrations; code depends on this base type only.
+/// Create one per operation from <c>IDbContextFactory&lt;KashiDbContext&gt;</c> and set <see cref="Actor"/>
+/// before changing official data.
+/// </summary>
+public abstract class KashiDbContext : IdentityDbContext<AppUser>
+{
+    private readonly UnitOfWork _unitOfWork;
+
+    protected KashiDbContext(DbContextOptions options, TimeProvider clock, IDomainEventDispatcher dispatcher) : base(options)
+    {
+        Clock = clock;
+        _unitOfWork = new UnitOfWork(this, dispatcher);
+    }
+
+    /// <summary>Who is making the changes saved through this context; required for audited data.</summary>
+    public Actor? Actor { get; set; }
+
+    public TimeProvider Clock { get; }
+
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<IndustryChain> Chains => Set<IndustryChain>();
+    public DbSet<ChainLink> ChainLinks => Set<ChainLink>();
+    public DbSet<Investor> Investors => Set<Investor>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<ProjectStageChange> StageChanges => Set<ProjectStageChange>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KashiDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // UTC in the database; DateTime values come back marked as UTC on both providers.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        _unitOfWork.SaveAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    internal Task<int> SaveChangesCoreAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    internal Task PublishPendingAsync(CancellationToken cancellationToken) => _unitOfWork.PublishPendingAsync(cancellationToken);
+
+    internal void DiscardPending() => _unitOfWork.DiscardPending();
+}
+
+/// <summary>The embedded default: SQLite, whose money columns are stored as whole yuan (INTEGER) so they sort and compare.</summary>
+public sealed class SqliteKashiDbContext(DbContextOptions<SqliteKashiDbContext> options, TimeProvider clock, IDomainEventDispatcher dispatcher)
+    : KashiDbContext(options, clock, dispatcher)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no decimal type and EF Core cannot order or compare decimals stored as TEXT.
+        configurationBuilder.Properties<decimal>().HaveConversion<WanAsYuanConverter>();
+    }
+}
+
+/// <summary>Production: SQL Server, with money as decimal(18,4) 万元.</summary>
+public sealed class SqlServerKashiDbContext(DbContextOptions<SqlServerKashiDbContext> options, TimeProvider clock, IDomainEventDispatcher dispatcher)
+    : KashiDbContext(options, clock, dispatcher)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using KashiInvest.Domain.Audit;
+using KashiInvest.Domain.Common;
+using KashiInvest.Infrastructure.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace KashiInvest.Infrastructure.Persistence;
+
+/// <summary>
+/// What happens around every save: changed aggregates get a new version (the concurrency token), every change to
+/// audited data gets an audit row in the same transaction, and the domain events of the write are published only
+/// after the transaction has committed — so no screen ever shows a write that was rolled back.
+/// </summary>
+internal sealed class UnitOfWork(KashiDbContext db, IDomainEventDispatcher dispatcher)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private readonly List<IDomainEvent> _pending = [];
+
+    public async Task<int> SaveAsync(bool acceptAll, CancellationToken ct)
+    {
+        db.ChangeTracker.DetectChanges();
+        var changed = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+
+        foreach (var entry in changed)
+        {
+            if (entry.Entity is AggregateRoot aggregate && entry.State == EntityState.Modified) aggregate.BumpVersion();
+        }
+        var events = db.ChangeTracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.TakeDomainEvents()).ToList();
+
+        var audited = changed.Where(e => e.Entity is IAudited).ToList();
+        if (audited.Count > 0 && db.Actor is null)
+            throw new InvalidOperationException("Official data was changed without an actor: set KashiDbContext.Actor before saving.");
+
+        var nowUtc = db.Clock.GetUtcNow().UtcDateTime;
+        // Before-images must be taken now: after the save the original values are gone.
+        var pendingAudit = audited.Select(e => new PendingAudit(e, ToAction(e.State), e.State == EntityState.Added ? null : Snapshot(e, before: true))).ToList();
+
+        var ownTransaction = db.Database.CurrentTransaction is null && pendingAudit.Count > 0
+            ? await db.Database.BeginTransactionAsync(ct)
+            : null;
+        try
+        {
+            var written = await db.SaveChangesCoreAsync(acceptAll, ct);
+            if (pendingAudit.Count > 0)
+            {
+                foreach (var p in pendingAudit)
+                {
+                    db.AuditEntries.Add(new AuditEntry(nowUtc, db.Actor!.UserName, db.Actor.UnitId, p.Entry.Metadata.ClrType.Name,
+                        KeyOf(p.Entry), p.Action, p.Before, p.Action == AuditAction.Deleted ? null : Snapshot(p.Entry, before: false)));
+                }
+                await db.SaveChangesCoreAsync(acceptAll, ct);
+            }
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+            _pending.AddRange(events);
+        }
+        catch
+        {
+            if (ownTransaction is not null) await ownTransaction.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+
+        // Inside a caller's transaction, events wait for its commit (see TransactionEventsInterceptor).
+        if (db.Database.CurrentTransaction is null) await PublishPendingAsync(ct);
+        return changed.Count;
+    }
+
+    public async Task PublishPendingAsync(CancellationToken ct)
+    {
+        if (_pending.Count == 0) return;
+        var events = _pending.ToArray();
+        _pending.Clear();
+        await dispatcher.DispatchAsync(events, ct);
+    }
+
+    public void DiscardPending() => _pending.Clear();
+
+    private static AuditAction ToAction(EntityState state) => state switch
+    {
+        EntityState.Added => AuditAction.Added,
+        EntityState.Deleted => AuditAction.Deleted,
+        _ => AuditAction.Modified,
+    };
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    /// <summary>JSON of the properties that matter: all of them for an added or deleted row, the changed ones for a modification.</summary>
+    private static string Snapshot(EntityEntry entry, bool before)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            if (entry.State == EntityState.Modified && !property.IsModified) continue;
+            var value = before ? property.OriginalValue : property.CurrentValue;
+            values[property.Metadata.Name] = value switch
+            {
+                DateOnly d => d.ToString("yyyy-MM-dd"),
+                Enum e => e.ToString(),
+                _ => value,
+            };
+        }
+        return JsonSerializer.Serialize(values, Json);
+    }
+
+    private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, string? Before);
+}

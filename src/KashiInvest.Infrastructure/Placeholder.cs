@@ -1,1 +1,0 @@
-namespace KashiInvest.Infrastructure; public static class Placeholder {}
