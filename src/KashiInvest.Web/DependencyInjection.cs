@@ -1,0 +1,82 @@
+using System.Globalization;
+using KashiInvest.Infrastructure.Identity;
+using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Security;
+using KashiInvest.Web.Shared;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
+namespace KashiInvest.Web;
+
+public static class DependencyInjection
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
+
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var defaultCulture = configuration["Localization:DefaultCulture"] ?? "zh-CN";
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(defaultCulture);
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            // The product speaks Chinese unless the user switches: no Accept-Language guessing.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/login";
+            o.Cookie.Name = "kashi.auth";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            // Non-page requests (API, hub) get a status code, not an HTML redirect.
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs")) ctx.Response.StatusCode = 401;
+                else ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
+        });
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<KashiDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>();
+        services.AddAuthorization();
+
+        services.AddScoped<IUserScopeProvider, UserScopeProvider>();
+        services.AddSingleton<ReferenceData>();
+        services.AddSingleton<UiText>();
+        services.AddSingleton(KashiInvest.Domain.Projects.WorkGroupThresholds.Default);
+        services.AddProjectsFeature();
+        return services;
+    }
+
+    public static WebApplicationBuilder AddKashiLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        // Structured logs: one JSON object a line in production; readable lines while developing.
+        if (builder.Environment.IsDevelopment()) builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        else builder.Logging.AddJsonConsole(o => { o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; });
+        return builder;
+    }
+}

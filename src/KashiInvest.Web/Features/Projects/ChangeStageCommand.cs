@@ -1,0 +1,36 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Projects;
+using KashiInvest.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace KashiInvest.Web.Features.Projects;
+
+/// <summary>Moves a project to another stage of its life cycle, as the user's unit, refusing what the rules forbid.</summary>
+public sealed class ChangeStageCommand(IDbContextFactory<KashiDbContext> factory, TimeProvider clock)
+{
+    public async Task<WriteResult> ExecuteAsync(UserScope scope, int projectId, int version, StageTransition transition, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.Actor = scope.Actor;
+        var project = await db.Projects.Include(p => p.StageHistory).Where(ProjectAccess.VisibleTo(scope)).FirstOrDefaultAsync(p => p.Id == projectId, ct);
+        if (project is null) return WriteResult.NotFound;
+        if (!ProjectAccess.CanEdit(scope, project)) return WriteResult.NotAllowed;
+        if (project.Version != version) return WriteResult.Conflict;
+        db.Entry(project).Property(p => p.Version).OriginalValue = version;
+        try
+        {
+            project.MoveTo(transition, scope.Actor, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+            return WriteResult.Saved(project.Id);
+        }
+        catch (DomainRuleException ex)
+        {
+            return WriteResult.Invalid(string.Empty, ex.Violation);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WriteResult.Conflict;
+        }
+    }
+}

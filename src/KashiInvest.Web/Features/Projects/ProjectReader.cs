@@ -1,0 +1,64 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Domain.Investors;
+using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Units;
+using KashiInvest.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace KashiInvest.Web.Features.Projects;
+
+public sealed record InvestorView(int Id, string Name, string? CreditCode, InvestorTier Tiers, SourceRegionCode Region);
+
+public sealed record MilestoneView(int Id, string Name, DateOnly PlannedOn, DateOnly? ReachedOn, int DaysOverdue);
+
+public sealed record StageChangeView(ProjectStage? From, ProjectStage To, DateTime AtUtc, string ChangedBy, int? ChangedByUnitId, string? Note, TerminationReason? Reason);
+
+/// <summary>Everything the project page shows, read under the user's scope.</summary>
+public sealed record ProjectView(
+    int Id, string Code, string Name, string? Description, int HostUnitId, int SourceUnitId, int ChainId, int? ChainLinkId,
+    InvestorView Investor, decimal PlannedInvestmentWan, int ExpectedJobs, ProjectStage Stage, CoordinationLevel Coordination,
+    WorkGroupLevel Level, string? ResponsibleLeader, string? LeaderInCharge, DateOnly? PlannedStartOn, DateOnly? PlannedCompletionOn,
+    DateOnly? SignedOn, TerminationReason? TerminationReason, decimal FundsInPlaceWan, decimal OutOfRegionFundsInPlaceWan,
+    DateTime CreatedAtUtc, DateTime UpdatedAtUtc, DateTime LastActivityAtUtc, int Version,
+    IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<StageChangeView> History, bool CanEdit);
+
+public sealed class ProjectReader(IDbContextFactory<KashiDbContext> factory, TimeProvider clock)
+{
+    /// <summary>The project, or null when it does not exist or lies outside the user's scope (the two look the same).</summary>
+    public async Task<ProjectView?> GetAsync(UserScope scope, int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var project = await db.Projects.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Milestones).Include(p => p.StageHistory)
+            .Where(ProjectAccess.VisibleTo(scope))
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null) return null;
+        var investor = await db.Investors.AsNoTracking().Where(i => i.Id == project.InvestorId)
+            .Select(i => new InvestorView(i.Id, i.Name, i.CreditCode, i.Tiers, i.Region)).FirstAsync(ct);
+        var today = Domain.Common.BeijingTime.Today(clock);
+        return new ProjectView(project.Id, project.Code, project.Name, project.Description, project.HostUnitId, project.SourceUnitId,
+            project.ChainId, project.ChainLinkId, investor, project.PlannedInvestmentWan, project.ExpectedJobs, project.Stage,
+            project.CoordinationLevel, project.WorkGroupLevel, project.ResponsibleLeader, project.LeaderInCharge, project.PlannedStartOn,
+            project.PlannedCompletionOn, project.SignedOn, project.TerminationReason, project.FundsInPlaceWan,
+            project.OutOfRegionFundsInPlaceWan, project.CreatedAtUtc, project.UpdatedAtUtc, project.LastActivityAtUtc, project.Version,
+            project.Milestones.OrderBy(m => m.Order).Select(m => new MilestoneView(m.Id, m.Name, m.PlannedOn, m.ReachedOn, m.DaysOverdue(today))).ToList(),
+            project.StageHistory.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
+                .Select(h => new StageChangeView(h.From, h.To, h.AtUtc, h.ChangedBy, h.ChangedByUnitId, h.Note, h.TerminationReason)).ToList(),
+            ProjectAccess.CanEdit(scope, project));
+    }
+
+    /// <summary>Investors whose name or credit code contains the text, for the investor picker.</summary>
+    public async Task<IReadOnlyList<InvestorView>> SearchInvestorsAsync(string? text, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.Investors.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var t = text.Trim();
+            var upper = t.ToUpperInvariant();
+            q = q.Where(i => i.Name.Contains(t) || (i.CreditCode != null && i.CreditCode.StartsWith(upper)));
+        }
+        return await q.OrderBy(i => i.Name).Take(20)
+            .Select(i => new InvestorView(i.Id, i.Name, i.CreditCode, i.Tiers, i.Region)).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,93 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Infrastructure.DemoData;
+using KashiInvest.Infrastructure.Identity;
+using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Components;
+using KashiInvest.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KashiInvest.Web;
+
+/// <summary>Start-up steps and the request pipeline, so that Program.cs reads like a table of contents.</summary>
+public static class Hosting
+{
+    /// <summary>
+    /// Runs a one-off command instead of the server when one is given:
+    /// <c>create-admin &lt;user&gt; &lt;password&gt;</c> creates the first administrator (outside demo mode there is none).
+    /// </summary>
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0] != "create-admin") return false;
+        if (args.Length != 3)
+        {
+            Console.Error.WriteLine("usage: create-admin <user-name> <password>");
+            Environment.ExitCode = 2;
+            return true;
+        }
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await app.Services.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await AdminAccounts.CreateAsync(scope.ServiceProvider, args[1], args[2]);
+        Console.WriteLine(result.Succeeded ? $"Administrator '{args[1]}' created." : string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
+        Environment.ExitCode = result.Succeeded ? 0 : 1;
+        return true;
+    }
+
+    /// <summary>Migrates the database, inserts reference data, and with demo data on fills it and prints the accounts.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await app.Services.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+        var accounts = await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        if (accounts.Count == 0) return;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            Console.WriteLine();
+            Console.WriteLine($"KashiInvest is running with demo data at {urls}");
+            Console.WriteLine($"Demo accounts (password {DemoDataOptions.Password}):");
+            foreach (var a in accounts) Console.WriteLine($"  {a.UserName,-18} {a.Role,-15} {a.UnitName}");
+            Console.WriteLine();
+        });
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
+
+internal static class AdminAccounts
+{
+    public static async Task<IdentityResult> CreateAsync(IServiceProvider services, string userName, string password)
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in AppRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        }
+        var db = services.GetRequiredService<KashiDbContext>();
+        var bureau = await db.Units.AsNoTracking().Where(u => u.Type == Domain.Units.UnitType.Bureau).Select(u => (int?)u.Id).FirstOrDefaultAsync();
+        var user = new AppUser { UserName = userName, DisplayName = userName, UnitId = bureau, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password);
+        return created.Succeeded ? await users.AddToRoleAsync(user, ActorRole.Administrator.ToString()) : created;
+    }
+}

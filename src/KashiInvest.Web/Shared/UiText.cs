@@ -1,0 +1,59 @@
+using System.Globalization;
+using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Investors;
+using KashiInvest.Web.Resources;
+using Microsoft.Extensions.Localization;
+
+namespace KashiInvest.Web.Shared;
+
+/// <summary>
+/// Words and numbers as officials read them, in the current UI culture: money in 万元 with 亿元 where natural
+/// (millions of CNY in English), dates in Beijing time, enum values and rule violations from the resource files.
+/// </summary>
+public sealed class UiText(IStringLocalizer<Strings> localizer)
+{
+    public string this[string key] => localizer[key];
+
+    public string this[string key, params object[] args] => localizer[key, args];
+
+    /// <summary>An enum value's label, from the key <c>{EnumType}.{Value}</c>.</summary>
+    public string Enum<TEnum>(TEnum value) where TEnum : struct, Enum => localizer[$"{typeof(TEnum).Name}.{value}"];
+
+    public string Enum(Enum value) => localizer[$"{value.GetType().Name}.{value}"];
+
+    public string Tiers(InvestorTier tiers) =>
+        tiers == InvestorTier.None ? localizer["InvestorTier.None"] : string.Join(Sep, tiers.Split().Select(t => Enum(t)));
+
+    private static string Sep => Localized.IsChinese ? "、" : ", ";
+
+    /// <summary>万元 below 1亿, 亿元 from 1亿 on (Chinese); CNY millions (English).</summary>
+    public string Money(decimal wan)
+    {
+        var money = Domain.Common.Money.FromWan(wan);
+        var key = money.IsYiScale ? "Format.MoneyYi" : "Format.MoneyWan";
+        return string.Format(CultureInfo.CurrentCulture, localizer[key].Value, money.IsYiScale ? money.Yi : wan, wan / 100m);
+    }
+
+    public string Money(decimal? wan) => wan is { } w ? Money(w) : "—";
+
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>A UTC instant shown in Beijing time.</summary>
+    public static string DateTime(DateTime? utc) =>
+        utc is { } u ? BeijingTime.ToBeijing(u).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    public string Number(int value) => value.ToString("#,0", CultureInfo.CurrentCulture);
+
+    /// <summary>A broken rule in words: key <c>Rule.{Code}</c>; enum and money arguments are worded too.</summary>
+    public string Rule(RuleViolation violation)
+    {
+        var args = violation.Args.Select(a => a switch
+        {
+            System.Enum e => (object)Enum(e),
+            decimal d => Money(d),
+            _ => a,
+        }).ToArray();
+        var text = localizer[$"Rule.{violation.Code}", args];
+        return text.ResourceNotFound ? localizer["Rule.Unknown", violation.Code] : text;
+    }
+}
