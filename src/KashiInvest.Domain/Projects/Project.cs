@@ -127,7 +127,7 @@ public sealed class Project : AggregateRoot, IAudited
         Stage = transition.To;
         if (transition.To == ProjectStage.Signed) SignedOn = transition.Date;
         if (transition.To == ProjectStage.Terminated) TerminationReason = transition.TerminationReason;
-        if (from == ProjectStage.Reserve) TerminationReason = null;
+        else if (from == ProjectStage.Reserve) TerminationReason = null;
         _stageHistory.Add(new ProjectStageChange(from, transition.To, nowUtc, actor, transition.Note?.Trim(), transition.TerminationReason));
         Touch(nowUtc);
         Raise(new ProjectStageChanged(this, from, transition.To));
@@ -175,7 +175,8 @@ public sealed class Project : AggregateRoot, IAudited
     private void ApplyMilestones(IReadOnlyList<MilestoneInput> inputs)
     {
         var keep = inputs.Where(i => i.Id is not null).Select(i => i.Id!.Value).ToHashSet();
-        _milestones.RemoveAll(m => m.Id != 0 && !keep.Contains(m.Id));
+        // Milestones not yet saved (Id 0) cannot be referred to by an input, so the inputs replace them.
+        _milestones.RemoveAll(m => m.Id == 0 || !keep.Contains(m.Id));
         for (var order = 0; order < inputs.Count; order++)
         {
             var input = inputs[order];
