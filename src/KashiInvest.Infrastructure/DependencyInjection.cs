@@ -17,7 +17,12 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var db = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (Environment.GetEnvironmentVariable(DataDirVariable) is { Length: > 0 } dataDir) db.DataDir = dataDir;
+        // An explicit Database:DataDir wins; otherwise KASHI_DATA_DIR; otherwise App_Data under the content root.
+        if (string.IsNullOrWhiteSpace(configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.DataDir)}"])
+            && Environment.GetEnvironmentVariable(DataDirVariable) is { Length: > 0 } dataDir)
+        {
+            db.DataDir = dataDir;
+        }
         var connectionString = db.ResolveConnectionString(contentRoot);
         services.AddSingleton(Options.Create(db));
 

@@ -22,7 +22,7 @@ public sealed class ProjectForm
     public bool CreateInvestor { get; set; }
     public string NewInvestorName { get; set; } = string.Empty;
     public string NewInvestorCreditCode { get; set; } = string.Empty;
-    public IEnumerable<InvestorTier> NewInvestorTiers { get; set; } = [];
+    public IReadOnlyCollection<InvestorTier> NewInvestorTiers { get; set; } = [];
     public SourceRegionCode NewInvestorRegion { get; set; } = SourceRegionCode.PearlRiverDelta;
 
     public decimal? PlannedInvestmentWan { get; set; }

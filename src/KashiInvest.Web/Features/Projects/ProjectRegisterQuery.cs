@@ -59,7 +59,7 @@ public sealed class ProjectRegisterQuery(IDbContextFactory<KashiDbContext> facto
         }
 
         var total = await query.CountAsync(ct);
-        query = (sortBy, descending) switch
+        var ordered = (sortBy, descending) switch
         {
             (nameof(RegisterRow.Code), false) => query.OrderBy(x => x.p.Code),
             (nameof(RegisterRow.Code), true) => query.OrderByDescending(x => x.p.Code),
@@ -76,7 +76,7 @@ public sealed class ProjectRegisterQuery(IDbContextFactory<KashiDbContext> facto
             _ => query.OrderByDescending(x => x.p.UpdatedAtUtc),
         };
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var rows = await query.ThenBy(x => x.p.Id)
+        var rows = await ordered.ThenBy(x => x.p.Id)
             .Skip(Math.Max(page, 0) * pageSize).Take(pageSize)
             .Select(x => new RegisterRow(x.p.Id, x.p.Code, x.p.Name, x.p.HostUnitId, x.p.ChainId, x.i.Name, x.i.Tiers,
                 x.p.Stage, x.p.WorkGroupLevel, x.p.CoordinationLevel, x.p.PlannedInvestmentWan, x.p.ExpectedJobs, x.p.UpdatedAtUtc))

@@ -1,0 +1,617 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] nvarchar(450) NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [AtUtc] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [UnitId] int NULL,
+        [EntityType] nvarchar(100) NOT NULL,
+        [EntityId] nvarchar(100) NOT NULL,
+        [Action] nvarchar(20) NOT NULL,
+        [Before] nvarchar(max) NULL,
+        [After] nvarchar(max) NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [Investors] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(200) NOT NULL,
+        [CreditCode] nchar(18) NULL,
+        [Tiers] int NOT NULL,
+        [Region] nvarchar(30) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Investors] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [Units] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(40) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [NameEn] nvarchar(150) NOT NULL,
+        [Type] nvarchar(30) NOT NULL,
+        [ParentUnitId] int NULL,
+        [Region] nvarchar(30) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Units] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Units_Units_ParentUnitId] FOREIGN KEY ([ParentUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] nvarchar(450) NOT NULL,
+        [UnitId] int NULL,
+        [DisplayName] nvarchar(100) NOT NULL,
+        [Culture] nvarchar(10) NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUsers_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [Chains] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(40) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [NameEn] nvarchar(150) NOT NULL,
+        [LeadUnitId] int NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Chains] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Chains_Units_LeadUnitId] FOREIGN KEY ([LeadUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [ChainLinks] (
+        [Id] int NOT NULL IDENTITY,
+        [ChainId] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [NameEn] nvarchar(150) NOT NULL,
+        [Segment] nvarchar(20) NOT NULL,
+        [Strength] nvarchar(20) NOT NULL,
+        CONSTRAINT [PK_ChainLinks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ChainLinks_Chains_ChainId] FOREIGN KEY ([ChainId]) REFERENCES [Chains] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [Projects] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(20) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Description] nvarchar(2000) NULL,
+        [HostUnitId] int NOT NULL,
+        [SourceUnitId] int NOT NULL,
+        [ChainId] int NOT NULL,
+        [ChainLinkId] int NULL,
+        [InvestorId] int NOT NULL,
+        [PlannedInvestmentWan] decimal(18,4) NOT NULL,
+        [ExpectedJobs] int NOT NULL,
+        [Stage] nvarchar(20) NOT NULL,
+        [CoordinationLevel] nvarchar(20) NOT NULL,
+        [WorkGroupLevel] nvarchar(20) NOT NULL,
+        [ResponsibleLeader] nvarchar(50) NULL,
+        [LeaderInCharge] nvarchar(50) NULL,
+        [PlannedStartOn] date NULL,
+        [PlannedCompletionOn] date NULL,
+        [SignedOn] date NULL,
+        [TerminationReason] nvarchar(30) NULL,
+        [FundsInPlaceWan] decimal(18,4) NOT NULL,
+        [OutOfRegionFundsInPlaceWan] decimal(18,4) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [LastActivityAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Projects] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Projects_ChainLinks_ChainLinkId] FOREIGN KEY ([ChainLinkId]) REFERENCES [ChainLinks] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Projects_Chains_ChainId] FOREIGN KEY ([ChainId]) REFERENCES [Chains] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Projects_Investors_InvestorId] FOREIGN KEY ([InvestorId]) REFERENCES [Investors] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Projects_Units_HostUnitId] FOREIGN KEY ([HostUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Projects_Units_SourceUnitId] FOREIGN KEY ([SourceUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [Milestones] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [PlannedOn] date NOT NULL,
+        [ReachedOn] date NULL,
+        [Order] int NOT NULL,
+        CONSTRAINT [PK_Milestones] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Milestones_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [Problems] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [Category] nvarchar(30) NOT NULL,
+        [Factor] nvarchar(20) NULL,
+        [Description] nvarchar(2000) NOT NULL,
+        [Severity] nvarchar(20) NOT NULL,
+        [OwnerUnitId] int NOT NULL,
+        [DueOn] date NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Level] nvarchar(20) NOT NULL,
+        [Resolution] nvarchar(2000) NULL,
+        [RaisedBy] nvarchar(256) NOT NULL,
+        [RaisedByUnitId] int NULL,
+        [RaisedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [ResolvedAtUtc] datetime2 NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Problems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Problems_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Problems_Units_OwnerUnitId] FOREIGN KEY ([OwnerUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [ProgressReports] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [PeriodIndex] int NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Revision] int NOT NULL,
+        [IsCurrent] bit NOT NULL,
+        [Narrative] nvarchar(4000) NOT NULL,
+        [NextSteps] nvarchar(4000) NULL,
+        [FundsInPlaceThisPeriodWan] decimal(18,4) NOT NULL,
+        [OutOfRegionFundsThisPeriodWan] decimal(18,4) NOT NULL,
+        [SubmittedBy] nvarchar(256) NOT NULL,
+        [SubmittedByUnitId] int NULL,
+        [SubmittedAtUtc] datetime2 NOT NULL,
+        [IsLate] bit NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ProgressReports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProgressReports_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE TABLE [ProjectStageChanges] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [From] nvarchar(20) NULL,
+        [To] nvarchar(20) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [ChangedBy] nvarchar(256) NOT NULL,
+        [ChangedByUnitId] int NULL,
+        [Note] nvarchar(2000) NULL,
+        [TerminationReason] nvarchar(30) NULL,
+        CONSTRAINT [PK_ProjectStageChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProjectStageChanges_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_UnitId] ON [AspNetUsers] ([UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_AtUtc] ON [AuditEntries] ([AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_EntityType_EntityId] ON [AuditEntries] ([EntityType], [EntityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ChainLinks_ChainId_Name] ON [ChainLinks] ([ChainId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Chains_Code] ON [Chains] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Chains_LeadUnitId] ON [Chains] ([LeadUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Investors_CreditCode] ON [Investors] ([CreditCode]) WHERE [CreditCode] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Investors_Name] ON [Investors] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Milestones_ProjectId_Order] ON [Milestones] ([ProjectId], [Order]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Problems_OwnerUnitId] ON [Problems] ([OwnerUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Problems_ProjectId_Status] ON [Problems] ([ProjectId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Problems_Status_DueOn] ON [Problems] ([Status], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProgressReports_ProjectId_PeriodIndex_Kind_Revision] ON [ProgressReports] ([ProjectId], [PeriodIndex], [Kind], [Revision]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Projects_ChainId] ON [Projects] ([ChainId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Projects_ChainLinkId] ON [Projects] ([ChainLinkId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Projects_Code] ON [Projects] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Projects_HostUnitId] ON [Projects] ([HostUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Projects_InvestorId] ON [Projects] ([InvestorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Projects_SourceUnitId] ON [Projects] ([SourceUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Projects_Stage] ON [Projects] ([Stage]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Projects_UpdatedAtUtc] ON [Projects] ([UpdatedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Projects_WorkGroupLevel] ON [Projects] ([WorkGroupLevel]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ProjectStageChanges_ProjectId_AtUtc] ON [ProjectStageChanges] ([ProjectId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Units_Code] ON [Units] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Units_ParentUnitId] ON [Units] ([ParentUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123082812_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123082812_Initial', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

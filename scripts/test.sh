@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on a fresh machine: installs what the tests need, builds, tests, and prints
+# one plain summary line "N passed, M failed[, K skipped]".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Browser tests drive Debian's Chromium through Playwright; Chinese pages need CJK fonts to render.
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} ..."
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+export KASHI_CHROMIUM="${KASHI_CHROMIUM:-$(command -v chromium)}"
+
+dotnet tool restore >/dev/null
+dotnet build KashiInvest.sln -c Debug -nologo -v q
+
+results="artifacts/test-results"
+rm -rf "$results"
+set +e
+dotnet test KashiInvest.sln -c Debug --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
+status=$?
+set -e
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p'); passed=$((passed + ${p:-0}))
+  f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p'); failed=$((failed + ${f:-0}))
+  n=$(echo "$counters" | sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p'); skipped=$((skipped + ${n:-0}))
+done
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then echo "no tests ran"; status=1; fi
+if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
+exit $status

@@ -1,0 +1,113 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Projects;
+using KashiInvest.Web.Security;
+using KashiInvest.Web.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace KashiInvest.Web.Features.Projects;
+
+public partial class ProjectEditor
+{
+    private ProjectForm? _form;
+    private UserScope? _scope;
+    private ReferenceData.Snapshot? _ref;
+    private Dictionary<string, string> _errors = [];
+    private string? _generalError;
+    private bool _conflict;
+    private bool _loading = true;
+    private bool _saving;
+
+    [Parameter] public int? Id { get; set; }
+
+    [Inject] private ProjectReader Reader { get; set; } = default!;
+    [Inject] private SaveProjectCommand Save { get; set; } = default!;
+    [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
+    [Inject] private ReferenceData Reference { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private WorkGroupThresholds Thresholds { get; set; } = default!;
+
+    private string Title => Id is null ? T["Nav.NewProject"] : T["Project.Edit"];
+
+    private WorkGroupLevel PreviewLevel => Thresholds.LevelFor(Money.FromWan(_form?.PlannedInvestmentWan ?? 0m), _form?.ExpectedJobs ?? 0);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _scope = await ScopeProvider.GetAsync();
+        _ref = await Reference.GetAsync();
+        if (Id is { } id)
+        {
+            var view = await Reader.GetAsync(_scope, id);
+            if (view is null || !view.CanEdit)
+            {
+                Navigation.NotFound();
+                return;
+            }
+            _form = ProjectForm.From(view);
+        }
+        else
+        {
+            if (!_scope.CanCreateProjects)
+            {
+                Navigation.NotFound();
+                return;
+            }
+            _form = new ProjectForm { HostUnitId = _scope.HostIsFixed ? _scope.UnitId : null };
+        }
+        _loading = false;
+    }
+
+    private bool Has(string field) => _errors.ContainsKey(field);
+
+    private string? Err(string field) => _errors.GetValueOrDefault(field);
+
+    private void OnChainChanged(int? chainId)
+    {
+        _form!.ChainId = chainId;
+        if (_ref?.Link(_form.ChainLinkId)?.ChainId != chainId) _form.ChainLinkId = null;
+    }
+
+    private Task<IEnumerable<InvestorView>> SearchInvestorsAsync(string? text, CancellationToken ct) =>
+        Reader.SearchInvestorsAsync(text, ct).ContinueWith(t => (IEnumerable<InvestorView>)t.Result, ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+
+    private async Task SaveAsync()
+    {
+        if (_form is null || _scope is null || _saving) return;
+        _saving = true;
+        _generalError = null;
+        try
+        {
+            var result = await Save.ExecuteAsync(_scope, _form);
+            _errors = [];
+            _conflict = false;
+            switch (result.Status)
+            {
+                case WriteStatus.Saved:
+                    Snackbar.Add(T["Write.Saved"], Severity.Success);
+                    Navigation.NavigateTo($"/projects/{result.Id}");
+                    break;
+                case WriteStatus.Invalid:
+                    foreach (var e in result.Errors!)
+                    {
+                        if (string.IsNullOrEmpty(e.Field)) _generalError = T.Rule(e.Violation);
+                        else _errors.TryAdd(e.Field, T.Rule(e.Violation));
+                    }
+                    _generalError ??= T["Form.FixErrors", _errors.Count];
+                    break;
+                case WriteStatus.Conflict:
+                    // The user's input stays in the form; they decide what to keep.
+                    _conflict = true;
+                    break;
+                default:
+                    _generalError = T["Write.NotAllowed"];
+                    break;
+            }
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+
+namespace KashiInvest.Web.Tests.Support;
+
+/// <summary>
+/// Debian's headless Chromium driven by Playwright (its bundled driver; no browser download), plus one running
+/// application for the whole browser-test collection.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public KashiAppFactory App { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        _ = App.BaseAddress;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("KASHI_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) in the given language, already signed in.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName, string culture = "zh-CN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            Locale = culture,
+            TimezoneId = "Asia/Shanghai",
+        });
+        var page = await context.NewPageAsync();
+        if (culture != "zh-CN") await page.GotoAsync($"/culture/{culture}?returnUrl=/account/login");
+        else await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", HttpSignIn.DemoPassword);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**/projects");
+        // Interactive pages are usable once the circuit is up: wait for Blazor to attach.
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using KashiInvest.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KashiInvest.Web.Tests.Support;
+
+/// <summary>
+/// The real application on real Kestrel (127.0.0.1, a free port) with its own SQLite file in a temp folder,
+/// migrated and filled with demo data exactly as <c>dotnet run</c> does.
+/// </summary>
+public sealed class KashiAppFactory : WebApplicationFactory<Program>
+{
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "kashi-web-tests", Guid.NewGuid().ToString("N"));
+
+    public KashiAppFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:DataDir", DataDir);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:41234.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address);
+        }
+    }
+
+    public HttpClient CreateHttpClient(bool followRedirects = false)
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true, CookieContainer = new CookieContainer() };
+        return new HttpClient(handler) { BaseAddress = BaseAddress };
+    }
+
+    public async Task<T> QueryAsync<T>(Func<KashiDbContext, Task<T>> query)
+    {
+        StartServer();
+        await using var db = await Services.GetRequiredService<IDbContextFactory<KashiDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,100 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Domain.Projects;
+using KashiInvest.Infrastructure;
+using KashiInvest.Infrastructure.DemoData;
+using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Security;
+using KashiInvest.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace KashiInvest.Web.Tests.Support;
+
+/// <summary>
+/// A real SQLite file, migrated and filled with the demo data once per test class, and the application's own
+/// service registrations over it — for component (bUnit) and use-case tests.
+/// </summary>
+public sealed class SeededDatabase : IAsyncLifetime
+{
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "kashi-web-tests", Guid.NewGuid().ToString("N"));
+
+    public IConfiguration Configuration { get; private set; } = default!;
+
+    public IServiceProvider Services { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:DataDir"] = DataDir,
+            ["Demo:Enabled"] = "true",
+        }).Build();
+        var services = new ServiceCollection();
+        AddApplicationServices(services);
+        Services = services.BuildServiceProvider();
+        await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await Services.GetRequiredService<DemoDataSeeder>().SeedAsync();
+    }
+
+    /// <summary>The registrations the pages need, as the Web project makes them (scope comes from the test).</summary>
+    public void AddApplicationServices(IServiceCollection services)
+    {
+        services.AddLogging();
+        services.AddInfrastructure(Configuration, DataDir);
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddSingleton<UiText>();
+        services.AddSingleton<ReferenceData>();
+        services.AddSingleton(WorkGroupThresholds.Default);
+        services.AddProjectsFeature();
+    }
+
+    public async Task<UserScope> ScopeOfAsync(string unitCode, ActorRole role = ActorRole.AttractingUnit)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<KashiDbContext>>().CreateDbContextAsync();
+        var unit = await db.Units.SingleAsync(u => u.Code == unitCode);
+        var chains = await db.Chains.Where(c => c.LeadUnitId == unit.Id).Select(c => c.Id).ToListAsync();
+        return new UserScope(unitCode, unit.Name, role, unit.Id, chains, []);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<KashiDbContext, Task<T>> query)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<KashiDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Services is IAsyncDisposable d) await d.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>The signed-in user, as the test decides (sign-in itself is covered by the functional tests).</summary>
+public sealed class FixedScopeProvider(UserScope scope) : IUserScopeProvider
+{
+    public Task<UserScope> GetAsync() => Task.FromResult(scope);
+}
+
+/// <summary>Runs a test body under a UI culture and restores the previous one.</summary>
+public sealed class UiCulture : IDisposable
+{
+    private readonly System.Globalization.CultureInfo _culture = System.Globalization.CultureInfo.CurrentCulture;
+    private readonly System.Globalization.CultureInfo _uiCulture = System.Globalization.CultureInfo.CurrentUICulture;
+
+    public UiCulture(string name)
+    {
+        System.Globalization.CultureInfo.CurrentCulture = new(name);
+        System.Globalization.CultureInfo.CurrentUICulture = new(name);
+    }
+
+    public void Dispose()
+    {
+        System.Globalization.CultureInfo.CurrentCulture = _culture;
+        System.Globalization.CultureInfo.CurrentUICulture = _uiCulture;
+    }
+}
