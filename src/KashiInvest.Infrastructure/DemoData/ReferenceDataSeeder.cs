@@ -1,3 +1,6 @@
+using KashiInvest.Domain.Chains;
+using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,9 +12,36 @@ namespace KashiInvest.Infrastructure.DemoData;
 /// </summary>
 public sealed class ReferenceDataSeeder(IDbContextFactory<KashiDbContext> factory)
 {
-    public Task SeedAsync(CancellationToken cancellationToken = default)
+    public const string ActorJob = "reference-data";
+
+    /// <summary>Inserts the units and chains when the database has no unit yet; otherwise does nothing.</summary>
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        _ = factory;
-        throw new NotImplementedException("Filled in by the demo-data work.");
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await db.Units.AnyAsync(cancellationToken)) return;
+        db.Actor = Actor.System(ActorJob);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // 1. Every unit that has no parent, so that the service groups and chains can refer to their ids.
+        var topLevel = ReferenceData.TopLevelUnits.ToDictionary(d => d.Code, ToUnit);
+        db.Units.AddRange(topLevel.Values);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // 2. Service groups (children of KEDZ and the counties) and the chains with their links.
+        db.Units.AddRange(ReferenceData.ServiceGroups.Select(d => ToUnit(d, topLevel[d.ParentCode!].Id)));
+        foreach (var definition in ReferenceData.Chains)
+        {
+            var chain = new IndustryChain(definition.Code, definition.Name, definition.NameEn, topLevel[definition.LeadUnitCode].Id);
+            foreach (var link in definition.Links) chain.AddLink(link.Name, link.NameEn, link.Segment, link.Strength);
+            db.Chains.Add(chain);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        await transaction.CommitAsync(cancellationToken);
     }
+
+    private static Unit ToUnit(UnitDefinition d) => ToUnit(d, null);
+
+    private static Unit ToUnit(UnitDefinition d, int? parentId) => new(d.Code, d.Name, d.NameEn, d.Type, parentId, d.Region);
 }
