@@ -20,6 +20,9 @@ public static class DependencyInjection
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        // Pages are mostly Chinese: emit CJK characters as they are, not as &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -64,7 +67,7 @@ public static class DependencyInjection
         services.AddAuthorization();
 
         services.AddScoped<IUserScopeProvider, UserScopeProvider>();
-        services.AddSingleton<ReferenceData>();
+        services.AddSingleton<ReferenceCache>();
         services.AddSingleton<UiText>();
         services.AddSingleton(KashiInvest.Domain.Projects.WorkGroupThresholds.Default);
         services.AddProjectsFeature();

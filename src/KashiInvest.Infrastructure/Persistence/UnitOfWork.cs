@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using KashiInvest.Domain.Audit;
 using KashiInvest.Domain.Common;
 using KashiInvest.Infrastructure.Live;
@@ -14,7 +16,8 @@ namespace KashiInvest.Infrastructure.Persistence;
 /// </summary>
 internal sealed class UnitOfWork(KashiDbContext db, IDomainEventDispatcher dispatcher)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Chinese text stays readable in the audit table: no \uXXXX escapes.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
     private readonly List<IDomainEvent> _pending = [];
 
     public async Task<int> SaveAsync(bool acceptAll, CancellationToken ct)
@@ -36,7 +39,9 @@ internal sealed class UnitOfWork(KashiDbContext db, IDomainEventDispatcher dispa
 
         var nowUtc = db.Clock.GetUtcNow().UtcDateTime;
         // Before-images must be taken now: after the save the original values are gone.
-        var pendingAudit = audited.Select(e => new PendingAudit(e, ToAction(e.State), e.State == EntityState.Added ? null : Snapshot(e, before: true))).ToList();
+        var pendingAudit = audited.Select(e => new PendingAudit(e, ToAction(e.State),
+            e.State == EntityState.Modified ? e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet() : null,
+            e.State == EntityState.Added ? null : Snapshot(e, ChangedOnly(e), before: true))).ToList();
 
         var ownTransaction = db.Database.CurrentTransaction is null && pendingAudit.Count > 0
             ? await db.Database.BeginTransactionAsync(ct)
@@ -49,7 +54,7 @@ internal sealed class UnitOfWork(KashiDbContext db, IDomainEventDispatcher dispa
                 foreach (var p in pendingAudit)
                 {
                     db.AuditEntries.Add(new AuditEntry(nowUtc, db.Actor!.UserName, db.Actor.UnitId, p.Entry.Metadata.ClrType.Name,
-                        KeyOf(p.Entry), p.Action, p.Before, p.Action == AuditAction.Deleted ? null : Snapshot(p.Entry, before: false)));
+                        KeyOf(p.Entry), p.Action, p.Before, p.Action == AuditAction.Deleted ? null : Snapshot(p.Entry, p.Changed, before: false)));
                 }
                 await db.SaveChangesCoreAsync(acceptAll, ct);
             }
@@ -91,13 +96,16 @@ internal sealed class UnitOfWork(KashiDbContext db, IDomainEventDispatcher dispa
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
-    /// <summary>JSON of the properties that matter: all of them for an added or deleted row, the changed ones for a modification.</summary>
-    private static string Snapshot(EntityEntry entry, bool before)
+    private static HashSet<string>? ChangedOnly(EntityEntry entry) =>
+        entry.State == EntityState.Modified ? entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet() : null;
+
+    /// <summary>JSON of the properties that matter: all of them for an added or deleted row, the changed ones (<paramref name="only"/>) for a modification.</summary>
+    private static string Snapshot(EntityEntry entry, HashSet<string>? only, bool before)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
-            if (entry.State == EntityState.Modified && !property.IsModified) continue;
+            if (only is not null && !only.Contains(property.Metadata.Name)) continue;
             var value = before ? property.OriginalValue : property.CurrentValue;
             values[property.Metadata.Name] = value switch
             {
@@ -109,5 +117,5 @@ internal sealed class UnitOfWork(KashiDbContext db, IDomainEventDispatcher dispa
         return JsonSerializer.Serialize(values, Json);
     }
 
-    private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, string? Before);
+    private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, HashSet<string>? Changed, string? Before);
 }

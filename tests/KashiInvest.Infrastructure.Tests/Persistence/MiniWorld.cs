@@ -44,7 +44,7 @@ public sealed class MiniWorld
         var c1 = new IndustryChain("c1", "纺织服装", "Textiles", l1.Id);
         var c2 = new IndustryChain("c2", "新能源", "New energy", l2.Id);
         db.Chains.AddRange(c1, c2);
-        var investor = new Investor("测试投资有限公司", CreditCode.Complete("91440300MA5TEST01"), InvestorTier.Listed, SourceRegionCode.PearlRiverDelta);
+        var investor = new Investor("测试投资有限公司", CreditCode.Complete("91440300MA5TEKT01"), InvestorTier.Listed, SourceRegionCode.PearlRiverDelta);
         db.Investors.Add(investor);
         await db.SaveChangesAsync();
         (w.CountyA, w.CountyB, w.SubBureau, w.LeadUnit1, w.LeadUnit2, w.ServiceGroupA) = (a.Id, b.Id, sub.Id, l1.Id, l2.Id, svc.Id);

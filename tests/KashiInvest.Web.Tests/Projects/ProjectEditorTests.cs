@@ -57,7 +57,7 @@ public sealed class ProjectEditorTests(SeededDatabase database) : IClassFixture<
         var (context, editor) = await RenderEditorAsync();
         await using var __ = context;
 
-        editor.Find("[data-testid=field-new-investor] input").Change(true);
+        editor.FindComponent<MudSwitch<bool>>().Find("input").Change(true);
         editor.WaitForElement("[data-testid=field-credit-code] input, input[data-testid=field-credit-code]");
         var code = editor.Find("[data-testid=field-credit-code]");
         var input = code.TagName == "INPUT" ? code : code.QuerySelector("input")!;

@@ -27,14 +27,14 @@ public sealed class AccessTests(KashiAppFactory app) : IClassFixture<KashiAppFac
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
         var other = await client.GetAsync($"/projects/{otherId}");
-        var otherBody = await other.Content.ReadAsStringAsync();
+        var otherBody = WebUtility.HtmlDecode(await other.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.DoesNotContain(otherName, otherBody, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"not-found\"", otherBody, StringComparison.Ordinal);
 
         var own = await client.GetAsync($"/projects/{ownId}");
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
-        Assert.Contains(ownName, await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(ownName, WebUtility.HtmlDecode(await own.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class AccessTests(KashiAppFactory app) : IClassFixture<KashiAppFac
         await HttpSignIn.SignInAsync(client, "bureau");
         var response = await client.GetAsync($"/projects/{id}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(name, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(name, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class AccessTests(KashiAppFactory app) : IClassFixture<KashiAppFac
         using var client = app.CreateHttpClient();
         var response = await HttpSignIn.SignInAsync(client, "shache", "not-the-password");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("用户名或密码不正确", body, StringComparison.Ordinal);
         Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("kashi.auth", StringComparison.Ordinal)));
     }

@@ -47,7 +47,7 @@ public sealed class SeededDatabase : IAsyncLifetime
         services.AddMudServices();
         services.AddLocalization();
         services.AddSingleton<UiText>();
-        services.AddSingleton<ReferenceData>();
+        services.AddSingleton<ReferenceCache>();
         services.AddSingleton(WorkGroupThresholds.Default);
         services.AddProjectsFeature();
     }

@@ -10,7 +10,7 @@ public partial class MainLayout
     private string? _unitName;
 
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
-    [Inject] private ReferenceData Reference { get; set; } = default!;
+    [Inject] private ReferenceCache Reference { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

@@ -12,7 +12,7 @@ public partial class ProjectEditor
 {
     private ProjectForm? _form;
     private UserScope? _scope;
-    private ReferenceData.Snapshot? _ref;
+    private ReferenceCache.Snapshot? _ref;
     private Dictionary<string, string> _errors = [];
     private string? _generalError;
     private bool _conflict;
@@ -24,7 +24,7 @@ public partial class ProjectEditor
     [Inject] private ProjectReader Reader { get; set; } = default!;
     [Inject] private SaveProjectCommand Save { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
-    [Inject] private ReferenceData Reference { get; set; } = default!;
+    [Inject] private ReferenceCache Reference { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private WorkGroupThresholds Thresholds { get; set; } = default!;

@@ -10,14 +10,14 @@ public partial class ProjectPage
 {
     private ProjectView? _view;
     private IReadOnlyList<ProjectStage> _next = [];
-    private ReferenceData.Snapshot? _ref;
+    private ReferenceCache.Snapshot? _ref;
 
     [Parameter] public int Id { get; set; }
 
     [Inject] private ProjectReader Reader { get; set; } = default!;
     [Inject] private ChangeStageCommand ChangeStage { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
-    [Inject] private ReferenceData Reference { get; set; } = default!;
+    [Inject] private ReferenceCache Reference { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;

@@ -15,11 +15,11 @@ public partial class ProjectRegister
     private string? _tierKey;
     private int _total;
     private UserScope? _scope;
-    private ReferenceData.Snapshot? _ref;
+    private ReferenceCache.Snapshot? _ref;
 
     [Inject] private ProjectRegisterQuery Query { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
-    [Inject] private ReferenceData Reference { get; set; } = default!;
+    [Inject] private ReferenceCache Reference { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

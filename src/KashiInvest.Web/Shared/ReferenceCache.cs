@@ -21,7 +21,7 @@ public sealed record ChainInfo(int Id, string Code, string Name, string NameEn, 
 }
 
 /// <summary>Units and chains change rarely; they are read once and kept, so pages need no joins to name them.</summary>
-public sealed class ReferenceData(IDbContextFactory<KashiDbContext> factory)
+public sealed class ReferenceCache(IDbContextFactory<KashiDbContext> factory)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Snapshot? _snapshot;
