@@ -39,9 +39,11 @@ internal sealed class UnitOfWork(KashiDbContext db, IDomainEventDispatcher dispa
 
         var nowUtc = db.Clock.GetUtcNow().UtcDateTime;
         // Before-images must be taken now: after the save the original values are gone.
-        var pendingAudit = audited.Select(e => new PendingAudit(e, ToAction(e.State),
-            e.State == EntityState.Modified ? e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet() : null,
-            e.State == EntityState.Added ? null : Snapshot(e, ChangedOnly(e), before: true))).ToList();
+        var pendingAudit = audited.Select(e =>
+        {
+            var changedOnly = ChangedOnly(e);
+            return new PendingAudit(e, ToAction(e.State), changedOnly, e.State == EntityState.Added ? null : Snapshot(e, changedOnly, before: true));
+        }).ToList();
 
         var ownTransaction = db.Database.CurrentTransaction is null && pendingAudit.Count > 0
             ? await db.Database.BeginTransactionAsync(ct)

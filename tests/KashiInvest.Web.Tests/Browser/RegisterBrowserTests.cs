@@ -14,8 +14,8 @@ public sealed class RegisterBrowserTests(BrowserFixture browser)
         await page.Locator("[data-testid=register-grid] tbody tr a.project-link").First.WaitForAsync();
         await Expect(page.Locator("[data-testid=current-user]")).ToContainTextAsync("莎车县");
 
-        // Every row's attracting unit (3rd column) is the signed-in county.
-        var hosts = await page.Locator("[data-testid=register-grid] tbody tr td:nth-child(3)").AllInnerTextsAsync();
+        // Every row's attracting unit (2nd column) is the signed-in county.
+        var hosts = await page.Locator("[data-testid=register-grid] tbody tr td:nth-child(2)").AllInnerTextsAsync();
         Assert.NotEmpty(hosts);
         Assert.All(hosts, h => Assert.Equal("莎车县", h.Trim()));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "register-zh.png"), FullPage = false });
