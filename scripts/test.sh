@@ -22,10 +22,12 @@ dotnet build KashiInvest.sln -c Debug -nologo -v q
 
 results="artifacts/test-results"
 rm -rf "$results"
-set +e
-dotnet test KashiInvest.sln -c Debug --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
-status=$?
-set -e
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Debug --no-build -nologo --results-directory "$results" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" || status=1
+done
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do

@@ -35,15 +35,14 @@ public static class DependencyInjection
         services.TryAddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
         services.TryAddSingleton<IDomainEventDispatcher, LiveBusEventDispatcher>();
 
-        var transactions = new TransactionEventsInterceptor();
         switch (db.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextFactory<SqliteKashiDbContext>(o => Configure(o.UseSqlite(connectionString), db, transactions));
+                services.AddDbContextFactory<SqliteKashiDbContext>(o => Configure(o.UseSqlite(connectionString), db));
                 services.AddSingleton<IDbContextFactory<KashiDbContext>, KashiDbContextFactory<SqliteKashiDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerKashiDbContext>(o => Configure(o.UseSqlServer(connectionString), db, transactions));
+                services.AddDbContextFactory<SqlServerKashiDbContext>(o => Configure(o.UseSqlServer(connectionString), db));
                 services.AddSingleton<IDbContextFactory<KashiDbContext>, KashiDbContextFactory<SqlServerKashiDbContext>>();
                 break;
             default:
@@ -58,9 +57,8 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void Configure(DbContextOptionsBuilder options, DatabaseOptions db, TransactionEventsInterceptor transactions)
+    private static void Configure(DbContextOptionsBuilder options, DatabaseOptions db)
     {
-        options.AddInterceptors(transactions);
         if (!db.LogStatements)
         {
             options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Projects;
+using Microsoft.Extensions.Logging;
 
 namespace KashiInvest.Infrastructure.Live;
 
@@ -71,14 +72,22 @@ public sealed class InMemoryLiveBus : ILiveBus
 }
 
 /// <summary>Turns committed domain events into change notices on the live bus.</summary>
-public sealed class LiveBusEventDispatcher(ILiveBus bus, TimeProvider clock) : IDomainEventDispatcher
+public sealed class LiveBusEventDispatcher(ILiveBus bus, TimeProvider clock, ILogger<LiveBusEventDispatcher> logger) : IDomainEventDispatcher
 {
     public async Task DispatchAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var notice in events.Select(e => ToNotice(e, now)).OfType<ChangeNotice>().Distinct())
         {
-            await bus.PublishAsync(notice, cancellationToken);
+            try
+            {
+                await bus.PublishAsync(notice, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The write is committed: a bus failure must not make it look failed. Screens re-read on reconnect.
+                logger.LogError(ex, "Publishing {Kind} for project {ProjectId} failed", notice.Kind, notice.ProjectId);
+            }
         }
     }
 

@@ -45,6 +45,12 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>
     public DbSet<Problem> Problems => Set<Problem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // Part of the unit of work, however the context was created: events of a caller's transaction wait for its commit.
+        optionsBuilder.AddInterceptors(TransactionEventsInterceptor.Instance);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -9,6 +9,10 @@ namespace KashiInvest.Infrastructure.Persistence;
 /// </summary>
 internal sealed class TransactionEventsInterceptor : DbTransactionInterceptor
 {
+    public static readonly TransactionEventsInterceptor Instance = new();
+
+    private TransactionEventsInterceptor() { }
+
     public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is KashiDbContext db) await db.PublishPendingAsync(cancellationToken);

@@ -5,6 +5,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace KashiInvest.Web.Security;
 
+/// <summary>Only same-site paths are redirect targets: never "//host", "/\\host" or an absolute URL.</summary>
+public static class LocalUrls
+{
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains('\\');
+
+    public static string OrDefault(string? url, string fallback) => IsLocal(url) ? url! : fallback;
+}
+
 internal static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
@@ -22,8 +31,7 @@ internal static class AccountEndpoints
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl;
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrls.OrDefault(returnUrl, "/"));
         }).AllowAnonymous();
         return app;
     }

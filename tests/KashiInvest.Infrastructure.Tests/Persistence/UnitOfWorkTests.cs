@@ -130,6 +130,29 @@ public sealed class UnitOfWorkTests
     }
 
     [Fact]
+    public async Task Inside_a_callers_transaction_events_wait_for_its_commit_and_are_published_once()
+    {
+        var dispatcher = new RecordingDispatcher();
+        await using var database = await TestDatabase.CreateAsync(dispatcher: dispatcher);
+        var w = await MiniWorld.CreateAsync(database);
+        dispatcher.Events.Clear();
+
+        await using (var db = database.CreateContext())
+        {
+            db.Actor = Shache;
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var p = await db.Projects.Include(x => x.StageHistory).SingleAsync(x => x.Id == w.Projects["B1"]);
+            p.MoveTo(new StageTransition(ProjectStage.Triage), Shache, database.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            Assert.Empty(dispatcher.Events);
+            await tx.CommitAsync();
+        }
+
+        var published = Assert.Single(dispatcher.Events);
+        Assert.Equal(w.Projects["B1"], Assert.IsType<ProjectStageChanged>(published).Project.Id);
+    }
+
+    [Fact]
     public async Task Money_keeps_four_decimals_and_sorts_numerically_on_SQLite()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -28,6 +28,7 @@ public partial class ProjectEditor
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private WorkGroupThresholds Thresholds { get; set; } = default!;
+    [Inject] private ILogger<ProjectEditor> Logger { get; set; } = default!;
 
     private string Title => Id is null ? T["Nav.NewProject"] : T["Project.Edit"];
 
@@ -105,9 +106,32 @@ public partial class ProjectEditor
                     break;
             }
         }
+        catch (Exception ex) when (ex is not NavigationException)
+        {
+            // The form and its input stay; the user is told, and the circuit survives.
+            Logger.LogError(ex, "Saving project {ProjectId} failed", _form.Id);
+            _generalError = T["Write.Failed"];
+        }
         finally
         {
             _saving = false;
         }
+    }
+
+    /// <summary>After a conflict: take the current version as the base but keep everything the user typed.</summary>
+    private async Task KeepMyChangesAsync()
+    {
+        if (_form?.Id is not { } id || _scope is null) return;
+        var current = await Reader.GetAsync(_scope, id);
+        if (current is null)
+        {
+            Navigation.NotFound();
+            return;
+        }
+        _form.Version = current.Version;
+        var knownIds = current.Milestones.Select(m => m.Id).ToHashSet();
+        foreach (var row in _form.Milestones.Where(r => r.Id is { } mid && !knownIds.Contains(mid))) row.Id = null;
+        _conflict = false;
+        Snackbar.Add(T["Write.RebasedKeepInput"], Severity.Info);
     }
 }

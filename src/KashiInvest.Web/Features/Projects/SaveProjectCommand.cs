@@ -13,6 +13,28 @@ public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory
 {
     public async Task<WriteResult> ExecuteAsync(UserScope scope, ProjectForm form, CancellationToken ct = default)
     {
+        // Two officials creating projects at the same moment may draw the same code; the unique index refuses
+        // the second, and a fresh attempt draws the next code.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryExecuteAsync(scope, form, ct);
+            }
+            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && attempt < 3)
+            {
+                logger.LogInformation(ex, "Save of project by {User} clashed with another write (attempt {Attempt}); retrying", scope.UserName, attempt);
+            }
+            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+            {
+                logger.LogWarning(ex, "Save of project by {User} kept clashing with other writes", scope.UserName);
+                return WriteResult.Conflict;
+            }
+        }
+    }
+
+    private async Task<WriteResult> TryExecuteAsync(UserScope scope, ProjectForm form, CancellationToken ct)
+    {
         if (form.Id is null && !scope.CanCreateProjects) return WriteResult.NotAllowed;
         if (scope.HostIsFixed) form.HostUnitId = scope.UnitId;
 
