@@ -10,6 +10,7 @@ public partial class ProjectPage
 {
     private ProjectView? _view;
     private IReadOnlyList<ProjectStage> _next = [];
+    private int _reachedIndex = -1;
     private ReferenceCache.Snapshot? _ref;
 
     [Parameter] public int Id { get; set; }
@@ -39,17 +40,19 @@ public partial class ProjectPage
             return;
         }
         _next = ProjectLifecycle.NextStages(_view.Stage);
+        _reachedIndex = _view.History.Select(h => StepIndex(h.To)).DefaultIfEmpty(-1).Max();
     }
 
-    private string StepState(ProjectStage stage)
+    /// <summary>The position of a stage on the main line of the life cycle, or -1 (reserve, terminated).</summary>
+    private static int StepIndex(ProjectStage stage)
     {
         var line = ProjectLifecycle.MainLine;
-        var current = _view!.Stage;
-        var reachedIndex = _view.History.Where(h => line.Contains(h.To)).Select(h => line.ToList().IndexOf(h.To)).DefaultIfEmpty(-1).Max();
-        var index = line.ToList().IndexOf(stage);
-        if (stage == current) return "current";
-        return index <= reachedIndex ? "done" : "todo";
+        for (var i = 0; i < line.Count; i++) if (line[i] == stage) return i;
+        return -1;
     }
+
+    private string StepState(ProjectStage stage) =>
+        stage == _view!.Stage ? "current" : StepIndex(stage) <= _reachedIndex ? "done" : "todo";
 
     private string StepDate(ProjectStage stage) =>
         _view!.History.LastOrDefault(h => h.To == stage) is { } h ? UiText.DateTime(h.AtUtc)[..10] : string.Empty;

@@ -100,6 +100,8 @@ public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory
 
         try
         {
+            // The project refers to its investor by id: a new investor is written first, in the same transaction.
+            if (investor.Id == 0) await db.SaveChangesAsync(ct);
             Project project;
             if (form.Id is { } id)
             {
@@ -110,13 +112,11 @@ public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory
                 // The check above is fast; this makes the database refuse a write that races us between read and save.
                 db.Entry(found).Property(p => p.Version).OriginalValue = form.Version;
                 project = found;
-                if (investor.Id == 0) await db.SaveChangesAsync(ct);
                 project.Update(details with { InvestorId = investor.Id }, thresholds, now);
                 if (investor.IsTiered) project.SetCoordination(CoordinationLevel.Prefecture, now);
             }
             else
             {
-                if (investor.Id == 0) await db.SaveChangesAsync(ct);
                 project = Project.Create(await NextCodeAsync(db, today, ct), details with { InvestorId = investor.Id }, investor.Tiers,
                     scope.Role is ActorRole.SubBureau or ActorRole.FrontCommand ? scope.UnitId!.Value : details.HostUnitId, scope.Actor, now, thresholds);
                 db.Projects.Add(project);
