@@ -615,3 +615,61 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123090129_ProblemHistory'
+)
+BEGIN
+    DROP INDEX [IX_Problems_OwnerUnitId] ON [Problems];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123090129_ProblemHistory'
+)
+BEGIN
+    CREATE TABLE [ProblemHistory] (
+        [Id] int NOT NULL IDENTITY,
+        [ProblemId] int NOT NULL,
+        [Action] nvarchar(20) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [UnitId] int NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Level] nvarchar(20) NOT NULL,
+        [OwnerUnitId] int NOT NULL,
+        [Note] nvarchar(2000) NULL,
+        CONSTRAINT [PK_ProblemHistory] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProblemHistory_Problems_ProblemId] FOREIGN KEY ([ProblemId]) REFERENCES [Problems] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123090129_ProblemHistory'
+)
+BEGIN
+    CREATE INDEX [IX_Problems_OwnerUnitId_Status] ON [Problems] ([OwnerUnitId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123090129_ProblemHistory'
+)
+BEGIN
+    CREATE INDEX [IX_ProblemHistory_ProblemId_AtUtc] ON [ProblemHistory] ([ProblemId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123090129_ProblemHistory'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123090129_ProblemHistory', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

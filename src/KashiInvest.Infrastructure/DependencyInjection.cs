@@ -1,3 +1,4 @@
+using KashiInvest.Domain.Health;
 using KashiInvest.Infrastructure.DemoData;
 using KashiInvest.Infrastructure.Live;
 using KashiInvest.Infrastructure.Persistence;
@@ -30,9 +31,13 @@ public static class DependencyInjection
             .Validate(o => o.Scale is >= 1 and <= 1000, "Demo:Scale must be between 1 and 1000.")
             .ValidateOnStart();
 
+        services.AddOptions<HealthSettings>().Bind(configuration.GetSection(HealthSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HealthSettings>, HealthSettingsValidator>();
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InMemoryLiveBus>();
         services.TryAddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
+        services.TryAddSingleton<IProjectKeys, ProjectKeyDirectory>();
         services.TryAddSingleton<IDomainEventDispatcher, LiveBusEventDispatcher>();
 
         switch (db.Provider)
@@ -64,4 +69,11 @@ public static class DependencyInjection
             options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted));
         }
     }
+}
+
+/// <summary>Start-up validation of the health thresholds: a wrong setting stops the app with every error named.</summary>
+internal sealed class HealthSettingsValidator : IValidateOptions<HealthSettings>
+{
+    public ValidateOptionsResult Validate(string? name, HealthSettings options) =>
+        options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
 }

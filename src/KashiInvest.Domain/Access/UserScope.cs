@@ -64,7 +64,21 @@ public static class ProjectAccess
         };
     }
 
-    public static bool CanSee(UserScope scope, Project project) => VisibleTo(scope).Compile()(project);
+    public static bool CanSee(UserScope scope, Project project) => CanSee(scope, project.Key);
+
+    /// <summary>The same rule as <see cref="VisibleTo"/>, on a project's key: for filtering live notices.</summary>
+    public static bool CanSee(UserScope scope, ProjectKey project)
+    {
+        if (scope.SeesAll) return true;
+        return scope.Role switch
+        {
+            ActorRole.AttractingUnit => project.HostUnitId == scope.UnitId,
+            ActorRole.ChainLead => scope.ChainIds.Contains(project.ChainId),
+            ActorRole.SubBureau or ActorRole.FrontCommand => project.SourceUnitId == scope.UnitId,
+            ActorRole.ServiceGroup => scope.HostUnitIds.Contains(project.HostUnitId),
+            _ => false,
+        };
+    }
 
     /// <summary>
     /// Who may change a project's facts and stage: its host unit, the Bureau that runs the procedure, and the

@@ -146,6 +146,21 @@ public sealed class Project : AggregateRoot, IAudited
         Raise(new ProjectUpdated(this));
     }
 
+    /// <summary>Records that a milestone was reached on a Beijing date that is not in the future.</summary>
+    public void ReachMilestone(int milestoneId, DateOnly reachedOn, DateTime nowUtc)
+    {
+        if (Stage == ProjectStage.Terminated) throw new DomainRuleException("Project.Terminated");
+        var milestone = _milestones.FirstOrDefault(m => m.Id == milestoneId) ?? throw new DomainRuleException("Milestone.NotFound");
+        if (reachedOn > BeijingTime.DateOf(nowUtc)) throw new DomainRuleException("Milestone.ReachedInFuture", milestone.Name);
+        if (milestone.ReachedOn == reachedOn) return;
+        milestone.ReachedOn = reachedOn;
+        Touch(nowUtc);
+        Raise(new ProjectUpdated(this));
+    }
+
+    /// <summary>The ids that decide who may see this project, for scoping live notices without loading it.</summary>
+    public ProjectKey Key => new(Id, HostUnitId, ChainId, SourceUnitId);
+
     /// <summary>Marks that something happened on the project (a report, a problem, a meeting decision).</summary>
     public void Touch(DateTime nowUtc)
     {

@@ -35,6 +35,7 @@ public sealed class ProgressReport : AggregateRoot, IAudited
         SubmittedAtUtc = submittedAtUtc;
         IsLate = isLate;
         IsCurrent = true;
+        Raise(new ProgressReportSubmitted(this));
     }
 
     public int ProjectId { get; private set; }
@@ -68,9 +69,16 @@ public sealed class ProgressReport : AggregateRoot, IAudited
     public bool IsLate { get; private set; }
 
     /// <summary>Called when an amendment supersedes this revision.</summary>
-    public void Supersede() => IsCurrent = false;
+    public void Supersede()
+    {
+        if (!IsCurrent) throw new DomainRuleException("Report.AlreadySuperseded");
+        IsCurrent = false;
+    }
 
     /// <summary>Whether a report submitted at <paramref name="submittedAtUtc"/> for <paramref name="period"/> is late.</summary>
     public static bool IsLateFor(HalfMonthPeriod period, DateTime submittedAtUtc, int deadlineDays) =>
         submittedAtUtc >= period.DueAtUtc(deadlineDays);
 }
+
+/// <summary>A report (or a new revision of one) was filed.</summary>
+public sealed record ProgressReportSubmitted(ProgressReport Report) : IDomainEvent;

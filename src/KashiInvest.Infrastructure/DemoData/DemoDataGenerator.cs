@@ -804,23 +804,35 @@ public sealed class DemoDataGenerator
         var raisedDay = RandomDay(earliest, latest);
         var raisedAt = At(raisedDay);
 
-        var days = actions.Select(_ => RandomDay(raisedDay.AddDays(1), _yesterday)).Order().ToList();
-        var planned = new List<ProblemActionPlan>();
-        var previous = raisedAt;
-        for (var i = 0; i < actions.Count; i++)
-        {
-            var at = At(days[i]);
-            if (at <= previous) at = previous.AddMinutes(30);
-            planned.Add(new ProblemActionPlan(actions[i].Kind, at, actions[i].Text));
-            previous = at;
-        }
-
         var owner = _random.NextDouble() switch
         {
             < 0.5 => d.Host.Id,
             < 0.8 => _reference.Unit(text.DepartmentCode).Id,
             _ => d.Chain.LeadUnitId,
         };
+
+        // The county escalates to the chain lead, which escalates to the prefecture (the Bureau then owns it).
+        var hostActor = new DemoActor(d.Host.Code, d.Host.Id);
+        var chainActor = new DemoActor($"chain-{d.Chain.Code}", d.Chain.LeadUnitId);
+        var bureau = Actor(ReferenceData.BureauCode);
+        var days = actions.Select(_ => RandomDay(raisedDay.AddDays(1), _yesterday)).Order().ToList();
+        var planned = new List<ProblemActionPlan>();
+        var previous = raisedAt;
+        var escalations = 0;
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var at = At(days[i]);
+            if (at <= previous) at = previous.AddMinutes(30);
+            var (kind, actionText) = actions[i];
+            planned.Add(kind switch
+            {
+                ProblemActionKind.Escalate => escalations++ == 0
+                    ? new ProblemActionPlan(kind, at, actionText, hostActor, d.Chain.LeadUnitId)
+                    : new ProblemActionPlan(kind, at, actionText, chainActor, bureau.UnitId),
+                _ => new ProblemActionPlan(kind, at, actionText, escalations switch { 0 => hostActor, 1 => chainActor, _ => bureau }),
+            });
+            previous = at;
+        }
         var raisedBy = _random.NextDouble() switch
         {
             < 0.7 => new DemoActor(d.Host.Code, d.Host.Id),

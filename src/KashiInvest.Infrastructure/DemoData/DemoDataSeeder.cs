@@ -130,9 +130,13 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
         return project;
     }
 
-    private static ProgressReport BuildReport(int projectId, ReportPlan r) =>
-        new(projectId, HalfMonthPeriod.FromIndex(r.PeriodIndex), r.Kind, 1, r.Narrative, r.NextSteps, r.FundsWan, r.OutOfRegionFundsWan,
-            ToActor(r.SubmittedBy), r.SubmittedAtUtc, r.IsLate);
+    private static ProgressReport BuildReport(int projectId, ReportPlan r)
+    {
+        var report = new ProgressReport(projectId, HalfMonthPeriod.FromIndex(r.PeriodIndex), r.Kind, 1, r.Narrative, r.NextSteps,
+            r.FundsWan, r.OutOfRegionFundsWan, ToActor(r.SubmittedBy), r.SubmittedAtUtc, r.IsLate);
+        report.TakeDomainEvents();
+        return report;
+    }
 
     private static Problem BuildProblem(int projectId, ProblemPlan p)
     {
@@ -141,11 +145,12 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
         {
             switch (action.Kind)
             {
-                case ProblemActionKind.Start: problem.Start(action.AtUtc); break;
-                case ProblemActionKind.Escalate: problem.Escalate(action.Text!, action.AtUtc); break;
-                case ProblemActionKind.Resolve: problem.Resolve(action.Text!, action.AtUtc); break;
+                case ProblemActionKind.Start: problem.Start(ToActor(action.Actor), action.AtUtc); break;
+                case ProblemActionKind.Escalate: problem.Escalate(action.Text!, action.NewOwnerUnitId!.Value, null, ToActor(action.Actor), action.AtUtc); break;
+                case ProblemActionKind.Resolve: problem.Resolve(action.Text!, ToActor(action.Actor), action.AtUtc); break;
             }
         }
+        problem.TakeDomainEvents();
         return problem;
     }
 

@@ -115,7 +115,8 @@ public sealed record ReportPlan(
 
 public enum ProblemActionKind { Start, Escalate, Resolve }
 
-public sealed record ProblemActionPlan(ProblemActionKind Kind, DateTime AtUtc, string? Text);
+/// <summary>One action on a demo ledger entry; an escalation names the unit that owns the entry afterwards.</summary>
+public sealed record ProblemActionPlan(ProblemActionKind Kind, DateTime AtUtc, string? Text, DemoActor Actor, int? NewOwnerUnitId = null);
 
 public sealed record ProblemPlan(
     ProblemCategory Category,

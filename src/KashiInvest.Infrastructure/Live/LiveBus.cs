@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Reports;
 using Microsoft.Extensions.Logging;
 
 namespace KashiInvest.Infrastructure.Live;
@@ -14,15 +16,38 @@ public interface IDomainEventDispatcher
 
 /// <summary>
 /// A small change notice: what kind of thing changed and where, never the record itself. A screen that receives
-/// one re-reads the item under its own scope, so a notice cannot leak data.
+/// one re-reads the item under its own scope, so a notice cannot leak data. <see cref="Sequence"/> numbers the
+/// notices of one server in publishing order (gaps are normal; a repeat is a duplicate).
 /// </summary>
-public sealed record ChangeNotice(string Kind, int? ProjectId, int? HostUnitId, int? ChainId, int? SourceUnitId, int Version, DateTime AtUtc);
+public sealed record ChangeNotice(
+    string Kind,
+    int? ProjectId,
+    int? HostUnitId,
+    int? ChainId,
+    int? SourceUnitId,
+    int Version,
+    DateTime AtUtc,
+    int? ItemId = null,
+    int? PeriodIndex = null,
+    long Sequence = 0)
+{
+    /// <summary>The scope ids of the project the notice is about, when it is about one.</summary>
+    public ProjectKey? Project => ProjectId is { } id && HostUnitId is { } host && ChainId is { } chain && SourceUnitId is { } source
+        ? new ProjectKey(id, host, chain, source)
+        : null;
+}
 
+/// <summary>The kinds of change notice; part of the hub's public event contract (README).</summary>
 public static class ChangeKinds
 {
     public const string ProjectCreated = "project.created";
     public const string ProjectUpdated = "project.updated";
     public const string ProjectStageChanged = "project.stage";
+    public const string ReportSubmitted = "report.submitted";
+    public const string ProblemRaised = "problem.raised";
+    public const string ProblemChanged = "problem.changed";
+
+    public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged];
 }
 
 /// <summary>The one live bus: every committed change notice goes through it to every subscriber.</summary>
@@ -72,16 +97,30 @@ public sealed class InMemoryLiveBus : ILiveBus
 }
 
 /// <summary>Turns committed domain events into change notices on the live bus.</summary>
-public sealed class LiveBusEventDispatcher(ILiveBus bus, TimeProvider clock, ILogger<LiveBusEventDispatcher> logger) : IDomainEventDispatcher
+public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, TimeProvider clock, ILogger<LiveBusEventDispatcher> logger) : IDomainEventDispatcher
 {
+    private static long _sequence;
+
     public async Task DispatchAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var notice in events.Select(e => ToNotice(e, now)).OfType<ChangeNotice>().Distinct())
+        var notices = new List<ChangeNotice>(events.Count);
+        foreach (var e in events)
         {
             try
             {
-                await bus.PublishAsync(notice, cancellationToken);
+                if (await ToNoticeAsync(e, now, cancellationToken) is { } notice && !notices.Contains(notice)) notices.Add(notice);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Turning {Event} into a change notice failed", e.GetType().Name);
+            }
+        }
+        foreach (var notice in notices)
+        {
+            try
+            {
+                await bus.PublishAsync(notice with { Sequence = Interlocked.Increment(ref _sequence) }, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -91,16 +130,25 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, TimeProvider clock, ILo
         }
     }
 
-    private static ChangeNotice? ToNotice(IDomainEvent e, DateTime now) => e switch
+    private async ValueTask<ChangeNotice?> ToNoticeAsync(IDomainEvent e, DateTime now, CancellationToken ct)
     {
-        ProjectCreated c => Of(ChangeKinds.ProjectCreated, c.Project, now),
-        ProjectUpdated u => Of(ChangeKinds.ProjectUpdated, u.Project, now),
-        ProjectStageChanged s => Of(ChangeKinds.ProjectStageChanged, s.Project, now),
-        _ => null,
-    };
+        switch (e)
+        {
+            case ProjectCreated c: return Of(ChangeKinds.ProjectCreated, keys.Remember(c.Project), c.Project.Version, now);
+            case ProjectUpdated u: return Of(ChangeKinds.ProjectUpdated, keys.Remember(u.Project), u.Project.Version, now);
+            case ProjectStageChanged s: return Of(ChangeKinds.ProjectStageChanged, keys.Remember(s.Project), s.Project.Version, now);
+            case ProgressReportSubmitted r when await keys.FindAsync(r.Report.ProjectId, ct) is { } key:
+                return Of(ChangeKinds.ReportSubmitted, key, r.Report.Revision, now) with { ItemId = r.Report.Id, PeriodIndex = r.Report.PeriodIndex };
+            case ProblemRaised pr when await keys.FindAsync(pr.Problem.ProjectId, ct) is { } key:
+                return Of(ChangeKinds.ProblemRaised, key, pr.Problem.Version, now) with { ItemId = pr.Problem.Id };
+            case ProblemChanged pc when await keys.FindAsync(pc.Problem.ProjectId, ct) is { } key:
+                return Of(ChangeKinds.ProblemChanged, key, pc.Problem.Version, now) with { ItemId = pc.Problem.Id };
+            default: return null;
+        }
+    }
 
-    private static ChangeNotice Of(string kind, Project p, DateTime now) =>
-        new(kind, p.Id, p.HostUnitId, p.ChainId, p.SourceUnitId, p.Version, now);
+    private static ChangeNotice Of(string kind, ProjectKey key, int version, DateTime now) =>
+        new(kind, key.ProjectId, key.HostUnitId, key.ChainId, key.SourceUnitId, version, now);
 }
 
 /// <summary>For design-time tools and tests that do not care about live updates.</summary>

@@ -43,6 +43,7 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>
     public DbSet<ProjectStageChange> StageChanges => Set<ProjectStageChange>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<ProblemLogEntry> ProblemHistory => Set<ProblemLogEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

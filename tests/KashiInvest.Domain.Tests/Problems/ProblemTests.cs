@@ -50,15 +50,15 @@ public class ProblemTests
     {
         var problem = NewProblem();
 
-        problem.Escalate("县级无法协调用地指标", Raised.AddDays(3));
+        problem.Escalate("县级无法协调用地指标", 8, null, TestProjects.Actor, Raised.AddDays(3));
         Assert.Equal(EscalationLevel.ChainLead, problem.Level);
         Assert.Equal(ProblemStatus.Escalated, problem.Status);
 
-        problem.Escalate("需地区层面协调", Raised.AddDays(6));
+        problem.Escalate("需地区层面协调", 8, null, TestProjects.Actor, Raised.AddDays(6));
         Assert.Equal(EscalationLevel.Prefecture, problem.Level);
         Assert.Equal(Raised.AddDays(6), problem.UpdatedAtUtc);
 
-        Rules.Refused("Problem.AlreadyAtPrefecture", () => problem.Escalate("再上报", Raised.AddDays(9)));
+        Rules.Refused("Problem.AlreadyAtPrefecture", () => problem.Escalate("再上报", 8, null, TestProjects.Actor, Raised.AddDays(9)));
         Assert.Equal(EscalationLevel.Prefecture, problem.Level);
         Assert.Equal(Raised.AddDays(6), problem.UpdatedAtUtc);
     }
@@ -70,7 +70,7 @@ public class ProblemTests
     {
         var problem = NewProblem();
 
-        Rules.Refused("Problem.EscalationReasonRequired", () => problem.Escalate(reason, Raised));
+        Rules.Refused("Problem.EscalationReasonRequired", () => problem.Escalate(reason, 8, null, TestProjects.Actor, Raised));
         Assert.Equal(EscalationLevel.County, problem.Level);
     }
 
@@ -78,9 +78,9 @@ public class ProblemTests
     public void A_resolved_problem_cannot_be_escalated()
     {
         var problem = NewProblem();
-        problem.Resolve("已办结", Raised.AddDays(1));
+        problem.Resolve("已办结", TestProjects.Actor, Raised.AddDays(1));
 
-        Rules.Refused("Problem.Resolved", () => problem.Escalate("原因", Raised.AddDays(2)));
+        Rules.Refused("Problem.Resolved", () => problem.Escalate("原因", 8, null, TestProjects.Actor, Raised.AddDays(2)));
     }
 
     [Fact]
@@ -88,10 +88,10 @@ public class ProblemTests
     {
         var problem = NewProblem();
 
-        problem.Start(Raised.AddDays(1));
+        problem.Start(TestProjects.Actor, Raised.AddDays(1));
         Assert.Equal(ProblemStatus.InProgress, problem.Status);
 
-        Rules.Refused("Problem.NotNew", () => problem.Start(Raised.AddDays(2)));
+        Rules.Refused("Problem.NotNew", () => problem.Start(TestProjects.Actor, Raised.AddDays(2)));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class ProblemTests
         var problem = NewProblem();
         var at = Raised.AddDays(5);
 
-        problem.Resolve("  已取得施工许可证 ", at);
+        problem.Resolve("  已取得施工许可证 ", TestProjects.Actor, at);
 
         Assert.Equal(ProblemStatus.Resolved, problem.Status);
         Assert.False(problem.IsOpen);
@@ -115,7 +115,7 @@ public class ProblemTests
     {
         var problem = NewProblem();
 
-        Rules.Refused("Problem.ResolutionRequired", () => problem.Resolve(resolution, Raised));
+        Rules.Refused("Problem.ResolutionRequired", () => problem.Resolve(resolution, TestProjects.Actor, Raised));
         Assert.True(problem.IsOpen);
     }
 
@@ -123,9 +123,9 @@ public class ProblemTests
     public void A_problem_cannot_be_resolved_twice()
     {
         var problem = NewProblem();
-        problem.Resolve("已办结", Raised.AddDays(1));
+        problem.Resolve("已办结", TestProjects.Actor, Raised.AddDays(1));
 
-        Rules.Refused("Problem.Resolved", () => problem.Resolve("再次办结", Raised.AddDays(2)));
+        Rules.Refused("Problem.Resolved", () => problem.Resolve("再次办结", TestProjects.Actor, Raised.AddDays(2)));
         Assert.Equal("已办结", problem.Resolution);
     }
 
@@ -133,24 +133,28 @@ public class ProblemTests
     public void A_reopened_county_problem_is_in_progress_again()
     {
         var problem = NewProblem();
-        problem.Resolve("已办结", Raised.AddDays(1));
+        problem.Resolve("已办结", TestProjects.Actor, Raised.AddDays(1));
 
-        problem.Reopen(Raised.AddDays(10));
+        problem.Reopen("企业再次反映", TestProjects.Actor, Raised.AddDays(10));
 
         Assert.True(problem.IsOpen);
         Assert.Equal(ProblemStatus.InProgress, problem.Status);
         Assert.Null(problem.ResolvedAtUtc);
-        Assert.Equal("已办结", problem.Resolution); // the earlier resolution stays on record
+        Assert.Null(problem.Resolution);
+        // The earlier resolution and the reason for reopening stay on record in the history.
+        Assert.Equal([ProblemAction.Raised, ProblemAction.Resolved, ProblemAction.Reopened], problem.History.Select(h => h.Action));
+        Assert.Equal("已办结", problem.History[1].Note);
+        Assert.Equal("企业再次反映", problem.History[2].Note);
     }
 
     [Fact]
     public void A_reopened_escalated_problem_is_escalated_again_at_the_same_level()
     {
         var problem = NewProblem();
-        problem.Escalate("需链主协调", Raised.AddDays(1));
-        problem.Resolve("已协调", Raised.AddDays(2));
+        problem.Escalate("需链主协调", 8, null, TestProjects.Actor, Raised.AddDays(1));
+        problem.Resolve("已协调", TestProjects.Actor, Raised.AddDays(2));
 
-        problem.Reopen(Raised.AddDays(3));
+        problem.Reopen("企业再次反映", TestProjects.Actor, Raised.AddDays(3));
 
         Assert.Equal(ProblemStatus.Escalated, problem.Status);
         Assert.Equal(EscalationLevel.ChainLead, problem.Level);
@@ -158,7 +162,7 @@ public class ProblemTests
 
     [Fact]
     public void Only_a_resolved_problem_can_be_reopened() =>
-        Rules.Refused("Problem.NotResolved", () => NewProblem().Reopen(Raised));
+        Rules.Refused("Problem.NotResolved", () => NewProblem().Reopen("企业再次反映", TestProjects.Actor, Raised));
 
     [Theory]
     [InlineData("2026-11-29", false)]
@@ -171,7 +175,7 @@ public class ProblemTests
     public void A_resolved_problem_is_never_overdue()
     {
         var problem = NewProblem();
-        problem.Resolve("已办结", Raised);
+        problem.Resolve("已办结", TestProjects.Actor, Raised);
 
         Assert.False(problem.IsOverdue(new DateOnly(2027, 6, 1)));
     }

@@ -24,7 +24,24 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         b.HasOne<Unit>().WithMany().HasForeignKey(p => p.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.ProjectId, p.Status });
         b.HasIndex(p => new { p.Status, p.DueOn });
+        b.HasMany(p => p.History).WithOne().HasForeignKey(h => h.ProblemId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasIndex(p => new { p.OwnerUnitId, p.Status });
         b.Ignore(p => p.IsOpen);
         b.Ignore(p => p.DomainEvents);
+    }
+}
+
+internal sealed class ProblemLogEntryConfiguration : IEntityTypeConfiguration<ProblemLogEntry>
+{
+    public void Configure(EntityTypeBuilder<ProblemLogEntry> b)
+    {
+        b.ToTable("ProblemHistory");
+        b.Property(h => h.Action).HasConversion<string>().HasMaxLength(20);
+        b.Property(h => h.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(h => h.Level).HasConversion<string>().HasMaxLength(20);
+        b.Property(h => h.UserName).HasMaxLength(256).IsRequired();
+        b.Property(h => h.Note).HasMaxLength(Problem.TextMaxLength);
+        b.HasIndex(h => new { h.ProblemId, h.AtUtc });
     }
 }

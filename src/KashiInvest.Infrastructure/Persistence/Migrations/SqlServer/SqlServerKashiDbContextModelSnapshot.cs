@@ -264,13 +264,64 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerUnitId");
+                    b.HasIndex("OwnerUnitId", "Status");
 
                     b.HasIndex("ProjectId", "Status");
 
                     b.HasIndex("Status", "DueOn");
 
                     b.ToTable("Problems", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Problems.ProblemLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId", "AtUtc");
+
+                    b.ToTable("ProblemHistory", (string)null);
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Projects.Milestone", b =>
@@ -838,6 +889,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Problems.ProblemLogEntry", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Problems.Problem", null)
+                        .WithMany("History")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Projects.Milestone", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Projects.Project", null)
@@ -967,6 +1027,11 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("KashiInvest.Domain.Chains.IndustryChain", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Problems.Problem", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Projects.Project", b =>

@@ -248,13 +248,62 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerUnitId");
+                    b.HasIndex("OwnerUnitId", "Status");
 
                     b.HasIndex("ProjectId", "Status");
 
                     b.HasIndex("Status", "DueOn");
 
                     b.ToTable("Problems", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Problems.ProblemLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId", "AtUtc");
+
+                    b.ToTable("ProblemHistory", (string)null);
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Projects.Milestone", b =>
@@ -801,6 +850,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Problems.ProblemLogEntry", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Problems.Problem", null)
+                        .WithMany("History")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Projects.Milestone", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Projects.Project", null)
@@ -930,6 +988,11 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("KashiInvest.Domain.Chains.IndustryChain", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Problems.Problem", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Projects.Project", b =>
