@@ -56,6 +56,7 @@ public static class DependencyInjection
         // Identity's stores want a scoped context; everything else creates short-lived ones from the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KashiDbContext>>().CreateDbContext());
 
+        services.AddSingleton<Health.ProjectHealthQuery>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddSingleton<DemoDataSeeder>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -70,6 +71,7 @@ public static class DependencyInjection
         services.AddSingleton<ReferenceCache>();
         services.AddSingleton<UiText>();
         services.AddSingleton(KashiInvest.Domain.Projects.WorkGroupThresholds.Default);
+        services.AddLiveFeature();
         services.AddProjectsFeature();
         return services;
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Health;
 using KashiInvest.Domain.Investors;
+using KashiInvest.Domain.Reports;
 using KashiInvest.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -42,6 +44,23 @@ public sealed class UiText(IStringLocalizer<Strings> localizer)
     public static string DateTime(DateTime? utc) =>
         utc is { } u ? BeijingTime.ToBeijing(u).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>A half-month period as officials say it: 2026年11月上半月 / Nov 2026, 1st half.</summary>
+    public string Period(HalfMonthPeriod period) =>
+        localizer["Format.Period", period.Year, period.Month, localizer[period.Half == 1 ? "Format.PeriodHalf1" : "Format.PeriodHalf2"].Value,
+            CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(period.Month)];
+
+    /// <summary>A health reason in words, with its facts (resource key <c>Health.{Code}</c>).</summary>
+    public string Health(HealthReason reason)
+    {
+        var args = reason.Args.Select(a => a switch
+        {
+            HalfMonthPeriod p => (object)Period(p),
+            System.Enum e => Enum(e),
+            _ => a,
+        }).ToArray();
+        return localizer[$"Health.{reason.Code}", args];
+    }
+
     public string Number(int value) => value.ToString("#,0", CultureInfo.CurrentCulture);
 
     /// <summary>A broken rule in words: key <c>Rule.{Code}</c>; enum and money arguments are worded too.</summary>
@@ -51,6 +70,7 @@ public sealed class UiText(IStringLocalizer<Strings> localizer)
         {
             System.Enum e => (object)Enum(e),
             decimal d => Money(d),
+            HalfMonthPeriod p => Period(p),
             _ => a,
         }).ToArray();
         var text = localizer[$"Rule.{violation.Code}", args];
