@@ -146,12 +146,21 @@ public sealed class Project : AggregateRoot, IAudited
         Raise(new ProjectUpdated(this));
     }
 
+    /// <summary>Why <see cref="ReachMilestone"/> would refuse; null when it may proceed.</summary>
+    public RuleViolation? CheckReachMilestone(int milestoneId, DateOnly reachedOn, DateOnly today)
+    {
+        if (Stage == ProjectStage.Terminated) return new RuleViolation("Project.Terminated");
+        var milestone = _milestones.FirstOrDefault(m => m.Id == milestoneId);
+        if (milestone is null) return new RuleViolation("Milestone.NotFound");
+        if (reachedOn > today) return new RuleViolation("Milestone.ReachedInFuture", milestone.Name);
+        return null;
+    }
+
     /// <summary>Records that a milestone was reached on a Beijing date that is not in the future.</summary>
     public void ReachMilestone(int milestoneId, DateOnly reachedOn, DateTime nowUtc)
     {
-        if (Stage == ProjectStage.Terminated) throw new DomainRuleException("Project.Terminated");
-        var milestone = _milestones.FirstOrDefault(m => m.Id == milestoneId) ?? throw new DomainRuleException("Milestone.NotFound");
-        if (reachedOn > BeijingTime.DateOf(nowUtc)) throw new DomainRuleException("Milestone.ReachedInFuture", milestone.Name);
+        if (CheckReachMilestone(milestoneId, reachedOn, BeijingTime.DateOf(nowUtc)) is { } violation) throw new DomainRuleException(violation);
+        var milestone = _milestones.First(m => m.Id == milestoneId);
         if (milestone.ReachedOn == reachedOn) return;
         milestone.ReachedOn = reachedOn;
         Touch(nowUtc);

@@ -44,6 +44,12 @@ public static class ProgressReporting
         var report = new ProgressReport(project.Id, period, kind, (current?.Revision ?? 0) + 1, input.Narrative, input.NextSteps,
             input.FundsInPlaceThisPeriodWan, input.OutOfRegionFundsThisPeriodWan, actor, nowUtc, isLate);
 
+        // Every milestone is checked before anything changes: a refused report leaves the project as it was.
+        foreach (var reached in input.MilestonesReached)
+        {
+            if (project.CheckReachMilestone(reached.MilestoneId, reached.ReachedOn, today) is { } refused) throw new DomainRuleException(refused);
+        }
+
         // Cumulative funds: this revision replaces the previous revision's figure for the same period.
         var total = project.FundsInPlaceWan - (current?.FundsInPlaceThisPeriodWan ?? 0m) + input.FundsInPlaceThisPeriodWan;
         var outOfRegion = project.OutOfRegionFundsInPlaceWan - (current?.OutOfRegionFundsThisPeriodWan ?? 0m) + input.OutOfRegionFundsThisPeriodWan;

@@ -98,6 +98,55 @@ public class ProjectAccessTests
         Assert.False(ProjectAccess.CanSee(Scope(ActorRole.Department, 61), Prefecture[0]));
     }
 
+    public static TheoryData<ActorRole> EveryRole() => new(Enum.GetValues<ActorRole>());
+
+    /// <summary>Every combination of three hosts, three chains and four sources (36 projects).</summary>
+    private static readonly Project[] Grid =
+        (from host in new[] { Shache, Shule, Kedz }
+         from chain in new[] { Textiles, NewEnergy, Electronics }
+         from source in new[] { Shache, YangtzeSubBureau, PearlRiverSubBureau, ShanghaiFrontCommand }
+         select (host, chain, source))
+        .Select((g, i) => Make($"G{i}", g.host, g.chain, g.source).WithId(i + 1))
+        .ToArray();
+
+    [Theory]
+    [MemberData(nameof(EveryRole))]
+    public void CanSee_on_a_project_key_agrees_with_VisibleTo_for_every_scope_of_the_role(ActorRole role)
+    {
+        var checkedPairs = 0;
+        var seen = 0;
+        foreach (var unitId in new int?[] { null, Shache, Shule, YangtzeSubBureau, ShanghaiFrontCommand, 99 })
+        foreach (var chains in new[] { Array.Empty<int>(), [Textiles], [NewEnergy, Electronics] })
+        foreach (var hosts in new[] { Array.Empty<int>(), [Shache], [Shule, Kedz] })
+        {
+            var scope = Scope(role, unitId, chains, hosts);
+            var visibleTo = ProjectAccess.VisibleTo(scope).Compile();
+            foreach (var project in Grid)
+            {
+                var expected = visibleTo(project);
+                Assert.True(expected == ProjectAccess.CanSee(scope, project.Key),
+                    $"{role} unit={unitId} chains=[{string.Join(",", chains)}] hosts=[{string.Join(",", hosts)}] project={project.Key}: VisibleTo says {expected}");
+                Assert.Equal(expected, ProjectAccess.CanSee(scope, project));
+                checkedPairs++;
+                if (expected) seen++;
+            }
+        }
+
+        Assert.Equal(6 * 3 * 3 * 36, checkedPairs);
+        // The grid must exercise both answers wherever the role can give both.
+        if (role == ActorRole.Department) Assert.Equal(0, seen);
+        else if (Scope(role).SeesAll) Assert.Equal(checkedPairs, seen);
+        else Assert.InRange(seen, 1, checkedPairs - 1);
+    }
+
+    [Fact]
+    public void A_project_key_carries_the_ids_that_decide_visibility()
+    {
+        var project = Make("K", host: Shule, chain: NewEnergy, source: PearlRiverSubBureau).WithId(77);
+
+        Assert.Equal(new ProjectKey(77, Shule, NewEnergy, PearlRiverSubBureau), project.Key);
+    }
+
     [Theory]
     [InlineData(ActorRole.Administrator, true)]
     [InlineData(ActorRole.Bureau, true)]

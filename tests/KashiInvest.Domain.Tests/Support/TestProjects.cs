@@ -49,6 +49,25 @@ public static class TestProjects
         Project.Create(code, details ?? Details(), tiers, sourceUnitId, Actor, nowUtc ?? Now,
             thresholds ?? WorkGroupThresholds.Default, stage);
 
+    /// <summary>
+    /// A key project (the default details) that went through evaluation and was signed on <paramref name="signedOn"/>
+    /// (default <see cref="Today"/>), then moved on to <paramref name="stage"/> (Signed, Landing or Construction).
+    /// <see cref="Project.Create"/> with an initial stage of Signed would leave <see cref="Project.SignedOn"/> empty.
+    /// </summary>
+    public static Project SignedKeyProject(DateOnly? signedOn = null, ProjectStage stage = ProjectStage.Signed,
+        ProjectDetails? details = null, DateTime? nowUtc = null)
+    {
+        var now = nowUtc ?? Now;
+        var project = Create(ProjectStage.Evaluation, details: details, nowUtc: now);
+        project.MoveTo(new StageTransition(ProjectStage.Signed, Date: signedOn ?? Today), Actor, now);
+        foreach (var next in new[] { ProjectStage.Landing, ProjectStage.Construction, ProjectStage.Production })
+        {
+            if (project.Stage == stage) break;
+            project.MoveTo(new StageTransition(next), Actor, now);
+        }
+        return project;
+    }
+
     public static MilestoneInput Milestone(string name, DateOnly? plannedOn, DateOnly? reachedOn = null, int? id = null) =>
         new(id, name, plannedOn, reachedOn);
 
