@@ -1,6 +1,8 @@
+using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
+using KashiInvest.Web.Shared.Charts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -12,6 +14,7 @@ public partial class ProjectPage
     private IReadOnlyList<ProjectStage> _next = [];
     private int _reachedIndex = -1;
     private ReferenceCache.Snapshot? _ref;
+    private ChartSpec? _timeline;
 
     [Parameter] public int Id { get; set; }
 
@@ -22,6 +25,7 @@ public partial class ProjectPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -41,6 +45,7 @@ public partial class ProjectPage
         }
         _next = ProjectLifecycle.NextStages(_view.Stage);
         _reachedIndex = _view.History.Select(h => StepIndex(h.To)).DefaultIfEmpty(-1).Max();
+        _timeline = _view.Milestones.Count > 0 ? MilestoneTimeline.Spec(_view, BeijingTime.Today(Clock), T) : null;
     }
 
     /// <summary>The position of a stage on the main line of the life cycle, or -1 (reserve, terminated).</summary>
