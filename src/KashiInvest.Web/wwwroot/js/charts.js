@@ -52,6 +52,8 @@ export async function update(element, options) {
   const json = typeof options === 'string' ? options : JSON.stringify(options);
   const next = JSON.parse(json);
   const before = JSON.parse(state.json);
+  // Another kind of chart (say a timeline becoming a line chart) is a new chart, not an update.
+  if (before.chart?.type !== next.chart?.type) return render(element, json, state.ref);
   state.json = json;
   delete before.series;
   const onlySeries = JSON.stringify({ ...next, series: undefined }) === JSON.stringify({ ...before, series: undefined });
