@@ -92,6 +92,7 @@ public sealed class Problem : AggregateRoot, IAudited
     {
         if (!IsOpen) throw new DomainRuleException("Problem.Resolved");
         if (ownerUnitId == OwnerUnitId && (dueOn is null || dueOn == DueOn)) throw new DomainRuleException("Problem.NothingChanged");
+        CheckLength(note);
         OwnerUnitId = ownerUnitId;
         if (dueOn is { } d) DueOn = d;
         Changed(ProblemAction.Assigned, actor, nowUtc, note);
@@ -105,6 +106,7 @@ public sealed class Problem : AggregateRoot, IAudited
     {
         if (!IsOpen) throw new DomainRuleException("Problem.Resolved");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Problem.EscalationReasonRequired");
+        CheckLength(reason);
         if (Level == EscalationLevel.Prefecture) throw new DomainRuleException("Problem.AlreadyAtPrefecture");
         Level = Level + 1;
         Status = ProblemStatus.Escalated;
@@ -129,10 +131,16 @@ public sealed class Problem : AggregateRoot, IAudited
     {
         if (IsOpen) throw new DomainRuleException("Problem.NotResolved");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Problem.ReopenReasonRequired");
+        CheckLength(reason);
         Status = Level == EscalationLevel.County ? ProblemStatus.InProgress : ProblemStatus.Escalated;
         ResolvedAtUtc = null;
         Resolution = null;
         Changed(ProblemAction.Reopened, actor, nowUtc, reason);
+    }
+
+    private static void CheckLength(string? text)
+    {
+        if (text is not null && text.Trim().Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
     }
 
     private void Changed(ProblemAction action, Actor actor, DateTime nowUtc, string? note)

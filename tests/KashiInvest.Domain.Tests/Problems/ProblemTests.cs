@@ -179,4 +179,16 @@ public class ProblemTests
 
         Assert.False(problem.IsOverdue(new DateOnly(2027, 6, 1)));
     }
+
+    [Fact]
+    public void A_note_longer_than_the_ledger_holds_is_refused_and_changes_nothing()
+    {
+        var problem = NewProblem();
+        var tooLong = new string('问', Problem.TextMaxLength + 1);
+
+        Rules.Refused("Field.TooLong", () => problem.Escalate(tooLong, 8, null, TestProjects.Actor, Raised.AddDays(1)));
+
+        Assert.Equal(EscalationLevel.County, problem.Level);
+        Assert.Single(problem.History);
+    }
 }
