@@ -2,6 +2,7 @@ using System.Globalization;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -37,7 +38,10 @@ public static class DependencyInjection
         });
 
         services.AddCascadingAuthenticationState();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddIdentityCookies();
+        // Non-browser clients of the live hub sign in with POST /api/token and send a bearer token.
+        authentication.AddKashiBearerToken();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -71,6 +75,7 @@ public static class DependencyInjection
         services.AddSingleton<UiText>();
         services.AddSingleton(KashiInvest.Domain.Projects.WorkGroupThresholds.Default);
         services.AddProjectsFeature();
+        services.AddLiveHub();
         return services;
     }
 

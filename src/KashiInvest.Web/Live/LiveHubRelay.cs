@@ -1,0 +1,72 @@
+using KashiInvest.Infrastructure.Live;
+using Microsoft.AspNetCore.SignalR;
+
+namespace KashiInvest.Web.Live;
+
+/// <summary>
+/// Forwards every committed change notice of the live bus to the hub's connections that should get it: one
+/// subscription to the bus for the whole server, one group send per notice (see <see cref="LiveSubscriptions"/>).
+/// Notices are relayed in publishing order; a connection's writes keep that order.
+/// </summary>
+internal sealed class LiveHubRelay(ILiveBus bus, LiveSubscriptions subscriptions, IHubContext<LiveHub, ILiveClient> hub, ILogger<LiveHubRelay> logger)
+    : BackgroundService
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private IAsyncEnumerator<ChangeNotice>? _notices;
+    private ValueTask<bool> _first;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Subscribe to the bus now rather than when ExecuteAsync gets a thread (.NET 10 runs it in the background):
+        // the first MoveNextAsync registers the subscriber synchronously, before the server takes requests.
+        _notices = bus.SubscribeAsync(_stopping.Token).GetAsyncEnumerator(_stopping.Token);
+        _first = _notices.MoveNextAsync();
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var notices = _notices ?? throw new InvalidOperationException("The relay was not started.");
+        try
+        {
+            for (var more = await _first; more; more = await notices.MoveNextAsync())
+            {
+                await RelayAsync(notices.Current, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested || stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await notices.DisposeAsync();
+        }
+    }
+
+    private async Task RelayAsync(ChangeNotice notice, CancellationToken ct)
+    {
+        // Every notice kind today is about a project; one without a project key cannot be scoped, so it is not pushed.
+        if (notice.Project is not { } project) return;
+        var e = LiveEvent.From(notice);
+        try
+        {
+            await subscriptions.SendAsync(project, groups => hub.Clients.Groups(groups).Changed(e), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Relaying {Kind} #{Sequence} to live-hub clients failed", notice.Kind, notice.Sequence);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _stopping.Dispose();
+        base.Dispose();
+    }
+}
