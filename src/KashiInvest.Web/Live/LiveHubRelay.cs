@@ -1,16 +1,32 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using KashiInvest.Infrastructure.Live;
 using Microsoft.AspNetCore.SignalR;
 
 namespace KashiInvest.Web.Live;
 
+/// <summary>The name of the live relay's meter, for listeners (OpenTelemetry, dotnet-counters, the benchmarks).</summary>
+public static class LiveHubRelayMetrics
+{
+    public const string MeterName = "KashiInvest.Live";
+}
+
 /// <summary>
 /// Forwards every committed change notice of the live bus to the hub's connections that should get it: one
 /// subscription to the bus for the whole server, one group send per notice (see <see cref="LiveSubscriptions"/>).
 /// Notices are relayed in publishing order; a connection's writes keep that order.
+/// <para>
+/// Metrics (meter <c>KashiInvest.Live</c>): <c>kashi.live.relay.lag</c>, how long a notice waited between its
+/// publication and the relay taking it up; <c>kashi.live.relay.send</c>, how long its writes to every receiving
+/// connection took.
+/// </para>
 /// </summary>
 internal sealed class LiveHubRelay(ILiveBus bus, LiveSubscriptions subscriptions, IHubContext<LiveHub, ILiveClient> hub, ILogger<LiveHubRelay> logger)
     : BackgroundService
 {
+    private static readonly Meter Meter = new(LiveHubRelayMetrics.MeterName);
+    private static readonly Histogram<double> Lag = Meter.CreateHistogram<double>("kashi.live.relay.lag", "ms", "Time from a notice's publication to the relay taking it up");
+    private static readonly Histogram<double> Send = Meter.CreateHistogram<double>("kashi.live.relay.send", "ms", "Time to write one notice to every receiving connection");
     private readonly CancellationTokenSource _stopping = new();
     private IAsyncEnumerator<ChangeNotice>? _notices;
     private ValueTask<bool> _first;
@@ -53,10 +69,13 @@ internal sealed class LiveHubRelay(ILiveBus bus, LiveSubscriptions subscriptions
     {
         // Every notice kind today is about a project; one without a project key cannot be scoped, so it is not pushed.
         if (notice.Project is not { } project) return;
+        Lag.Record((DateTime.UtcNow - notice.AtUtc).TotalMilliseconds);
         var e = LiveEvent.From(notice);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await subscriptions.SendAsync(project, groups => hub.Clients.Groups(groups).Changed(e), ct);
+            Send.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
