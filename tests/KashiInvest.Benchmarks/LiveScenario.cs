@@ -78,6 +78,31 @@ internal static class LiveScenario
             relay.Clear();
         }
 
+        // An in-process subscriber of the live bus: when each notice was published (splits commit-to-receive in two).
+        using var busProbe = new CancellationTokenSource();
+        var published = new ConcurrentDictionary<(string, int, int?, int), long>();
+        var bus = host.Services.GetRequiredService<ILiveBus>();
+        var probeReady = new TaskCompletionSource();
+        var probing = Task.Run(async () =>
+        {
+            var notices = bus.SubscribeAsync(busProbe.Token).GetAsyncEnumerator(busProbe.Token);
+            var next = notices.MoveNextAsync();
+            probeReady.SetResult();
+            try
+            {
+                while (await next)
+                {
+                    var n = notices.Current;
+                    published.TryAdd((n.Kind, n.ProjectId ?? 0, n.ItemId, n.Version), Stopwatch.GetTimestamp());
+                    next = notices.MoveNextAsync();
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+        await probeReady.Task;
+
         // Writes at a steady rate through the real write path.
         var load = new[] { MachineInfo.LoadAverage(), 0 };
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -90,6 +115,10 @@ internal static class LiveScenario
         await DrainAsync(subscribers, expectedTotal);
         var cpuCores = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / writeWatch.Elapsed.TotalSeconds;
         load[1] = MachineInfo.LoadAverage();
+        await busProbe.CancelAsync();
+        await probing;
+        var busLatencies = writes.Select(w => published.TryGetValue((w.Kind, w.Key.ProjectId, w.ItemId, w.Version), out var t) ? (t - w.CommittedAt) * 1000.0 / Stopwatch.Frequency : double.NaN)
+            .Where(ms => !double.IsNaN(ms)).Order().ToList();
         var after = MemorySample.Take();
         var groups = host.Services.GetRequiredService<LiveSubscriptions>().GroupCount;
 
@@ -128,6 +157,8 @@ internal static class LiveScenario
         if (Environment.GetEnvironmentVariable("KASHI_BENCH_DUMP") is { Length: > 0 } dump)
         {
             await File.WriteAllLinesAsync(dump, samples.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Write},{x.Subscriber},{x.Ms:F3}")));
+            await File.WriteAllLinesAsync(dump + ".bus", writes.Select(w => string.Create(CultureInfo.InvariantCulture,
+                $"{w.Index},{w.Kind},{(published.TryGetValue((w.Kind, w.Key.ProjectId, w.ItemId, w.Version), out var t) ? (t - w.CommittedAt) * 1000.0 / Stopwatch.Frequency : -1):F3},{w.SaveMs:F3}")));
         }
         var result = new LiveResult(
             Scenario: "live",
@@ -162,6 +193,8 @@ internal static class LiveScenario
             ErrorCount: errors.Count,
             Errors: [.. errors.Take(20)],
             WarmupSeconds: o.Warmup,
+            CommitToBusP99Ms: Results.Round(Results.Percentile(busLatencies, 99)),
+            CommitToBusMaxMs: Results.Round(busLatencies.Count == 0 ? 0 : busLatencies[^1]),
             RelayLagP99Ms: Results.Round(relay.LagP99),
             RelaySendP50Ms: Results.Round(relay.SendP50),
             RelaySendP99Ms: Results.Round(relay.SendP99),
@@ -452,6 +485,6 @@ internal static class LiveScenario
         double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanMs, double DeliveriesPerSecond, double WriteMsP50,
         ServerMemory ServerMemoryMb, int Connections, int SubscriptionGroups, Dictionary<string, int> TopicsBySubscribers,
         int ProbesRefused, int ProbeLeaks, int Disconnects, int ErrorCount, IReadOnlyList<string> Errors,
-        int WarmupSeconds, double RelayLagP99Ms, double RelaySendP50Ms, double RelaySendP99Ms, double ProcessCpuCores, double[] LoadAverage,
+        int WarmupSeconds, double CommitToBusP99Ms, double CommitToBusMaxMs, double RelayLagP99Ms, double RelaySendP50Ms, double RelaySendP99Ms, double ProcessCpuCores, double[] LoadAverage,
         MachineInfo Machine, string Timestamp);
 }
