@@ -39,7 +39,10 @@ public static class DependencyInjection
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddIdentityCookies();
+        // Non-browser clients of the live hub sign in with POST /api/token and send a bearer token.
+        authentication.AddKashiBearerToken();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -74,6 +77,7 @@ public static class DependencyInjection
         services.AddSingleton(KashiInvest.Domain.Projects.WorkGroupThresholds.Default);
         services.AddLiveFeature();
         services.AddProjectsFeature();
+        services.AddLiveHub();
         return services;
     }
 

@@ -3,6 +3,7 @@ using KashiInvest.Infrastructure.DemoData;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Components;
+using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -62,6 +63,13 @@ public static class Hosting
         }
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseStatusCodePagesWithReExecute("/not-found");
+        // Machine clients (API, hubs) get bare status codes or problem JSON, never the HTML "not found" page.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -69,6 +77,8 @@ public static class Hosting
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
+        app.MapTokenEndpoint();
+        app.MapLiveHub();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,18 +1,10 @@
-using KashiInvest.Infrastructure;
 using KashiInvest.Web;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.AddKashiLogging();
-builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddWeb(builder.Configuration);
-
-var app = builder.Build();
+var app = KashiApp.CreateBuilder(args).Build();
 
 if (await app.RunCommandAsync(args)) return;
 
-await app.PrepareDatabaseAsync();
-app.UseWeb();
+await app.PrepareAsync();
 app.Run();
 
 /// <summary>Exposed for the functional tests' <c>WebApplicationFactory</c>.</summary>

@@ -1,0 +1,30 @@
+#!/usr/bin/env python3
+"""Prints the Markdown tables of benchmarks/README.md from the result files."""
+import glob
+import json
+import os
+import sys
+
+folder = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "results")
+live = []
+for path in glob.glob(os.path.join(folder, "live-*.json")):
+    with open(path, encoding="utf-8") as f:
+        live.append((os.path.basename(path), json.load(f)))
+live.sort(key=lambda x: (x[1]["subscribers"], x[0]))
+print("| file | subscribers | writes/s | deliveries expected | p50 ms | p95 ms | p99 ms | max ms | lost | duplicates | unexpected | load avg (start, end) | server WS / GC heap MB |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+for name, d in live:
+    m = d["server_memory_mb"]
+    print(f"| {name} | {d['subscribers']} | {d['rate']:g} | {d['events_expected']} | {d['p50_ms']} | {d['p95_ms']} | {d['p99_ms']} | {d['max_ms']} "
+          f"| {d['lost']} | {d['duplicates']} | {d['unexpected']} | {d['load_average'][0]}, {d['load_average'][1]} | {m['working_set']} / {m['gc_heap']} |")
+print()
+for path in sorted(glob.glob(os.path.join(folder, "circuits-*.json"))):
+    with open(path, encoding="utf-8") as f:
+        d = json.load(f)
+    print(f"{os.path.basename(path)}: per circuit {d['gc_heap_per_circuit_kb_median']} KB managed heap, {d['working_set_per_circuit_kb_median']} KB working set (median of batches); "
+          f"slope {d['gc_heap_per_circuit_kb_slope']} KB heap, {d['working_set_per_circuit_kb_slope']} KB working set")
+    print("| pages | circuits | GC heap MB | working set MB | heap KB/circuit | WS KB/circuit |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    print(f"| 0 (baseline) | {d['baseline_circuits']} | {d['baseline_gc_heap_mb']} | {d['baseline_working_set_mb']} | | |")
+    for b in d["batches"]:
+        print(f"| {b['pages']} | {b['circuits']} | {b['gc_heap_mb']} | {b['working_set_mb']} | {b['gc_heap_per_circuit_kb']} | {b['working_set_per_circuit_kb']} |")

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace KashiInvest.Benchmarks;
+
+/// <summary>The command line of the benchmark program.</summary>
+internal sealed record BenchOptions(string Scenario, string Out, int Subscribers, int Seconds, double Rate, int Scale, int Pages, string PagePath, int Seed, int Warmup)
+{
+    public const string Usage = """
+        usage:
+          live     --subscribers N --seconds S --out FILE [--rate R (writes per second, default 10)] [--warmup 2 (seconds, not measured)] [--scale 10] [--seed 42]
+          circuits --pages N --out FILE [--path /projects/{id}] [--scale 10] [--seed 42]
+        """;
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("live" or "circuits")) return null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length) return null;
+            values[args[i][2..]] = args[++i];
+        }
+        if (!values.TryGetValue("out", out var output)) return null;
+        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var options = new BenchOptions(
+            args[0],
+            Path.GetFullPath(output),
+            Int("subscribers", 100),
+            Int("seconds", 20),
+            values.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : 10,
+            Int("scale", 10),
+            Int("pages", 40),
+            values.GetValueOrDefault("path", "/projects/{id}"),
+            Int("seed", 42),
+            Int("warmup", 2));
+        return options.Subscribers > 0 && options.Seconds > 0 && options.Rate > 0 && options.Pages >= 4 && options.Warmup >= 0 ? options : null;
+    }
+}

@@ -1,0 +1,17 @@
+using KashiInvest.Benchmarks;
+
+// dotnet run -c Release --project tests/KashiInvest.Benchmarks -- live --subscribers N --seconds S --out FILE [--rate R] [--scale 10]
+// dotnet run -c Release --project tests/KashiInvest.Benchmarks -- circuits --pages N --out FILE [--path /projects/{id}] [--scale 10]
+// See benchmarks/README.md.
+var options = BenchOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+return options.Scenario switch
+{
+    "live" => await LiveScenario.RunAsync(options),
+    "circuits" => await CircuitsScenario.RunAsync(options),
+    _ => 2,
+};
