@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.AddSingleton(KashiInvest.Domain.Projects.WorkGroupThresholds.Default);
         services.AddLiveFeature();
         services.AddProjectsFeature();
+        Features.BattleMaps.BattleMapsFeature.AddBattleMapsFeature(services);
         return services;
     }
 

@@ -10,7 +10,6 @@ public partial class ProjectPage
 {
     private ProjectView? _view;
     private IReadOnlyList<ProjectStage> _next = [];
-    private int _reachedIndex = -1;
     private ReferenceCache.Snapshot? _ref;
 
     [Parameter] public int Id { get; set; }
@@ -40,22 +39,7 @@ public partial class ProjectPage
             return;
         }
         _next = ProjectLifecycle.NextStages(_view.Stage);
-        _reachedIndex = _view.History.Select(h => StepIndex(h.To)).DefaultIfEmpty(-1).Max();
     }
-
-    /// <summary>The position of a stage on the main line of the life cycle, or -1 (reserve, terminated).</summary>
-    private static int StepIndex(ProjectStage stage)
-    {
-        var line = ProjectLifecycle.MainLine;
-        for (var i = 0; i < line.Count; i++) if (line[i] == stage) return i;
-        return -1;
-    }
-
-    private string StepState(ProjectStage stage) =>
-        stage == _view!.Stage ? "current" : StepIndex(stage) <= _reachedIndex ? "done" : "todo";
-
-    private string StepDate(ProjectStage stage) =>
-        _view!.History.LastOrDefault(h => h.To == stage) is { } h ? UiText.DateTime(h.AtUtc)[..10] : string.Empty;
 
     private async Task MoveAsync(ProjectStage to)
     {
