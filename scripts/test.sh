@@ -6,6 +6,12 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# The build fetches browser libraries (ApexCharts) from npm: fail now, clearly, rather than in the middle of it.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "npm not found: the build needs Node.js and npm to fetch apexcharts (apt-get install -y nodejs npm)." >&2
+  exit 1
+fi
+
 # Browser tests drive Debian's Chromium through Playwright; Chinese pages need CJK fonts to render.
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
