@@ -1,9 +1,11 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Infrastructure.Live;
+using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
+using KashiInvest.Web.Shared.Charts;
 using Microsoft.AspNetCore.Components;
 
 namespace KashiInvest.Web.Features.BattleMaps;
@@ -61,6 +63,15 @@ public sealed partial class BattleMap : IDisposable
     }
 
     private int Tick(BattleMapSection section) => _flash.GetValueOrDefault(section);
+
+    /// <summary>Planned and actual bars per milestone, late ones red, with a line at today (built per render: KashiChart sends only real changes).</summary>
+    private ChartSpec MilestoneSpec() => MilestoneTimeline.Spec(_view!.Project, _view.Today, T);
+
+    /// <summary>Cumulative funds in place (total and out-of-region) by half-month period against the plan line.</summary>
+    private ChartSpec FundsSpec() => ChartSpecs.FundsInPlace(
+        _view!.Funds.Select(f => new FundsPoint(f.On, f.TotalWan, f.OutOfRegionWan)).ToList(),
+        _view.Plan.Select(p => new PlanPoint(p.On, p.Wan)).ToList(),
+        T["BattleMap.FundsTotal"], T["BattleMap.FundsOutOfRegion"], T["Chart.Plan"], T["Chart.AxisWan"]);
 
     private async Task OnChangesAsync(IReadOnlyList<ChangeNotice> batch)
     {
