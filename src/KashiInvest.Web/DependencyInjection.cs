@@ -78,6 +78,7 @@ public static class DependencyInjection
         services.AddLiveFeature();
         services.AddProjectsFeature();
         services.AddLiveHub();
+        Features.BattleMaps.BattleMapsFeature.AddBattleMapsFeature(services);
         return services;
     }
 

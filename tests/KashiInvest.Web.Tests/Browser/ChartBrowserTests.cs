@@ -5,14 +5,14 @@ using Microsoft.Playwright;
 
 namespace KashiInvest.Web.Tests.Browser;
 
-/// <summary>ApexCharts, fetched from npm at build and served by the app, draws the project page's milestone timeline.</summary>
+/// <summary>ApexCharts, fetched from npm at build and served by the app, draws the battle map's milestone timeline.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ChartBrowserTests(BrowserFixture browser)
 {
     [Theory]
     [InlineData("zh-CN", "今天", "计划")]
     [InlineData("en", "Today", "Planned")]
-    public async Task The_project_page_draws_its_milestones_as_a_planned_and_actual_timeline(string culture, string today, string planned)
+    public async Task The_battle_map_draws_the_milestones_as_a_planned_and_actual_timeline(string culture, string today, string planned)
     {
         // A project with several milestones, some reached, one reached late or open past its plan (a red bar).
         var (id, names) = await browser.App.QueryAsync(async db =>
@@ -28,7 +28,7 @@ public sealed class ChartBrowserTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync("bureau", culture);
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync($"/projects/{id}");
+        await page.GotoAsync($"/projects/{id}/battlemap");
         var chart = page.Locator("[data-testid=milestone-chart]");
         var svg = chart.Locator(".apexcharts-canvas > svg.apexcharts-svg");
         await svg.WaitForAsync(new() { Timeout = 15000 });
@@ -48,7 +48,7 @@ public sealed class ChartBrowserTests(BrowserFixture browser)
         Assert.Empty(errors);
 
         await chart.Locator("..").ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"milestone-chart-{(culture == "en" ? "en" : "zh")}.png") });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"project-chart-{(culture == "en" ? "en" : "zh")}.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"battlemap-chart-{(culture == "en" ? "en" : "zh")}.png"), FullPage = true });
 
         // Leaving the page by enhanced navigation disposes the chart without a script error.
         await page.Locator("a[href='/projects']").First.ClickAsync();

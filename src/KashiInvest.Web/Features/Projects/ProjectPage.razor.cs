@@ -1,8 +1,6 @@
-using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
-using KashiInvest.Web.Shared.Charts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -12,9 +10,7 @@ public partial class ProjectPage
 {
     private ProjectView? _view;
     private IReadOnlyList<ProjectStage> _next = [];
-    private int _reachedIndex = -1;
     private ReferenceCache.Snapshot? _ref;
-    private ChartSpec? _timeline;
 
     [Parameter] public int Id { get; set; }
 
@@ -25,7 +21,6 @@ public partial class ProjectPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -44,23 +39,7 @@ public partial class ProjectPage
             return;
         }
         _next = ProjectLifecycle.NextStages(_view.Stage);
-        _reachedIndex = _view.History.Select(h => StepIndex(h.To)).DefaultIfEmpty(-1).Max();
-        _timeline = _view.Milestones.Count > 0 ? MilestoneTimeline.Spec(_view, BeijingTime.Today(Clock), T) : null;
     }
-
-    /// <summary>The position of a stage on the main line of the life cycle, or -1 (reserve, terminated).</summary>
-    private static int StepIndex(ProjectStage stage)
-    {
-        var line = ProjectLifecycle.MainLine;
-        for (var i = 0; i < line.Count; i++) if (line[i] == stage) return i;
-        return -1;
-    }
-
-    private string StepState(ProjectStage stage) =>
-        stage == _view!.Stage ? "current" : StepIndex(stage) <= _reachedIndex ? "done" : "todo";
-
-    private string StepDate(ProjectStage stage) =>
-        _view!.History.LastOrDefault(h => h.To == stage) is { } h ? UiText.DateTime(h.AtUtc)[..10] : string.Empty;
 
     private async Task MoveAsync(ProjectStage to)
     {
