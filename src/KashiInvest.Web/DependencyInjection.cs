@@ -2,6 +2,7 @@ using System.Globalization;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Features.Wall;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
@@ -79,6 +80,7 @@ public static class DependencyInjection
         services.AddProjectsFeature();
         services.AddLiveHub();
         Features.BattleMaps.BattleMapsFeature.AddBattleMapsFeature(services);
+        services.AddWallFeature(configuration);
         return services;
     }
 

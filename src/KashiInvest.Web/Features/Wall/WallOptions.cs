@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+
+namespace KashiInvest.Web.Features.Wall;
+
+/// <summary>
+/// Settings of the battle-map wall (configuration section <c>Wall</c>, validated at start): how long the projector
+/// shows each group when it rotates, and how many cards fit on one kiosk screen.
+/// </summary>
+public sealed class WallOptions
+{
+    public const string Section = "Wall";
+    public const int MinRotateSeconds = 5;
+    public const int MaxRotateSeconds = 600;
+
+    /// <summary>Seconds each group stays on the projector before the next one; <c>&amp;rotate=N</c> overrides it. Default 20.</summary>
+    public int RotateSeconds { get; set; } = 20;
+
+    /// <summary>Cards on one kiosk screen (a larger group is shown in several screens). Default 12 (4 × 3 at 1920×1080).</summary>
+    public int KioskCardsPerScreen { get; set; } = 12;
+
+    /// <summary>The settings' errors, empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (RotateSeconds is < MinRotateSeconds or > MaxRotateSeconds)
+            errors.Add($"{Section}:{nameof(RotateSeconds)} must be between {MinRotateSeconds} and {MaxRotateSeconds} (was {RotateSeconds}).");
+        if (KioskCardsPerScreen is < 4 or > 48)
+            errors.Add($"{Section}:{nameof(KioskCardsPerScreen)} must be between 4 and 48 (was {KioskCardsPerScreen}).");
+        return errors;
+    }
+}
+
+internal sealed class WallOptionsValidator : IValidateOptions<WallOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WallOptions options) =>
+        options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+}
+
+public static class WallFeature
+{
+    public static IServiceCollection AddWallFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WallOptions>, WallOptionsValidator>();
+        services.AddSingleton<WallQuery>();
+        return services;
+    }
+}

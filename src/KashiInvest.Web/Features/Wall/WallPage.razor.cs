@@ -1,0 +1,193 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Infrastructure.Live;
+using KashiInvest.Web.Live;
+using KashiInvest.Web.Security;
+using KashiInvest.Web.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+
+namespace KashiInvest.Web.Features.Wall;
+
+/// <summary>
+/// 挂图作战总览: every project with a battle map the user may see, as cards coloured by health, grouped by county or
+/// chain, filtered by the address. Holds a snapshot of cards and applies live notices to it: a batch re-reads only
+/// the cards it names, adds or removes cards whose stage moved onto or off the wall, and flashes what changed.
+/// No polling; after a dropped connection the live feed asks for a full re-read.
+/// </summary>
+public sealed partial class WallPage : IDisposable
+{
+    private readonly Dictionary<int, WallCard> _cards = [];
+    private readonly Dictionary<int, int> _flash = [];
+    private readonly HashSet<int> _changedDuringLoad = [];
+    private int _flashGeneration;
+    private int _loading;
+    private UserScope? _scope;
+    private ReferenceCache.Snapshot? _ref;
+    private WallRoute _route = WallRoute.Default;
+    private WallBoard _board = WallBoard.Empty;
+    private IReadOnlyList<WallSlide> _slides = [];
+    private WallRotation? _rotation;
+    private IDisposable? _live;
+    private DateTime? _updatedAtUtc;
+    private bool _loaded;
+    private bool _disposed;
+
+    [SupplyParameterFromQuery(Name = "group")] public string? Group { get; set; }
+    [SupplyParameterFromQuery(Name = "county")] public string? County { get; set; }
+    [SupplyParameterFromQuery(Name = "chain")] public string? Chain { get; set; }
+    [SupplyParameterFromQuery(Name = "health")] public string? Health { get; set; }
+    [SupplyParameterFromQuery(Name = "stage")] public string? Stage { get; set; }
+    [SupplyParameterFromQuery(Name = "key")] public string? Key { get; set; }
+    [SupplyParameterFromQuery(Name = "kiosk")] public string? Kiosk { get; set; }
+    [SupplyParameterFromQuery(Name = "rotate")] public string? Rotate { get; set; }
+
+    [Inject] private WallQuery Query { get; set; } = default!;
+    [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
+    [Inject] private ReferenceCache Reference { get; set; } = default!;
+    [Inject] private LiveFeed Live { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private IOptions<WallOptions> Options { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private string KioskHref => Navigation.GetUriWithQueryParameters((_route with { Kiosk = true }).ToQuery(_ref!));
+
+    /// <summary>"on" once the page listens to live changes (the interactive pass), for tests and diagnostics.</summary>
+    private string LiveState => _live is null ? "off" : "on";
+
+    private string ExitKioskHref => Navigation.GetUriWithQueryParameters((_route with { Kiosk = false, RotateSeconds = null }).ToQuery(_ref!));
+
+    protected override async Task OnInitializedAsync()
+    {
+        _scope = await ScopeProvider.GetAsync();
+        _ref = await Reference.GetAsync();
+        _rotation = new WallRotation(Clock, OnRotationTickAsync);
+        // The prerendered pass only paints the first snapshot; the interactive one subscribes and rotates.
+        if (!RendererInfo.IsInteractive) return;
+        // Every in-scope notice about a project may move a card; the feed already drops what this user may not see.
+        _live = Live.Subscribe(n => n.ProjectId is not null, OnChangesAsync, OnResyncAsync);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var route = WallRoute.Parse(new WallQueryString(Group, County, Chain, Health, Stage, Key, Kiosk, Rotate), _ref!);
+        var reload = !_loaded || route.Filter != _route.Filter;
+        _route = route;
+        if (reload) await LoadAsync(flashChanges: false);
+        else Rebuild();
+        if (RendererInfo.IsInteractive && _route.RotationInterval(Options.Value) is { } interval) _rotation!.Start(interval);
+        else _rotation!.Stop();
+    }
+
+    private Task NavigateAsync(WallRoute route)
+    {
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(route.ToQuery(_ref!)));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Reads the whole wall under the current filter. Runs on the renderer's thread.</summary>
+    private async Task LoadAsync(bool flashChanges)
+    {
+        _loading++;
+        try
+        {
+            var filter = _route.Filter;
+            var cards = await Query.GetCardsAsync(_scope!, filter);
+            if (_disposed || filter != _route.Filter) return;
+            var previous = flashChanges ? new Dictionary<int, WallCard>(_cards) : null;
+            _cards.Clear();
+            _flash.Clear();
+            foreach (var card in cards)
+            {
+                _cards[card.Id] = card;
+                if (previous is not null && (!previous.TryGetValue(card.Id, out var old) || card.LooksDifferentFrom(old))) _flash[card.Id] = ++_flashGeneration;
+            }
+            _loaded = true;
+            _updatedAtUtc = Clock.GetUtcNow().UtcDateTime;
+            Rebuild();
+        }
+        finally
+        {
+            _loading--;
+        }
+        // A notice applied while the read was under way may be older than what the read returned: read those again.
+        if (_loading == 0 && _changedDuringLoad.Count > 0)
+        {
+            var ids = _changedDuringLoad.ToArray();
+            _changedDuringLoad.Clear();
+            Apply(ids, await Query.GetCardsAsync(_scope!, ids), flash: true);
+        }
+    }
+
+    private async Task OnChangesAsync(IReadOnlyList<ChangeNotice> batch)
+    {
+        var ids = batch.Where(n => n.ProjectId is not null).Select(n => n.ProjectId!.Value).Distinct().ToArray();
+        if (ids.Length == 0 || _disposed) return;
+        var fresh = await Query.GetCardsAsync(_scope!, ids);
+        await InvokeAsync(() =>
+        {
+            if (_disposed) return;
+            if (_loading > 0) _changedDuringLoad.UnionWith(ids);
+            Apply(ids, fresh, flash: true);
+            StateHasChanged();
+        });
+    }
+
+    private Task OnResyncAsync() => InvokeAsync(async () =>
+    {
+        if (_disposed) return;
+        await LoadAsync(flashChanges: true);
+        StateHasChanged();
+    });
+
+    /// <summary>Puts the re-read cards in place: a card the wall no longer shows (stage, scope or filter) goes.</summary>
+    private void Apply(IReadOnlyCollection<int> ids, IReadOnlyList<WallCard> fresh, bool flash)
+    {
+        var byId = fresh.ToDictionary(c => c.Id);
+        foreach (var id in ids)
+        {
+            if (byId.TryGetValue(id, out var card) && _route.Filter.Matches(card))
+            {
+                _cards[id] = card;
+                if (flash) _flash[id] = ++_flashGeneration;
+            }
+            else
+            {
+                _cards.Remove(id);
+                _flash.Remove(id);
+            }
+        }
+        _updatedAtUtc = Clock.GetUtcNow().UtcDateTime;
+        Rebuild();
+    }
+
+    /// <summary>Groups, counts and kiosk screens from the card set; the kiosk stays on the screen it was showing.</summary>
+    private void Rebuild()
+    {
+        var current = _slides.Count > 0 && _rotation is not null ? _slides[Math.Clamp(_rotation.Index, 0, _slides.Count - 1)].Key : null;
+        _board = WallBoard.Build(_cards.Values, _route.Grouping, _ref!);
+        _slides = _board.Slides(Options.Value.KioskCardsPerScreen);
+        if (_rotation is null) return;
+        var index = current is null ? 0 : IndexOf(current);
+        _rotation.MoveTo(index < 0 ? _rotation.Index : index, _slides.Count);
+    }
+
+    private int IndexOf(string slideKey)
+    {
+        for (var i = 0; i < _slides.Count; i++) if (_slides[i].Key == slideKey) return i;
+        return -1;
+    }
+
+    private Task OnRotationTickAsync() => InvokeAsync(() =>
+    {
+        if (_disposed || _rotation is null || _slides.Count < 2) return;
+        _rotation.Advance(_slides.Count);
+        StateHasChanged();
+    });
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _live?.Dispose();
+        _rotation?.Dispose();
+    }
+}

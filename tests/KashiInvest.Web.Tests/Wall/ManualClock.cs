@@ -1,0 +1,88 @@
+namespace KashiInvest.Web.Tests.Wall;
+
+/// <summary>
+/// A clock the test moves by hand: <see cref="Advance"/> fires every timer that falls due on the way, in order.
+/// (Microsoft.Extensions.TimeProvider.Testing is not among the pinned packages.)
+/// </summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly Lock _gate = new();
+    private readonly List<ManualTimer> _timers = [];
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate) return _now;
+    }
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <summary>Timers created and not yet disposed: a page that leaks timers shows here.</summary>
+    public int ActiveTimers
+    {
+        get { lock (_gate) return _timers.Count; }
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new ManualTimer(this, callback, state);
+        lock (_gate) _timers.Add(timer);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    public void Advance(TimeSpan by)
+    {
+        DateTimeOffset target;
+        lock (_gate) target = _now + by;
+        while (true)
+        {
+            ManualTimer? next;
+            lock (_gate)
+            {
+                next = _timers.Where(t => t.DueAt is { } d && d <= target).MinBy(t => t.DueAt);
+                if (next is null)
+                {
+                    _now = target;
+                    return;
+                }
+                _now = next.DueAt!.Value;
+                next.DueAt = next.Period > TimeSpan.Zero && next.Period != Timeout.InfiniteTimeSpan ? _now + next.Period : null;
+            }
+            next.Fire();
+        }
+    }
+
+    private sealed class ManualTimer(ManualClock owner, TimerCallback callback, object? state) : ITimer
+    {
+        public DateTimeOffset? DueAt { get; set; }
+        public TimeSpan Period { get; private set; }
+
+        public void Fire() => callback(state);
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (owner._gate)
+            {
+                Period = period;
+                DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner._now + dueTime;
+            }
+            return true;
+        }
+
+        public void Dispose()
+        {
+            lock (owner._gate)
+            {
+                DueAt = null;
+                owner._timers.Remove(this);
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
