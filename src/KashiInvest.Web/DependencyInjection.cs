@@ -2,6 +2,7 @@ using System.Globalization;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Features.Reports;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
@@ -73,6 +74,7 @@ public static class DependencyInjection
         services.AddSingleton(KashiInvest.Domain.Projects.WorkGroupThresholds.Default);
         services.AddLiveFeature();
         services.AddProjectsFeature();
+        services.AddReportsFeature();
         return services;
     }
 

@@ -12,6 +12,7 @@ public partial class ProjectPage
     private IReadOnlyList<ProjectStage> _next = [];
     private int _reachedIndex = -1;
     private ReferenceCache.Snapshot? _ref;
+    private string? _postUpdateUrl;
 
     [Parameter] public int Id { get; set; }
 
@@ -22,6 +23,7 @@ public partial class ProjectPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -40,6 +42,7 @@ public partial class ProjectPage
             return;
         }
         _next = ProjectLifecycle.NextStages(_view.Stage);
+        _postUpdateUrl = Reports.ReportLinks.PostUpdate(scope, _view, Clock);
         _reachedIndex = _view.History.Select(h => StepIndex(h.To)).DefaultIfEmpty(-1).Max();
     }
 
