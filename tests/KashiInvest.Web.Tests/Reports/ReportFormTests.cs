@@ -3,6 +3,7 @@ using KashiInvest.Web.Features.Reports;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Tests.Support;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using static KashiInvest.Web.Tests.Reports.ReportTestData;
@@ -15,6 +16,12 @@ public sealed class ReportFormTests(SeededDatabase database) : IClassFixture<See
     {
         var project = await TakeAsync(database);
         var lead = await ChainLeadOfAsync(database, project);
+        var (context, form) = RenderForm(project, lead);
+        return (context, form, project);
+    }
+
+    private (BunitContext Context, IRenderedComponent<ReportForm> Form) RenderForm(KeyProject project, KashiInvest.Domain.Access.UserScope lead)
+    {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         database.AddApplicationServices(context.Services);
@@ -33,7 +40,7 @@ public sealed class ReportFormTests(SeededDatabase database) : IClassFixture<See
         });
         var form = root.FindComponent<ReportForm>();
         form.WaitForElement("[data-testid=submit]");
-        return (context, form, project);
+        return (context, form);
     }
 
     [Theory]
@@ -69,5 +76,36 @@ public sealed class ReportFormTests(SeededDatabase database) : IClassFixture<See
         form.WaitForAssertion(() => Assert.Equal(
             context.Services.GetRequiredService<KashiInvest.Web.Shared.UiText>().Money(project.FundsInPlaceWan + 2500m),
             form.Find("[data-testid=cumulative-total]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Someone_elses_report_shows_a_banner_and_a_conflict_keeps_the_input_until_it_is_rebased()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var project = await TakeAsync(database);
+        var lead = await ChainLeadOfAsync(database, project);
+        var (context, form) = RenderForm(project, lead);
+        await using var __ = context;
+        form.WaitForAssertion(() => Assert.Equal("on", form.Find("[data-testid=report-header]").GetAttribute("data-live")));
+        form.Find("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").Change("我方填写的进展");
+
+        // A colleague files the same report through the same application while the form is open.
+        var other = await context.Services.GetRequiredService<SubmitReportCommand>().ExecuteAsync(lead, Report(project, CurrentPeriod, narrative: "同事先报送的进展"));
+        Assert.Equal(Features.Projects.WriteStatus.Saved, other.Status);
+        form.WaitForElement("[data-testid=others-updated]", TimeSpan.FromSeconds(10));
+
+        form.Find("[data-testid=submit]").Click();
+        form.WaitForElement("[data-testid=conflict]");
+        Assert.Equal("我方填写的进展", form.Find("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").GetAttribute("value")
+            ?? form.Find("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").TextContent);
+
+        form.Find("[data-testid=keep-my-changes]").Click();
+        form.WaitForAssertion(() => Assert.Contains("2", form.Find("[data-testid=submit]").TextContent, StringComparison.Ordinal));
+        form.Find("[data-testid=submit]").Click();
+
+        form.WaitForAssertion(() => Assert.EndsWith($"/reports?done={project.Id}-{CurrentPeriod.Index}", context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
+        var revisions = await database.QueryAsync(db => Task.FromResult(db.ProgressReports.Where(r => r.ProjectId == project.Id && r.PeriodIndex == CurrentPeriod.Index)
+            .OrderBy(r => r.Revision).Select(r => r.Narrative).ToList()));
+        Assert.Equal(new[] { "同事先报送的进展", "我方填写的进展" }, revisions);
     }
 }

@@ -84,11 +84,12 @@ public partial class ReportForm : IDisposable
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (firstRender && _live is null && _view is not null)
+        if (_live is null && _view is not null)
         {
             _live = Live.Subscribe(
                 n => n.ProjectId == ProjectId && (n.Kind == ChangeKinds.ReportSubmitted ? n.PeriodIndex == PeriodIndex : n.Kind.StartsWith("project.", StringComparison.Ordinal)),
                 OnChangesAsync, OnChangesAsync);
+            StateHasChanged();
         }
     }
 

@@ -68,12 +68,13 @@ public partial class ReportInbox : IDisposable
 
     protected override void OnAfterRender(bool firstRender)
     {
-        // Only the interactive render subscribes; the prerender has no circuit to push to.
-        if (firstRender && _live is null)
+        // Only the interactive render subscribes (the prerender has no circuit to push to), once the snapshot is loaded.
+        if (_live is null && _rows is not null)
         {
             _live = Live.Subscribe(
                 n => n.Kind == ChangeKinds.ReportSubmitted || n.Kind.StartsWith("project.", StringComparison.Ordinal),
                 OnChangesAsync, OnResyncAsync);
+            StateHasChanged();
         }
     }
 
