@@ -3,6 +3,7 @@ using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Wall;
+using KashiInvest.Web.Features.Reports;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
@@ -81,6 +82,7 @@ public static class DependencyInjection
         services.AddLiveHub();
         Features.BattleMaps.BattleMapsFeature.AddBattleMapsFeature(services);
         services.AddWallFeature(configuration);
+        services.AddReportsFeature();
         return services;
     }
 

@@ -11,6 +11,7 @@ public partial class ProjectPage
     private ProjectView? _view;
     private IReadOnlyList<ProjectStage> _next = [];
     private ReferenceCache.Snapshot? _ref;
+    private string? _postUpdateUrl;
 
     [Parameter] public int Id { get; set; }
 
@@ -21,6 +22,7 @@ public partial class ProjectPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -39,6 +41,7 @@ public partial class ProjectPage
             return;
         }
         _next = ProjectLifecycle.NextStages(_view.Stage);
+        _postUpdateUrl = Reports.ReportLinks.PostUpdate(scope, _view, Clock);
     }
 
     private async Task MoveAsync(ProjectStage to)

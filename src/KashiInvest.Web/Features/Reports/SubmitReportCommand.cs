@@ -49,6 +49,9 @@ public sealed class SubmitReportCommand(IDbContextFactory<KashiDbContext> factor
             if (project is null) return WriteResult.NotFound;
             if (!ReportAccess.CanFile(scope, project.Key, command.Kind)) return WriteResult.NotAllowed;
             if (command.Problems.Count > 0 && !ProblemAccess.CanRaise(scope, project.Key)) return WriteResult.NotAllowed;
+            // An owner unit that does not exist is bad input, not a lost race: without this check the foreign key
+            // fails on save and the user is told someone else filed meanwhile.
+            if (await UnknownOwnersAsync(db, command.Problems, ct) is { Count: > 0 } unknownOwners) return WriteResult.Invalid(unknownOwners);
 
             var current = await db.ProgressReports
                 .FirstOrDefaultAsync(r => r.ProjectId == project.Id && r.PeriodIndex == command.PeriodIndex && r.Kind == command.Kind && r.IsCurrent, ct);
@@ -108,6 +111,15 @@ public sealed class SubmitReportCommand(IDbContextFactory<KashiDbContext> factor
         }
         for (var i = 0; i < c.Problems.Count; i++) errors.AddRange(ProblemCommands.Validate(c.Problems[i], today, $"Problems[{i}]."));
         return errors;
+    }
+
+    private static async Task<List<FieldViolation>> UnknownOwnersAsync(KashiDbContext db, IReadOnlyList<NewProblem> problems, CancellationToken ct)
+    {
+        if (problems.Count == 0) return [];
+        var owners = problems.Select(p => p.OwnerUnitId!.Value).Distinct().ToList();
+        var known = await db.Units.AsNoTracking().Where(u => owners.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
+        return problems.Select((p, i) => (p, i)).Where(x => !known.Contains(x.p.OwnerUnitId!.Value))
+            .Select(x => new FieldViolation($"Problems[{x.i}].{nameof(NewProblem.OwnerUnitId)}", "Field.Required")).ToList();
     }
 
     private const decimal MaxWan = 100_000_000m;
