@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.AddSingleton(KashiInvest.Domain.Projects.WorkGroupThresholds.Default);
         services.AddLiveFeature();
         services.AddProjectsFeature();
+        KashiInvest.Web.Features.Problems.ProblemsFeature.AddProblemsFeature(services);
         return services;
     }
 
