@@ -55,6 +55,7 @@ public sealed class LedgerQueryTests(SeededDatabase database) : IClassFixture<Se
         Assert.All(recent.Where(c => c.Status == ProblemStatus.Resolved), c => Assert.True(c.ResolvedAtUtc >= now.AddDays(-LedgerQuery.ResolvedWindowDays - 1)));
         Assert.Equal(all.Count(c => c.IsOpen), recent.Count(c => c.IsOpen));
         var old = all.Count(c => c.Status == ProblemStatus.Resolved && c.ResolvedAtUtc < now.AddDays(-LedgerQuery.ResolvedWindowDays));
+        Assert.True(old > 0, "the demo data has entries resolved more than 30 days ago");
         Assert.Equal(all.Count - old, recent.Count);
     }
 
