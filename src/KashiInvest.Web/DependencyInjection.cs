@@ -83,6 +83,7 @@ public static class DependencyInjection
         Features.BattleMaps.BattleMapsFeature.AddBattleMapsFeature(services);
         services.AddWallFeature(configuration);
         services.AddReportsFeature();
+        KashiInvest.Web.Features.Problems.ProblemsFeature.AddProblemsFeature(services);
         return services;
     }
 

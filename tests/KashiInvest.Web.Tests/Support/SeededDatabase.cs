@@ -50,6 +50,7 @@ public sealed class SeededDatabase : IAsyncLifetime
         services.AddSingleton<ReferenceCache>();
         services.AddSingleton(WorkGroupThresholds.Default);
         services.AddProjectsFeature();
+        KashiInvest.Web.Features.Problems.ProblemsFeature.AddProblemsFeature(services);
     }
 
     public async Task<UserScope> ScopeOfAsync(string unitCode, ActorRole role = ActorRole.AttractingUnit)

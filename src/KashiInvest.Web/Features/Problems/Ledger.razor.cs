@@ -1,0 +1,236 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Domain.Problems;
+using KashiInvest.Domain.Units;
+using KashiInvest.Infrastructure.Live;
+using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Live;
+using KashiInvest.Web.Security;
+using KashiInvest.Web.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace KashiInvest.Web.Features.Problems;
+
+/// <summary>
+/// The problem ledger's triage board (问题台账, Art. 27–28): a snapshot of the user's entries by status, kept current by
+/// the live feed (only the cards a notice names are re-read, then moved and highlighted).
+/// </summary>
+public partial class Ledger : IDisposable
+{
+    private UserScope? _scope;
+    private ReferenceCache.Snapshot? _ref;
+    private LedgerFilter _filter = new();
+    private List<LedgerCard> _cards = [];
+    /// <summary>How often each card was changed live; part of its key, so its highlight replays on every change.</summary>
+    private readonly Dictionary<int, int> _flash = [];
+    private string? _projectName;
+    private bool _loaded;
+    private bool _openRaise;
+    private int _loads;
+    private IDisposable? _live;
+    /// <summary>The live subscription is up (the board is interactive and follows changes).</summary>
+    private bool _liveOn;
+
+    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.County)] public string? County { get; set; }
+    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Chain)] public string? Chain { get; set; }
+    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Category)] public string? Category { get; set; }
+    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Severity)] public string? Severity { get; set; }
+    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Level)] public string? Level { get; set; }
+    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Overdue)] public string? Overdue { get; set; }
+    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Project)] public int? Project { get; set; }
+    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Text)] public string? Text { get; set; }
+    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.AllResolved)] public string? Resolved { get; set; }
+    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.AwaitingPrefecture)] public string? Coord { get; set; }
+    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.New)] public string? New { get; set; }
+
+    [Inject] private LedgerQuery Query { get; set; } = default!;
+    [Inject] private ProblemCommands Commands { get; set; } = default!;
+    [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
+    [Inject] private ReferenceCache Reference { get; set; } = default!;
+    [Inject] private LiveFeed Live { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private bool CanRaise => _scope is { Role: not (ActorRole.Display or ActorRole.Department) };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _scope ??= await ScopeProvider.GetAsync();
+        _ref ??= await Reference.GetAsync();
+        var filter = LedgerFilter.FromQuery(_ref, County, Chain, Category, Severity, Level, Overdue, Project, Text, Resolved, Coord);
+        if (_scope.HostIsFixed) filter = filter with { HostUnitId = null };
+        _openRaise = New is "1" or "true";
+        if (!_loaded || filter != _filter)
+        {
+            var load = ++_loads;
+            // Filter, chips and cards change together: nothing renders a new filter over old cards.
+            var projectName = filter.ProjectId == _filter.ProjectId && _loaded ? _projectName
+                : filter.ProjectId is { } id ? await Query.ProjectNameAsync(_scope, id) : null;
+            var cards = await Query.LoadAsync(_scope, filter);
+            if (load != _loads) return; // a newer filter arrived while this one loaded
+            (_filter, _cards, _projectName, _loaded) = (filter, [.. cards], projectName, true);
+            _flash.Clear();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _live = Live.Subscribe(
+                n => n.Kind is ChangeKinds.ProblemRaised or ChangeKinds.ProblemChanged or ChangeKinds.ProjectUpdated,
+                notices => InvokeAsync(() => ApplyNoticesAsync(notices)),
+                () => InvokeAsync(ReloadAsync));
+            _liveOn = true;
+            StateHasChanged();
+        }
+        if (_openRaise)
+        {
+            // "/ledger?project={id}&new=1" (from the battle map): open the form, then drop "new" so a refresh does not reopen it.
+            // (Only once the form is closed: the dialog provider closes every dialog when the address changes.)
+            _openRaise = false;
+            if (CanRaise) await RaiseAsync(_filter.ProjectId);
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(LedgerFilter.Keys.New, (string?)null), replace: true);
+        }
+    }
+
+    private async Task ApplyNoticesAsync(IReadOnlyList<ChangeNotice> notices)
+    {
+        var ids = notices.Where(n => n.Kind != ChangeKinds.ProjectUpdated && n.ItemId is not null).Select(n => n.ItemId!.Value).ToHashSet();
+        // A renamed or moved project changes its cards' texts: re-read the cards of that project on the board.
+        var projects = notices.Where(n => n.Kind == ChangeKinds.ProjectUpdated).Select(n => n.ProjectId).ToHashSet();
+        ids.UnionWith(_cards.Where(c => projects.Contains(c.ProjectId)).Select(c => c.Id));
+        if (ids.Count > 0) await RefreshAsync(ids);
+        StateHasChanged();
+    }
+
+    /// <summary>Re-reads the named entries under the current filter: each one is updated, added, moved or dropped, and highlighted.</summary>
+    private async Task RefreshAsync(IReadOnlyCollection<int> ids)
+    {
+        if (_scope is null) return;
+        var filter = _filter;
+        var fresh = await Query.LoadAsync(_scope, filter, ids);
+        if (filter != _filter) return; // the filter changed meanwhile: the full load that came with it is newer
+        var freshById = fresh.ToDictionary(c => c.Id);
+        _cards.RemoveAll(c => ids.Contains(c.Id) && !freshById.ContainsKey(c.Id));
+        foreach (var card in fresh)
+        {
+            var at = _cards.FindIndex(c => c.Id == card.Id);
+            if (at >= 0 && _cards[at] == card) continue; // nothing changed (a notice for what we already show)
+            if (at >= 0) _cards[at] = card; else _cards.Add(card);
+            _flash[card.Id] = _flash.GetValueOrDefault(card.Id) + 1;
+        }
+        _cards.Sort(BoardOrder.Instance);
+    }
+
+    /// <summary>After the live connection came back: everything may have changed.</summary>
+    private async Task ReloadAsync()
+    {
+        if (_scope is null) return;
+        _cards = [.. await Query.LoadAsync(_scope, _filter)];
+        StateHasChanged();
+    }
+
+    private Task ApplyFilterAsync(LedgerFilter filter)
+    {
+        var query = new Dictionary<string, object?>(filter.ToQuery(_ref!)) { [LedgerFilter.Keys.New] = null };
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query), replace: true);
+        return Task.CompletedTask;
+    }
+
+    private Task ToggleAwaitingPrefecture() => ApplyFilterAsync(_filter with { AwaitingPrefecture = !_filter.AwaitingPrefecture });
+
+    private Task ToggleAllResolvedAsync() => ApplyFilterAsync(_filter with { AllResolved = !_filter.AllResolved });
+
+    private async Task ActAsync((LedgerCard Card, ProblemAction Action) request)
+    {
+        var (card, action) = request;
+        WriteResult? result;
+        if (action == ProblemAction.Started)
+        {
+            result = await Commands.StartAsync(_scope!, card.Id, card.Version);
+        }
+        else
+        {
+            var parameters = new DialogParameters();
+            parameters.Add("Card", card);
+            IDialogReference dialog;
+            switch (action)
+            {
+                case ProblemAction.Assigned:
+                    parameters.Add("Units", OwnerUnits);
+                    dialog = await Dialogs.ShowAsync<AssignProblemDialog>(T["Ledger.Action.Assign"], parameters, Options);
+                    break;
+                case ProblemAction.Escalated:
+                    parameters.Add("NewOwnerName", _ref!.UnitName(NextOwnerUnitId(card)));
+                    dialog = await Dialogs.ShowAsync<EscalateProblemDialog>(T["Ledger.Action.Escalate"], parameters, Options);
+                    break;
+                default:
+                    parameters.Add("Action", action);
+                    dialog = await Dialogs.ShowAsync<ProblemNoteDialog>(T[action == ProblemAction.Resolved ? "Ledger.Action.Resolve" : "Ledger.Action.Reopen"], parameters, Options);
+                    break;
+            }
+            var closed = await dialog.Result;
+            if (closed is null || closed.Canceled || closed.Data is not WriteResult written) return;
+            result = written;
+        }
+        Report(result, action);
+        await RefreshAsync([card.Id]);
+    }
+
+    private void Report(WriteResult result, ProblemAction action)
+    {
+        switch (result.Status)
+        {
+            case WriteStatus.Saved:
+                Snackbar.Add(T[$"Ledger.Done.{action}"], MudBlazor.Severity.Success);
+                break;
+            case WriteStatus.Conflict:
+                // Someone acted on the entry meanwhile: nothing was overwritten; the card is re-read to show what they did.
+                Snackbar.Add(T["Ledger.Conflict"], MudBlazor.Severity.Warning, o => o.VisibleStateDuration = 8000);
+                break;
+            case WriteStatus.Invalid:
+                Snackbar.Add(T.Rule(result.Errors![0].Violation), MudBlazor.Severity.Error);
+                break;
+            case WriteStatus.NotFound:
+                Snackbar.Add(T["Ledger.Gone"], MudBlazor.Severity.Warning);
+                break;
+            default:
+                Snackbar.Add(T["Write.NotAllowed"], MudBlazor.Severity.Error);
+                break;
+        }
+    }
+
+    private async Task RaiseAsync(int? projectId)
+    {
+        var parameters = new DialogParameters<RaiseProblemDialog>
+        {
+            { x => x.ProjectId, projectId },
+            { x => x.Units, OwnerUnits },
+            { x => x.Ref, _ref },
+        };
+        var dialog = await Dialogs.ShowAsync<RaiseProblemDialog>(T["Ledger.Raise"], parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        var closed = await dialog.Result;
+        if (closed is null || closed.Canceled || closed.Data is not WriteResult { Status: WriteStatus.Saved, Id: { } id }) return;
+        Snackbar.Add(T["Ledger.Done.Raised"], MudBlazor.Severity.Success);
+        await RefreshAsync([id]);
+    }
+
+    private Task ShowHistoryAsync(LedgerCard card) =>
+        Dialogs.ShowAsync<ProblemHistoryDialog>(T["Ledger.History.Title"],
+            new DialogParameters<ProblemHistoryDialog> { { x => x.Card, card }, { x => x.Ref, _ref } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+
+    private static DialogOptions Options => new() { MaxWidth = MaxWidth.Small, FullWidth = true };
+
+    /// <summary>Units that can own an entry: everyone but the leaders' office, the Bureau and the hosts first.</summary>
+    private IReadOnlyList<UnitInfo> OwnerUnits => _ref!.Units.Where(u => u.Type != UnitType.LeadersOffice).OrderBy(u => u.Type).ThenBy(u => u.Id).ToList();
+
+    /// <summary>Who owns the entry one level up, as <see cref="ProblemCommands.EscalateAsync"/> decides it.</summary>
+    private int? NextOwnerUnitId(LedgerCard card) => card.Level == EscalationLevel.County
+        ? _ref!.Chain(card.ChainId)?.LeadUnitId
+        : _ref!.Units.Where(u => u.Type == UnitType.Bureau).OrderBy(u => u.Id).FirstOrDefault()?.Id;
+
+    public void Dispose() => _live?.Dispose();
+}

@@ -1,0 +1,98 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Problems;
+using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Security;
+using KashiInvest.Web.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace KashiInvest.Web.Features.Problems;
+
+/// <summary>
+/// What the ledger's action dialogs share: field errors in words next to their field, a write through
+/// <see cref="ProblemCommands"/>, and closing with the <see cref="WriteResult"/> unless the input was refused (then
+/// the dialog stays open with the reasons). A conflict, a vanished entry or a refusal closes it: the board re-reads
+/// the card and says what happened.
+/// </summary>
+public abstract class LedgerDialogBase : ComponentBase
+{
+    private readonly Dictionary<string, string> _errors = [];
+
+    [CascadingParameter] protected IMudDialogInstance Dialog { get; set; } = default!;
+    [Inject] protected ProblemCommands Commands { get; set; } = default!;
+    [Inject] protected IUserScopeProvider ScopeProvider { get; set; } = default!;
+    [Inject] protected TimeProvider Clock { get; set; } = default!;
+    [Inject] private UiText Words { get; set; } = default!;
+    [Inject] private ILogger<LedgerDialogBase> Logger { get; set; } = default!;
+
+    /// <summary>A failure that belongs to no field (the save itself failed).</summary>
+    protected string? GeneralError { get; private set; }
+
+    protected bool Busy { get; private set; }
+
+    /// <summary>Today in Beijing, the calendar every due date is in.</summary>
+    protected DateOnly Today => BeijingTime.Today(Clock);
+
+    protected DateTime TodayDate => Today.ToDateTime(TimeOnly.MinValue);
+
+    protected bool Has(string field) => _errors.ContainsKey(field);
+
+    protected string? Err(string field) => _errors.GetValueOrDefault(field);
+
+    protected void AddError(string field, RuleViolation violation) => _errors.TryAdd(field, Words.Rule(violation));
+
+    protected void ClearErrors()
+    {
+        _errors.Clear();
+        GeneralError = null;
+    }
+
+    protected bool HasErrors => _errors.Count > 0;
+
+    /// <summary>A required text of at most <see cref="Problem.TextMaxLength"/> characters.</summary>
+    protected void CheckText(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) AddError(field, new RuleViolation("Field.Required"));
+        else if (text.Trim().Length > Problem.TextMaxLength) AddError(field, new RuleViolation("Field.TooLong", Problem.TextMaxLength));
+    }
+
+    /// <summary>An optional due date that may not lie before today.</summary>
+    protected void CheckDue(string field, DateTime? due, bool required = false)
+    {
+        if (due is null) { if (required) AddError(field, new RuleViolation("Field.Required")); }
+        else if (DateOnly.FromDateTime(due.Value) < Today) AddError(field, new RuleViolation("Problem.DueInPast"));
+    }
+
+    /// <summary>The field a domain rule that names no field belongs next to.</summary>
+    protected abstract string FieldOf(RuleViolation violation);
+
+    /// <summary>Runs the write unless a field is in error; refused input stays in the dialog, anything else closes it.</summary>
+    protected async Task WriteAsync(Func<UserScope, Task<WriteResult>> write)
+    {
+        if (HasErrors || Busy) return;
+        Busy = true;
+        try
+        {
+            var result = await write(await ScopeProvider.GetAsync());
+            if (result.Status == WriteStatus.Invalid)
+            {
+                foreach (var e in result.Errors ?? []) AddError(string.IsNullOrEmpty(e.Field) ? FieldOf(e.Violation) : e.Field, e.Violation);
+                return;
+            }
+            Dialog.Close(DialogResult.Ok(result));
+        }
+        catch (Exception ex)
+        {
+            // The dialog and its input stay; the user is told, and the circuit survives.
+            Logger.LogError(ex, "A ledger action failed");
+            GeneralError = Words["Write.Failed"];
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    protected void Cancel() => Dialog.Cancel();
+}
