@@ -1,6 +1,8 @@
 using System.Globalization;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Features.BattleMaps;
+using KashiInvest.Web.Features.Problems;
 using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Wall;
 using KashiInvest.Web.Features.Reports;
@@ -80,10 +82,10 @@ public static class DependencyInjection
         services.AddLiveFeature();
         services.AddProjectsFeature();
         services.AddLiveHub();
-        Features.BattleMaps.BattleMapsFeature.AddBattleMapsFeature(services);
+        services.AddBattleMapsFeature();
         services.AddWallFeature(configuration);
         services.AddReportsFeature();
-        KashiInvest.Web.Features.Problems.ProblemsFeature.AddProblemsFeature(services);
+        services.AddProblemsFeature();
         return services;
     }
 

@@ -14,7 +14,7 @@ public sealed class BattleMapReaderTests(SeededDatabase database) : IClassFixtur
 {
     private static readonly UserScope Leader = new("leader", "地区分管领导", ActorRole.Leader, null, [], []);
 
-    private BattleMapReader Reader => ActivatorUtilities.GetServiceOrCreateInstance<BattleMapReader>(database.Services);
+    private BattleMapReader Reader => ServiceProviderServiceExtensions.GetRequiredService<BattleMapReader>(database.Services);
 
     private static DateOnly Today => BeijingTime.Today(TimeProvider.System);
 

@@ -130,7 +130,7 @@ public sealed class BattleMapBrowserTests(BrowserFixture browser)
                     && r.Kind == ReportKind.Fortnightly && r.IsCurrent).Select(r => (int?)r.Revision).FirstOrDefaultAsync();
             return (new UserScope($"chain-{chain.Code}", unit.Name, ActorRole.ChainLead, unit.Id, chains, []), current ?? 0);
         });
-        var command = ActivatorUtilities.GetServiceOrCreateInstance<SubmitReportCommand>(services);
+        var command = ServiceProviderServiceExtensions.GetRequiredService<SubmitReportCommand>(services);
         return await command.ExecuteAsync(scope, new SubmitReport(project.Id, period.Index, ReportKind.Fortnightly, revision,
             new ReportInput(narrative, null, 100m, 60m, []), []));
     }

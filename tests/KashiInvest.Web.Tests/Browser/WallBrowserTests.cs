@@ -46,7 +46,7 @@ public sealed class WallBrowserTests(BrowserFixture browser)
         await lead.EvaluateAsync("() => window.__noReload = 1");
 
         // The chain lead files the missing period's report (the report form is another page; its command is this).
-        var command = ActivatorUtilities.CreateInstance<SubmitReportCommand>(browser.App.Services);
+        var command = ServiceProviderServiceExtensions.GetRequiredService<SubmitReportCommand>(browser.App.Services);
         var result = await command.ExecuteAsync(chainLead, new SubmitReport(target.ProjectId, target.MissingPeriodIndex, ReportKind.Fortnightly, 0,
             new ReportInput("厂房主体结构完工，设备进场安装。", "下一步：试生产。", 0m, 0m, []), []));
         Assert.Equal(WriteStatus.Saved, result.Status);
@@ -176,7 +176,7 @@ public sealed class WallBrowserTests(BrowserFixture browser)
         var facts = (await health.LoadFactsAsync(db, db.Projects.Where(p => p.Id == id)))[id];
         var overdue = FortnightlyObligations.For(facts.Stage, facts.IsKeyProject, facts.SignedOn, facts.FortnightlyReports, now, deadline)
             .Where(o => o.State == ObligationState.Overdue).Select(o => o.Period.Index).ToList();
-        var command = ActivatorUtilities.CreateInstance<SubmitReportCommand>(services);
+        var command = ServiceProviderServiceExtensions.GetRequiredService<SubmitReportCommand>(services);
         var today = Domain.Common.BeijingTime.DateOf(now);
 
         foreach (var period in overdue.SkipLast(1))

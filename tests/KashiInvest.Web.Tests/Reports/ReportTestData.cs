@@ -17,11 +17,6 @@ public sealed record KeyProject(int Id, string Name, int ChainId, int HostUnitId
     decimal FundsInPlaceWan, decimal OutOfRegionFundsInPlaceWan);
 
 /// <summary>A clock that says what the test wants.</summary>
-public sealed class FixedClock(DateTime utcNow) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc));
-}
-
 /// <summary>Finds demo projects for report tests and hands each one out once, so that tests sharing a database do not meet.</summary>
 public static class ReportTestData
 {

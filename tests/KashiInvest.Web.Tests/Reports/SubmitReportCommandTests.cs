@@ -190,7 +190,7 @@ public sealed class SubmitReportCommandTests(SeededDatabase database) : IClassFi
         var lead = await ChainLeadOfAsync(database, project);
         var period = CurrentPeriod;
         var deadlineDays = database.Services.GetRequiredService<IOptions<HealthSettings>>().Value.ReportDeadlineDays;
-        var clock = new FixedClock(period.DueAtUtc(deadlineDays).AddTicks(ticksFromDeadline));
+        var clock = new ManualClock(new DateTimeOffset(period.DueAtUtc(deadlineDays).AddTicks(ticksFromDeadline), TimeSpan.Zero));
 
         var result = await Command(database, clock).ExecuteAsync(lead, Report(project, period));
 

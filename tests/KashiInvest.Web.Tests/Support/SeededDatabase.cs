@@ -51,6 +51,8 @@ public sealed class SeededDatabase : IAsyncLifetime
         services.AddSingleton(WorkGroupThresholds.Default);
         services.AddProjectsFeature();
         KashiInvest.Web.Features.Problems.ProblemsFeature.AddProblemsFeature(services);
+        KashiInvest.Web.Features.Reports.ReportsFeature.AddReportsFeature(services);
+        KashiInvest.Web.Features.BattleMaps.BattleMapsFeature.AddBattleMapsFeature(services);
     }
 
     public async Task<UserScope> ScopeOfAsync(string unitCode, ActorRole role = ActorRole.AttractingUnit)

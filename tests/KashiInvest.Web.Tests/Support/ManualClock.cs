@@ -1,4 +1,4 @@
-namespace KashiInvest.Web.Tests.Wall;
+namespace KashiInvest.Web.Tests.Support;
 
 /// <summary>
 /// A clock the test moves by hand: <see cref="Advance"/> fires every timer that falls due on the way, in order.
