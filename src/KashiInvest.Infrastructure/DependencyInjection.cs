@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
         services.TryAddSingleton<IProjectKeys, ProjectKeyDirectory>();
         services.TryAddSingleton<IDomainEventDispatcher, LiveBusEventDispatcher>();
+        services.TryAddSingleton<Notifications.IAlertNotifier, Notifications.NoAlertNotifier>();
 
         switch (db.Provider)
         {
