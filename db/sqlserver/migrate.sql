@@ -673,3 +673,105 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112541_WtWebhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookEndpoints] (
+        [Id] int NOT NULL IDENTITY,
+        [UnitId] int NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Url] nvarchar(1000) NOT NULL,
+        [Secret] nvarchar(200) NULL,
+        [MinimumLevel] nvarchar(20) NOT NULL,
+        [Enabled] bit NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_WebhookEndpoints] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookEndpoints_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112541_WtWebhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookDeliveries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [AlertId] bigint NOT NULL,
+        [EndpointId] int NOT NULL,
+        [UnitId] int NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [IsTest] bit NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAtUtc] datetime2 NULL,
+        [LastHttpStatus] int NULL,
+        [LastError] nvarchar(500) NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [LastAttemptAtUtc] datetime2 NULL,
+        [DeliveredAtUtc] datetime2 NULL,
+        CONSTRAINT [PK_WebhookDeliveries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookDeliveries_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_WebhookDeliveries_WebhookEndpoints_EndpointId] FOREIGN KEY ([EndpointId]) REFERENCES [WebhookEndpoints] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112541_WtWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_AlertId_EndpointId] ON [WebhookDeliveries] ([AlertId], [EndpointId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112541_WtWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_EndpointId] ON [WebhookDeliveries] ([EndpointId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112541_WtWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_Status_NextAttemptAtUtc] ON [WebhookDeliveries] ([Status], [NextAttemptAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112541_WtWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_UnitId_CreatedAtUtc] ON [WebhookDeliveries] ([UnitId], [CreatedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112541_WtWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookEndpoints_UnitId_Enabled] ON [WebhookEndpoints] ([UnitId], [Enabled]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112541_WtWebhooks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123112541_WtWebhooks', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

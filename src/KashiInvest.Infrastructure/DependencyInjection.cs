@@ -1,6 +1,7 @@
 using KashiInvest.Domain.Health;
 using KashiInvest.Infrastructure.DemoData;
 using KashiInvest.Infrastructure.Live;
+using KashiInvest.Infrastructure.Notifications;
 using KashiInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
         services.TryAddSingleton<IProjectKeys, ProjectKeyDirectory>();
         services.TryAddSingleton<IDomainEventDispatcher, LiveBusEventDispatcher>();
+        services.AddWebhookNotifications(configuration);
         services.TryAddSingleton<Notifications.IAlertNotifier, Notifications.NoAlertNotifier>();
 
         switch (db.Provider)

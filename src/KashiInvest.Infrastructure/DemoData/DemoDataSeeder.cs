@@ -45,6 +45,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await PersistAsync(db, plan, cancellationToken);
             await AddAccountsAsync(db, reference, settings.Seed, cancellationToken);
+            await DemoWebhooks.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return AccountsOf(reference);

@@ -45,6 +45,8 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>
     public DbSet<Problem> Problems => Set<Problem>();
     public DbSet<ProblemLogEntry> ProblemHistory => Set<ProblemLogEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Notifications.WebhookEndpoint> WebhookEndpoints => Set<Notifications.WebhookEndpoint>();
+    public DbSet<Notifications.WebhookDelivery> WebhookDeliveries => Set<Notifications.WebhookDelivery>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
