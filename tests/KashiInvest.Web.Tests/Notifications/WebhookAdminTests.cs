@@ -1,0 +1,107 @@
+using Bunit;
+using KashiInvest.Domain.Access;
+using KashiInvest.Infrastructure.Notifications;
+using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Features.Notifications;
+using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Security;
+using KashiInvest.Web.Shared;
+using KashiInvest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace KashiInvest.Web.Tests.Notifications;
+
+/// <summary>The robot-webhook admin: the form explains bad input next to its field, writes are audited and versioned.</summary>
+public sealed class WebhookAdminTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+{
+    private WebhookCommands Commands => new(database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>(),
+        database.Services.GetRequiredService<WebhookDeliverer>(), database.Services.GetRequiredService<IOptions<WebhookOptions>>(), TimeProvider.System);
+
+    private Task<int> EndpointCountAsync() => database.QueryAsync(db => db.WebhookEndpoints.CountAsync());
+
+    [Theory]
+    [InlineData("zh-CN", "此项为必填项。", "必须使用 https 地址（仅本机 127.0.0.1 / localhost 可用 http）。", "加签密钥应以 SEC 开头。")]
+    [InlineData("en", "This field is required.", "The address must use https (plain http only for 127.0.0.1 / localhost).", "The signing secret starts with SEC.")]
+    public async Task The_form_says_what_is_wrong_under_each_field_and_saves_nothing(string culture, string required, string notHttps, string secretFormat)
+    {
+        using var _ = new UiCulture(culture);
+        await using var context = new BunitContext();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        database.AddApplicationServices(context.Services);
+        context.Services.AddNotificationsFeature();
+        context.Services.AddScoped<IUserScopeProvider>(_ => new FixedScopeProvider(database.ScopeOfAsync("bureau", ActorRole.Bureau).GetAwaiter().GetResult()));
+        var root = context.Render(b =>
+        {
+            b.OpenComponent<MudPopoverProvider>(0);
+            b.CloseComponent();
+            b.OpenComponent<MudDialogProvider>(1);
+            b.CloseComponent();
+        });
+        var dialogs = context.Services.GetRequiredService<IDialogService>();
+        var reference = await database.Services.GetRequiredService<ReferenceCache>().GetAsync();
+        var before = await EndpointCountAsync();
+
+        await root.InvokeAsync(() => dialogs.ShowAsync<WebhookEndpointDialog>("添加", new DialogParameters<WebhookEndpointDialog> { { d => d.Units, reference.Units } }));
+        root.WaitForElement("[data-testid=dialog-submit]").Click();
+        root.WaitForAssertion(() => Assert.Contains(required, Control(root, "field-url").TextContent, StringComparison.Ordinal));
+        Assert.Contains(required, Control(root, "field-unit").TextContent, StringComparison.Ordinal);
+
+        root.Find("[data-testid=field-url] input, input[data-testid=field-url]").Change("http://oapi.dingtalk.com/robot/send?access_token=x");
+        root.Find("[data-testid=field-secret] input, input[data-testid=field-secret]").Change("abc");
+        root.Find("[data-testid=dialog-submit]").Click();
+        root.WaitForAssertion(() => Assert.Contains(notHttps, Control(root, "field-url").TextContent, StringComparison.Ordinal));
+        Assert.Contains(secretFormat, Control(root, "field-secret").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(root.FindAll("[data-testid=dialog-submit]")); // still open, input kept
+        Assert.Equal("http://oapi.dingtalk.com/robot/send?access_token=x", root.Find("[data-testid=field-url] input, input[data-testid=field-url]").GetAttribute("value"));
+        Assert.Equal(before, await EndpointCountAsync());
+    }
+
+    private static AngleSharp.Dom.IElement Control(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> root, string testId) =>
+        root.Find($"[data-testid={testId}]").Closest(".mud-input-control")!;
+
+    [Fact]
+    public async Task An_edit_from_a_stale_version_is_refused_as_a_conflict_and_each_saved_change_is_audited()
+    {
+        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var unit = bureau.UnitId!.Value;
+        var input = new WebhookEndpointInput(unit, WebhookKind.WeCom, "测试群", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=t1", null, AlertLevel.Info, true);
+        var added = await Commands.SaveAsync(bureau, null, 0, input);
+        Assert.Equal(WriteStatus.Saved, added.Status);
+        var id = added.Id!.Value;
+
+        Assert.Equal(WriteStatus.Saved, (await Commands.SaveAsync(bureau, id, 0, input with { Name = "测试群（改）" })).Status);
+        // A second editor who read version 0 too:
+        Assert.Equal(WriteStatus.Conflict, (await Commands.SaveAsync(bureau, id, 0, input with { MinimumLevel = AlertLevel.Critical })).Status);
+        Assert.Equal(WriteStatus.Conflict, (await Commands.SetEnabledAsync(bureau, id, 0, false)).Status);
+        Assert.Equal(WriteStatus.Saved, (await Commands.SetEnabledAsync(bureau, id, 1, false)).Status);
+
+        var stored = await database.QueryAsync(db => db.WebhookEndpoints.SingleAsync(e => e.Id == id));
+        Assert.Equal(("测试群（改）", AlertLevel.Info, false, 2), (stored.Name, stored.MinimumLevel, stored.Enabled, stored.Version));
+        var audit = await database.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(WebhookEndpoint) && a.EntityId == id.ToString())
+            .OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(3, audit.Count);
+        Assert.All(audit, a => Assert.Equal("bureau", a.UserName));
+        Assert.Contains("测试群（改）", audit[1].After);
+    }
+
+    [Fact]
+    public async Task Only_the_administrator_and_the_Bureau_manage_webhooks_and_a_test_message_needs_webhooks_on()
+    {
+        var county = await database.ScopeOfAsync("shache");
+        var input = new WebhookEndpointInput(county.UnitId, WebhookKind.WeCom, null, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=t2", null, AlertLevel.Info, true);
+        Assert.Equal(WriteStatus.NotAllowed, (await Commands.SaveAsync(county, null, 0, input)).Status);
+        var query = new WebhookAdminQuery(database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>(), database.Services.GetRequiredService<IOptions<WebhookOptions>>());
+        Assert.Empty(await query.EndpointsAsync(county));
+        Assert.Empty(await query.DeliveriesAsync(county, new DeliveryFilter()));
+
+        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var id = (await Commands.SaveAsync(bureau, null, 0, input)).Id!.Value;
+        var deliveries = await database.QueryAsync(db => db.WebhookDeliveries.CountAsync());
+        var test = await Commands.SendTestAsync(bureau, id, "http://127.0.0.1/");
+        Assert.Equal((WriteStatus.Invalid, "Disabled"), (test.Status, test.Error)); // off by default: nothing recorded, nothing sent
+        Assert.Equal(deliveries, await database.QueryAsync(db => db.WebhookDeliveries.CountAsync()));
+    }
+}
