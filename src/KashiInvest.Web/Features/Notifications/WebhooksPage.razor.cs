@@ -158,6 +158,6 @@ public partial class WebhooksPage
     {
         DeliveryStatus.Delivered => T["Webhooks.DeliveredAt", UiText.DateTime(d.DeliveredAtUtc)],
         DeliveryStatus.Failed or DeliveryStatus.Pending when d.NextAttemptAtUtc is { } next => T["Webhooks.NextAt", UiText.DateTime(next)],
-        _ => UiText.DateTime(d.LastAttemptAtUtc),
+        _ => T["Webhooks.LastTryAt", UiText.DateTime(d.LastAttemptAtUtc)],
     };
 }
