@@ -256,7 +256,8 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         await using var db = Db();
         var byUser = await db.AuditEntries.GroupBy(a => a.UserName).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         var audited = await db.Projects.CountAsync() + await db.Milestones.CountAsync() + await db.Investors.CountAsync()
-                      + await db.ProgressReports.CountAsync() + await db.Problems.CountAsync();
+                      + await db.ProgressReports.CountAsync() + await db.Problems.CountAsync()
+                      + await db.WebhookEndpoints.CountAsync();
         var reference = await db.Units.CountAsync() + await db.Chains.CountAsync() + await db.ChainLinks.CountAsync();
 
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());
