@@ -11,6 +11,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace KashiInvest.Web.Tests.Notifications;
 
@@ -103,5 +107,47 @@ public sealed class WebhookAdminTests(SeededDatabase database) : IClassFixture<S
         var test = await Commands.SendTestAsync(bureau, id, "http://127.0.0.1/");
         Assert.Equal((WriteStatus.Invalid, "Disabled"), (test.Status, test.Error)); // off by default: nothing recorded, nothing sent
         Assert.Equal(deliveries, await database.QueryAsync(db => db.WebhookDeliveries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_test_message_goes_to_the_robot_at_once_and_a_failed_one_is_not_retried()
+    {
+        var replies = new Queue<string>(["{\"errcode\":0,\"errmsg\":\"ok\"}", "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}"]);
+        var bodies = new List<string>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        await using var robot = builder.Build();
+        robot.MapPost("/send", async (HttpContext ctx) =>
+        {
+            using var reader = new StreamReader(ctx.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            lock (bodies) bodies.Add(body);
+            await ctx.Response.WriteAsync(replies.Dequeue());
+        });
+        await robot.StartAsync();
+        var address = robot.Urls.First();
+
+        var on = Options.Create(new WebhookOptions { Enabled = true, PublicBaseUrl = "https://zs.example.cn" });
+        var factory = database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>();
+        var deliverer = new WebhookDeliverer(factory, database.Services.GetRequiredService<IHttpClientFactory>(), on, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookDeliverer>.Instance);
+        var commands = new WebhookCommands(factory, deliverer, on, TimeProvider.System);
+        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var id = (await commands.SaveAsync(bureau, null, 0, new WebhookEndpointInput(bureau.UnitId, WebhookKind.WeCom, "本机测试", address + "/send?key=t3", null, AlertLevel.Info, true))).Id!.Value;
+
+        var ok = await commands.SendTestAsync(bureau, id, "http://127.0.0.1/");
+        Assert.Equal((WriteStatus.Saved, DeliveryStatus.Delivered), (ok.Status, ok.Delivery));
+        Assert.Contains("测试消息", Assert.Single(bodies));
+        Assert.Contains("https://zs.example.cn/admin/webhooks", bodies[0]);
+
+        var failed = await commands.SendTestAsync(bureau, id, "http://127.0.0.1/");
+        Assert.Equal((WriteStatus.Saved, DeliveryStatus.GaveUp, "errcode 93000: invalid webhook url"), (failed.Status, failed.Delivery, failed.Error));
+        var log = await database.QueryAsync(db => db.WebhookDeliveries.Where(d => d.EndpointId == id).OrderBy(d => d.Id).ToListAsync());
+        Assert.Equal([DeliveryStatus.Delivered, DeliveryStatus.GaveUp], log.Select(d => d.Status));
+        Assert.All(log, d => Assert.True(d.IsTest));
+        Assert.Null(log[1].NextAttemptAtUtc); // no retry left behind
+        Assert.Equal(0, await deliverer.DeliverDueAsync());
+        Assert.Equal(2, bodies.Count);
     }
 }
