@@ -1,3 +1,4 @@
+using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Domain.Common;
 
 namespace KashiInvest.Infrastructure.Notifications;
@@ -34,8 +35,10 @@ public sealed class WebhookEndpoint : AggregateRoot, IAudited
     public int UnitId { get; private set; }
     public WebhookKind Kind { get; private set; }
     public string Name { get; private set; }
+    [AuditMasked]
     public string Url { get; private set; }
     /// <summary>DingTalk's signing secret (加签, starts with SEC); null when the robot is not signed. Unused for WeCom.</summary>
+    [AuditMasked]
     public string? Secret { get; private set; }
     public AlertLevel MinimumLevel { get; private set; }
     public bool Enabled { get; private set; }

@@ -109,8 +109,10 @@ internal sealed class UnitOfWork(KashiDbContext db, IDomainEventDispatcher dispa
         {
             if (only is not null && !only.Contains(property.Metadata.Name)) continue;
             var value = before ? property.OriginalValue : property.CurrentValue;
+            var masked = property.Metadata.PropertyInfo?.IsDefined(typeof(AuditMaskedAttribute), inherit: true) == true;
             values[property.Metadata.Name] = value switch
             {
+                not null when masked => AuditMaskedAttribute.Mask,
                 DateOnly d => d.ToString("yyyy-MM-dd"),
                 Enum e => e.ToString(),
                 _ => value,

@@ -256,6 +256,9 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal("bureau-ops", audit[1].UserName);
         Assert.Contains("\"Enabled\":true", audit[1].Before);
         Assert.Contains("\"Enabled\":false", audit[1].After);
+        // The robot's token never reaches the audit log; that a URL was set does.
+        Assert.DoesNotContain("key=k", audit[0].After);
+        Assert.Contains("\"Url\":\"***\"", audit[0].After);
     }
 
     private sealed class PlainClients : IHttpClientFactory
