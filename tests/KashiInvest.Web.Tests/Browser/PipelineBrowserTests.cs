@@ -111,6 +111,8 @@ public sealed class PipelineBrowserTests(BrowserFixture browser)
         var chainLead = await browser.App.QueryAsync(db => db.Projects
             .Where(p => p.WorkGroupLevel == WorkGroupLevel.KeyProject && p.SignedOn != null && (p.Stage == ProjectStage.Signed || p.Stage == ProjectStage.Landing || p.Stage == ProjectStage.Construction))
             .Join(db.Chains, p => p.ChainId, c => c.Id, (p, c) => c.Code).FirstAsync());
+        var withReports = await browser.App.QueryAsync(db => db.ProgressReports.Where(r => r.IsCurrent).GroupBy(r => r.ProjectId)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync());
         foreach (var culture in new[] { "zh-CN", "en" })
         {
             var tag = culture == "zh-CN" ? "zh" : "en";
@@ -137,6 +139,15 @@ public sealed class PipelineBrowserTests(BrowserFixture browser)
                 await todo.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"todo-{tag}-{w}.png") });
             }
             await todo.Context.CloseAsync();
+
+            // A key project's page: its history and its documents (the filed reports).
+            var project = await browser.SignedInPageAsync("bureau", culture);
+            await project.SetViewportSizeAsync(1366, 768);
+            await project.GotoAsync($"/projects/{withReports}");
+            await Expect(project.Locator("[data-testid=project-document]").First).ToBeVisibleAsync();
+            await ScrollToHistoryAsync(project);
+            await project.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"project-documents-{tag}-1366.png") });
+            await project.Context.CloseAsync();
         }
     }
 
