@@ -25,6 +25,9 @@ public sealed class PipelineBrowserTests(BrowserFixture browser)
         await Expect(Column(bureau, ProjectStage.Lead).Locator($"[data-project-id='{lead.Id}']")).ToBeVisibleAsync();
         // The leader reads the board but may not drag.
         await Expect(Card(watcher, lead.Id)).ToHaveAttributeAsync("data-can-edit", "false");
+        await Card(watcher, lead.Id).DragToAsync(Zone(watcher, ProjectStage.Terminated));
+        await Expect(watcher.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Expect(Column(watcher, ProjectStage.Lead).Locator($"[data-project-id='{lead.Id}']")).ToBeVisibleAsync();
 
         // A cancelled move puts the card back.
         await card.DragToAsync(Zone(bureau, ProjectStage.Terminated));
