@@ -7,6 +7,8 @@ using KashiInvest.Web.Features.Problems;
 using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Wall;
 using KashiInvest.Web.Features.Reports;
+using KashiInvest.Web.Features.Pipeline;
+using KashiInvest.Web.Features.Todo;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
@@ -88,6 +90,8 @@ public static class DependencyInjection
         services.AddReportsFeature();
         services.AddProblemsFeature();
         services.AddNotificationsFeature();
+        services.AddPipelineFeature();
+        services.AddTodoFeature();
         return services;
     }
 

@@ -53,6 +53,8 @@ public sealed class SeededDatabase : IAsyncLifetime
         KashiInvest.Web.Features.Problems.ProblemsFeature.AddProblemsFeature(services);
         KashiInvest.Web.Features.Reports.ReportsFeature.AddReportsFeature(services);
         KashiInvest.Web.Features.BattleMaps.BattleMapsFeature.AddBattleMapsFeature(services);
+        KashiInvest.Web.Features.Pipeline.PipelineFeature.AddPipelineFeature(services);
+        KashiInvest.Web.Features.Todo.TodoFeature.AddTodoFeature(services);
     }
 
     public async Task<UserScope> ScopeOfAsync(string unitCode, ActorRole role = ActorRole.AttractingUnit)

@@ -12,15 +12,16 @@ public partial class ProjectPage
     private IReadOnlyList<ProjectStage> _next = [];
     private ReferenceCache.Snapshot? _ref;
     private string? _postUpdateUrl;
+    private ProjectDocuments _documents = ProjectDocuments.Empty;
 
     [Parameter] public int Id { get; set; }
 
     [Inject] private ProjectReader Reader { get; set; } = default!;
-    [Inject] private ChangeStageCommand ChangeStage { get; set; } = default!;
+    [Inject] private StageMoveFlow Mover { get; set; } = default!;
+    [Inject] private ProjectDocumentsQuery DocumentsQuery { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
     [Inject] private ReferenceCache Reference { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
@@ -42,36 +43,22 @@ public partial class ProjectPage
         }
         _next = ProjectLifecycle.NextStages(_view.Stage);
         _postUpdateUrl = Reports.ReportLinks.PostUpdate(scope, _view, Clock);
+        _documents = await DocumentsQuery.ReadAsync(scope, _view.Id);
+    }
+
+    /// <summary>Who made a change: the person's display name (or user name) and their unit.</summary>
+    private string Who(StageChangeView h)
+    {
+        var person = h.ChangedByName ?? h.ChangedBy;
+        return h.ChangedByUnitId is { } unit ? T["Project.HistoryBy", person, _ref?.UnitName(unit) ?? "—"] : person;
     }
 
     private async Task MoveAsync(ProjectStage to)
     {
-        var parameters = new DialogParameters<TransitionDialog>
-        {
-            { x => x.To, to },
-            { x => x.ProjectName, _view!.Name },
-        };
-        var dialog = await Dialogs.ShowAsync<TransitionDialog>(T[$"Transition.To.{to}"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        var result = await dialog.Result;
-        if (result is null || result.Canceled || result.Data is not StageTransition transition) return;
-
         var scope = await ScopeProvider.GetAsync();
-        var outcome = await ChangeStage.ExecuteAsync(scope, _view.Id, _view.Version, transition);
-        switch (outcome.Status)
-        {
-            case WriteStatus.Saved:
-                Snackbar.Add(T["Transition.Done", T.Enum(to)], Severity.Success);
-                break;
-            case WriteStatus.Conflict:
-                Snackbar.Add(T["Write.Conflict"], Severity.Warning);
-                break;
-            case WriteStatus.Invalid:
-                Snackbar.Add(T.Rule(outcome.Errors![0].Violation), Severity.Error);
-                break;
-            default:
-                Snackbar.Add(T["Write.NotAllowed"], Severity.Error);
-                break;
-        }
+        var outcome = await Mover.MoveAsync(scope, new StageMoveSubject(_view!.Id, _view.Version, _view.Name, _view.Stage), to);
+        StageMoveFlow.Report(Snackbar, outcome);
+        if (outcome.Status is StageMoveStatus.Cancelled or StageMoveStatus.Navigated) return;
         await LoadAsync();
     }
 }

@@ -11,7 +11,9 @@ public sealed record InvestorView(int Id, string Name, string? CreditCode, Inves
 
 public sealed record MilestoneView(int Id, string Name, DateOnly PlannedOn, DateOnly? ReachedOn, int DaysOverdue);
 
-public sealed record StageChangeView(ProjectStage? From, ProjectStage To, DateTime AtUtc, string ChangedBy, int? ChangedByUnitId, string? Note, TerminationReason? Reason);
+/// <summary>One step of the stage history; <paramref name="ChangedByName"/> is the user's display name when known.</summary>
+public sealed record StageChangeView(ProjectStage? From, ProjectStage To, DateTime AtUtc, string ChangedBy, int? ChangedByUnitId, string? Note, TerminationReason? Reason,
+    string? ChangedByName = null);
 
 /// <summary>Everything the project page shows, read under the user's scope.</summary>
 public sealed record ProjectView(
@@ -36,6 +38,10 @@ public sealed class ProjectReader(IDbContextFactory<KashiDbContext> factory, Tim
         var investor = await db.Investors.AsNoTracking().Where(i => i.Id == project.InvestorId)
             .Select(i => new InvestorView(i.Id, i.Name, i.CreditCode, i.Tiers, i.Region)).FirstAsync(ct);
         var today = Domain.Common.BeijingTime.Today(clock);
+        // The history records user names; people read display names.
+        var who = project.StageHistory.Select(h => h.ChangedBy).Distinct().ToArray();
+        var names = await db.Users.AsNoTracking().Where(u => who.Contains(u.UserName!))
+            .Select(u => new { u.UserName, u.DisplayName }).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, ct);
         return new ProjectView(project.Id, project.Code, project.Name, project.Description, project.HostUnitId, project.SourceUnitId,
             project.ChainId, project.ChainLinkId, investor, project.PlannedInvestmentWan, project.ExpectedJobs, project.Stage,
             project.CoordinationLevel, project.WorkGroupLevel, project.ResponsibleLeader, project.LeaderInCharge, project.PlannedStartOn,
@@ -43,7 +49,8 @@ public sealed class ProjectReader(IDbContextFactory<KashiDbContext> factory, Tim
             project.OutOfRegionFundsInPlaceWan, project.CreatedAtUtc, project.UpdatedAtUtc, project.LastActivityAtUtc, project.Version,
             project.Milestones.OrderBy(m => m.Order).Select(m => new MilestoneView(m.Id, m.Name, m.PlannedOn, m.ReachedOn, m.DaysOverdue(today))).ToList(),
             project.StageHistory.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
-                .Select(h => new StageChangeView(h.From, h.To, h.AtUtc, h.ChangedBy, h.ChangedByUnitId, h.Note, h.TerminationReason)).ToList(),
+                .Select(h => new StageChangeView(h.From, h.To, h.AtUtc, h.ChangedBy, h.ChangedByUnitId, h.Note, h.TerminationReason,
+                    names.TryGetValue(h.ChangedBy, out var name) && !string.IsNullOrWhiteSpace(name) ? name : null)).ToList(),
             ProjectAccess.CanEdit(scope, project));
     }
 

@@ -8,6 +8,8 @@ public static class ProjectsFeature
         services.AddSingleton<ProjectReader>();
         services.AddSingleton<SaveProjectCommand>();
         services.AddSingleton<ChangeStageCommand>();
+        services.AddScoped<StageMoveFlow>();
+        services.AddSingleton<ProjectDocumentsQuery>();
         return services;
     }
 }

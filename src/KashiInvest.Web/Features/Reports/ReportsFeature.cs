@@ -8,6 +8,7 @@ public static class ReportsFeature
         services.AddSingleton<ReportInboxQuery>();
         services.AddSingleton<ReportFormReader>();
         services.AddSingleton<SubmitReportCommand>();
+        services.AddSingleton<Projects.IProjectDocumentSource, ProgressReportDocumentSource>();
         return services;
     }
 }
