@@ -673,3 +673,227 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [AgreementNumber] nvarchar(50) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [AgreementRecordedAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [AgreementRecordedBy] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [AgreementTermYears] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [EvaluationPassedOn] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [LeadServiceUnitId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [LeaderIsPrincipal] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [TriageStatus] nvarchar(30) NOT NULL DEFAULT N'New';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    CREATE TABLE [Evaluations] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [Level] nvarchar(20) NOT NULL,
+        [HeldOn] date NOT NULL,
+        [AttendingUnitIds] nvarchar(500) NOT NULL,
+        [Attendees] nvarchar(2000) NULL,
+        [Decision] nvarchar(10) NOT NULL,
+        [Reasons] nvarchar(2000) NULL,
+        [RecordedBy] nvarchar(256) NOT NULL,
+        [RecordedByUnitId] int NULL,
+        [RecordedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_Evaluations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Evaluations_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    CREATE TABLE [ProjectTriageSteps] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [Action] nvarchar(30) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [By] nvarchar(256) NOT NULL,
+        [ByUnitId] int NULL,
+        [Text] nvarchar(2000) NULL,
+        [Recommendation] nvarchar(30) NULL,
+        [ResponsibleLeader] nvarchar(50) NULL,
+        [DecidedOn] date NULL,
+        [Meeting] nvarchar(100) NULL,
+        CONSTRAINT [PK_ProjectTriageSteps] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProjectTriageSteps_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    CREATE TABLE [ProjectWorkGroupDepartments] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [UnitId] int NOT NULL,
+        CONSTRAINT [PK_ProjectWorkGroupDepartments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProjectWorkGroupDepartments_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ProjectWorkGroupDepartments_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    CREATE TABLE [EvaluationCriteria] (
+        [Id] int NOT NULL IDENTITY,
+        [EvaluationId] int NOT NULL,
+        [Criterion] nvarchar(30) NOT NULL,
+        [Judgement] nvarchar(20) NOT NULL,
+        [Comment] nvarchar(500) NULL,
+        CONSTRAINT [PK_EvaluationCriteria] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EvaluationCriteria_Evaluations_EvaluationId] FOREIGN KEY ([EvaluationId]) REFERENCES [Evaluations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    CREATE INDEX [IX_Projects_LeadServiceUnitId] ON [Projects] ([LeadServiceUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    CREATE INDEX [IX_Projects_TriageStatus] ON [Projects] ([TriageStatus]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EvaluationCriteria_EvaluationId_Criterion] ON [EvaluationCriteria] ([EvaluationId], [Criterion]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    CREATE INDEX [IX_Evaluations_HeldOn] ON [Evaluations] ([HeldOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    CREATE INDEX [IX_Evaluations_ProjectId_HeldOn] ON [Evaluations] ([ProjectId], [HeldOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    CREATE INDEX [IX_ProjectTriageSteps_ProjectId_AtUtc] ON [ProjectTriageSteps] ([ProjectId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProjectWorkGroupDepartments_ProjectId_UnitId] ON [ProjectWorkGroupDepartments] ([ProjectId], [UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    CREATE INDEX [IX_ProjectWorkGroupDepartments_UnitId] ON [ProjectWorkGroupDepartments] ([UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD CONSTRAINT [FK_Projects_Units_LeadServiceUnitId] FOREIGN KEY ([LeadServiceUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113007_WtEvalsign'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123113007_WtEvalsign', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

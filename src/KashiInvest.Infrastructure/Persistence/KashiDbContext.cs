@@ -45,6 +45,8 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>
     public DbSet<Problem> Problems => Set<Problem>();
     public DbSet<ProblemLogEntry> ProblemHistory => Set<ProblemLogEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<KashiInvest.Domain.Evaluations.Evaluation> Evaluations => Set<KashiInvest.Domain.Evaluations.Evaluation>();
+    public DbSet<KashiInvest.Domain.Triage.TriageStep> TriageSteps => Set<KashiInvest.Domain.Triage.TriageStep>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
