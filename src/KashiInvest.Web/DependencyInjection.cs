@@ -6,6 +6,9 @@ using KashiInvest.Web.Features.Problems;
 using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Wall;
 using KashiInvest.Web.Features.Reports;
+using KashiInvest.Web.Features.Triage;
+using KashiInvest.Web.Features.Evaluations;
+using KashiInvest.Web.Features.Signing;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
@@ -86,6 +89,9 @@ public static class DependencyInjection
         services.AddWallFeature(configuration);
         services.AddReportsFeature();
         services.AddProblemsFeature();
+        services.AddTriageFeature();
+        services.AddEvaluationsFeature(configuration);
+        services.AddSigningFeature();
         return services;
     }
 

@@ -78,7 +78,6 @@ public static class ProjectLifecycle
         (ProjectStage.Lead, ProjectStage.Triage) or (ProjectStage.Triage, ProjectStage.Negotiating)
             when coordination == CoordinationLevel.Prefecture => LifecycleProcedure.Triage,
         (ProjectStage.Negotiating, ProjectStage.Evaluation) when coordination == CoordinationLevel.Prefecture => LifecycleProcedure.Evaluation,
-        (ProjectStage.Evaluation, ProjectStage.Reserve) when coordination == CoordinationLevel.Prefecture => LifecycleProcedure.Evaluation,
         (ProjectStage.Evaluation, ProjectStage.Signed) => LifecycleProcedure.Signing,
         _ => LifecycleProcedure.None,
     };

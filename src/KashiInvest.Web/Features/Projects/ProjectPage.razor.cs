@@ -44,6 +44,15 @@ public partial class ProjectPage
         _postUpdateUrl = Reports.ReportLinks.PostUpdate(scope, _view, Clock);
     }
 
+    /// <summary>A move that a procedure owns opens that procedure's screen (Art. 19 triage, Art. 20 evaluation, Art. 22 signing).</summary>
+    private string? ProcedureHref(ProjectStage to) => ProjectLifecycle.ProcedureFor(_view!.Stage, to, _view.Coordination) switch
+    {
+        LifecycleProcedure.Triage => "/triage",
+        LifecycleProcedure.Evaluation => $"/evaluations/new?project={_view.Id}",
+        LifecycleProcedure.Signing => $"/projects/{_view.Id}/signing",
+        _ => null,
+    };
+
     private async Task MoveAsync(ProjectStage to)
     {
         var parameters = new DialogParameters<TransitionDialog>
