@@ -71,8 +71,8 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
         await english.ScreenshotAsync(new() { Path = Shot("evaluation-form-en.png"), FullPage = true });
         await english.Context.CloseAsync();
         await bureau.Locator("[data-testid=evaluation-submit]").ClickAsync();
-        await bureau.WaitForURLAsync("**/evaluations/*");
-        await Expect(bureau.Locator("[data-decision=Pass]")).ToBeVisibleAsync();
+        await bureau.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/evaluations/\d+$"));
+        await Expect(bureau.Locator("[data-decision=Pass]")).ToBeVisibleAsync(new() { Timeout = 15000 });
 
         // The host county signs (a key project: 7.5亿, 600 jobs) and forms the work group the level requires.
         var county = await browser.SignedInPageAsync("shache");
