@@ -9,6 +9,9 @@ using KashiInvest.Web.Features.Wall;
 using KashiInvest.Web.Features.Reports;
 using KashiInvest.Web.Features.Pipeline;
 using KashiInvest.Web.Features.Todo;
+using KashiInvest.Web.Features.Triage;
+using KashiInvest.Web.Features.Evaluations;
+using KashiInvest.Web.Features.Signing;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
@@ -92,6 +95,9 @@ public static class DependencyInjection
         services.AddNotificationsFeature();
         services.AddPipelineFeature();
         services.AddTodoFeature();
+        services.AddTriageFeature();
+        services.AddEvaluationsFeature(configuration);
+        services.AddSigningFeature();
         return services;
     }
 

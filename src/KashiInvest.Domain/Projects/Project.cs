@@ -7,7 +7,7 @@ namespace KashiInvest.Domain.Projects;
 /// An investment project from first lead to production (or termination). Guards its life cycle, derives its
 /// coordination and work-group levels, keeps its milestones and its stage history.
 /// </summary>
-public sealed class Project : AggregateRoot, IAudited
+public sealed partial class Project : AggregateRoot, IAudited
 {
     private readonly List<Milestone> _milestones = [];
     private readonly List<ProjectStageChange> _stageHistory = [];
@@ -128,6 +128,8 @@ public sealed class Project : AggregateRoot, IAudited
         if (transition.To == ProjectStage.Signed) SignedOn = transition.Date;
         if (transition.To == ProjectStage.Terminated) TerminationReason = transition.TerminationReason;
         else if (from == ProjectStage.Reserve) TerminationReason = null;
+        // A project leaving evaluation for the reserve library, or revived from it, needs a new evaluation (Art. 20).
+        if (transition.To is ProjectStage.Reserve || (from == ProjectStage.Reserve && transition.To == ProjectStage.Negotiating)) EvaluationPassedOn = null;
         _stageHistory.Add(new ProjectStageChange(from, transition.To, nowUtc, actor, transition.Note?.Trim(), transition.TerminationReason));
         Touch(nowUtc);
         Raise(new ProjectStageChanged(this, from, transition.To));

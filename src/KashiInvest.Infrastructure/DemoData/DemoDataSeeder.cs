@@ -43,7 +43,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
         {
             var plan = DemoDataGenerator.Generate(settings.Seed, settings.Scale, BeijingTime.Today(clock), reference);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await PersistAsync(db, plan, cancellationToken);
+            await PersistAsync(db, plan, new LifecycleDemoData(reference), cancellationToken);
             await AddAccountsAsync(db, reference, settings.Seed, cancellationToken);
             await DemoWebhooks.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -64,7 +64,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
     private static IReadOnlyList<DemoAccount> AccountsOf(DemoReference reference) =>
         DemoAccounts.All.Select(a => new DemoAccount(a.UserName, a.Role.ToString(), reference.Unit(a.UnitCode).Name)).ToList();
 
-    private static async Task PersistAsync(KashiDbContext db, DemoPlan plan, CancellationToken cancellationToken)
+    private static async Task PersistAsync(KashiDbContext db, DemoPlan plan, LifecycleDemoData lifecycle, CancellationToken cancellationToken)
     {
         var investors = plan.Investors
             .Select(i => new Investor(i.Name, i.CreditCode is null ? null : CreditCode.Parse(i.CreditCode), i.Tiers, i.Region))
@@ -76,7 +76,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
 
         foreach (var batch in plan.Projects.Chunk(ProjectsPerBatch))
         {
-            var projects = batch.Select(p => BuildProject(p, investorIds[p.InvestorIndex], plan.Investors[p.InvestorIndex].Tiers)).ToList();
+            var projects = batch.Select(p => BuildProject(p, investorIds[p.InvestorIndex], plan.Investors[p.InvestorIndex].Tiers, lifecycle)).ToList();
             db.Projects.AddRange(projects);
             await db.SaveChangesAsync(cancellationToken);
 
@@ -91,14 +91,15 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
         }
     }
 
-    private static Project BuildProject(ProjectPlan plan, int investorId, InvestorTier tiers)
+    private static Project BuildProject(ProjectPlan plan, int investorId, InvestorTier tiers, LifecycleDemoData lifecycle)
     {
         var thresholds = WorkGroupThresholds.Default;
         var details = new ProjectDetails(plan.Name, plan.Description, plan.HostUnitId, plan.ChainId, plan.ChainLinkId, investorId,
             plan.PlannedInvestmentWan, plan.ExpectedJobs, null, null, null, null, []);
         var project = Project.Create(plan.Code, details, tiers, plan.SourceUnitId, ToActor(plan.CreatedBy), plan.CreatedAtUtc, thresholds);
-        foreach (var step in plan.Steps)
+        for (var index = 0; index < plan.Steps.Count; index++)
         {
+            var step = plan.Steps[index];
             switch (step.Kind)
             {
                 case ProjectStepKind.AssignResponsibleLeader:
@@ -106,7 +107,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
                     project.Update(details, thresholds, step.AtUtc);
                     break;
                 case ProjectStepKind.Move:
-                    project.MoveTo(new StageTransition(step.To!.Value, step.Note, step.TerminationReason, step.Date), ToActor(step.By), step.AtUtc);
+                    index += lifecycle.ApplyMove(project, plan, index);
                     break;
                 case ProjectStepKind.BattleMap:
                     // Applied once: milestones not yet saved have no id, so a second update would add them again.
@@ -125,6 +126,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
                     break;
             }
         }
+        lifecycle.FormWorkGroup(project, plan, plan.LastActivityAtUtc);
         project.Touch(plan.LastActivityAtUtc);
         // The simulated history is not news: no screen needs a change notice for each of its thousands of steps.
         project.TakeDomainEvents();

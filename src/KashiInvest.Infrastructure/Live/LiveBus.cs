@@ -46,8 +46,10 @@ public static class ChangeKinds
     public const string ReportSubmitted = "report.submitted";
     public const string ProblemRaised = "problem.raised";
     public const string ProblemChanged = "problem.changed";
+    public const string TriageChanged = "triage.changed";
+    public const string EvaluationRecorded = "evaluation.recorded";
 
-    public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged];
+    public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged, TriageChanged, EvaluationRecorded];
 }
 
 /// <summary>The one live bus: every committed change notice goes through it to every subscriber.</summary>
@@ -143,6 +145,9 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
                 return Of(ChangeKinds.ProblemRaised, key, pr.Problem.Version, now) with { ItemId = pr.Problem.Id };
             case ProblemChanged pc when await keys.FindAsync(pc.Problem.ProjectId, ct) is { } key:
                 return Of(ChangeKinds.ProblemChanged, key, pc.Problem.Version, now) with { ItemId = pc.Problem.Id };
+            case ProjectTriaged t: return Of(ChangeKinds.TriageChanged, keys.Remember(t.Project), t.Project.Version, now);
+            case EvaluationRecorded er:
+                return Of(ChangeKinds.EvaluationRecorded, keys.Remember(er.Project), er.Project.Version, now) with { ItemId = er.Evaluation.Id };
             default: return null;
         }
     }

@@ -47,6 +47,8 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notifications.WebhookEndpoint> WebhookEndpoints => Set<Notifications.WebhookEndpoint>();
     public DbSet<Notifications.WebhookDelivery> WebhookDeliveries => Set<Notifications.WebhookDelivery>();
+    public DbSet<KashiInvest.Domain.Evaluations.Evaluation> Evaluations => Set<KashiInvest.Domain.Evaluations.Evaluation>();
+    public DbSet<KashiInvest.Domain.Triage.TriageStep> TriageSteps => Set<KashiInvest.Domain.Triage.TriageStep>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

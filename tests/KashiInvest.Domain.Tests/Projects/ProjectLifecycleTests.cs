@@ -80,8 +80,11 @@ public class ProjectLifecycleTests
     [MemberData(nameof(AllowedTransitions))]
     public void Every_allowed_transition_succeeds_when_it_has_what_it_needs(ProjectStage from, ProjectStage to)
     {
-        // Prefecture-coordinated with a responsible leader, so even the Art. 19 guard is satisfied.
-        var project = TestProjects.Create(from, InvestorTier.Listed, TestProjects.Details(responsibleLeader: "艾力·买买提"));
+        // Prefecture-coordinated with a responsible leader, so even the Art. 19 guard is satisfied. Signing a
+        // prefecture-coordinated project also needs a passed evaluation (Art. 20; EvaluationTests), so that one step is
+        // taken by a county-coordinated project.
+        var tiers = to == ProjectStage.Signed ? InvestorTier.None : InvestorTier.Listed;
+        var project = TestProjects.Create(from, tiers, TestProjects.Details(responsibleLeader: "艾力·买买提"));
         project.TakeDomainEvents();
         var transition = TestProjects.CompleteTransitionTo(to);
         var later = TestProjects.Now.AddHours(1);
@@ -132,9 +135,18 @@ public class ProjectLifecycleTests
     [Fact]
     public void A_project_can_walk_the_whole_main_line_to_production()
     {
-        var project = TestProjects.Create(ProjectStage.Lead, InvestorTier.Global500, TestProjects.Details(responsibleLeader: "地区副专员 王建国"));
-
-        foreach (var stage in ProjectLifecycle.MainLine.Skip(1))
+        // A tiered lead walks it through its procedures: triage (Art. 19), evaluation (Art. 20), signing (Art. 22).
+        var project = TestProjects.Create(ProjectStage.Lead, InvestorTier.Global500);
+        var bureau = new KashiInvest.Domain.Common.Actor("bureau", 1);
+        project.Triage(KashiInvest.Domain.Triage.TriageAction.Analyse, KashiInvest.Domain.Access.ActorRole.Bureau,
+            new("世界500强企业，建议地区统筹", KashiInvest.Domain.Triage.TriageRecommendation.Pursue), bureau, TestProjects.Now);
+        project.Triage(KashiInvest.Domain.Triage.TriageAction.Approve, KashiInvest.Domain.Access.ActorRole.Leader, new(), new("leader", 2), TestProjects.Now);
+        project.Triage(KashiInvest.Domain.Triage.TriageAction.Decide, KashiInvest.Domain.Access.ActorRole.Bureau,
+            new(null, null, "地区副专员 王建国", TestProjects.Today, "领导小组会议"), bureau, TestProjects.Now);
+        project.RecordEvaluation(Evaluations.EvaluationTestData.Pass(), KashiInvest.Domain.Access.ActorRole.Bureau, bureau, TestProjects.Now);
+        project.Sign(new AgreementInput(TestProjects.Today, 75_000m, 600, 20, null), KashiInvest.Domain.Access.ActorRole.AttractingUnit,
+            TestProjects.Actor, TestProjects.Now, WorkGroupThresholds.Default);
+        foreach (var stage in ProjectLifecycle.MainLine.SkipWhile(s => s != ProjectStage.Landing))
             project.MoveTo(TestProjects.CompleteTransitionTo(stage), TestProjects.Actor, TestProjects.Now);
 
         Assert.Equal(ProjectStage.Production, project.Stage);

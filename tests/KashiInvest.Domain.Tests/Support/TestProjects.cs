@@ -76,6 +76,7 @@ public static class TestProjects
     {
         ProjectStage.Signed => new StageTransition(to, Date: Today),
         ProjectStage.Reserve => new StageTransition(to, Note: "评估未通过：用水指标不足"),
+        ProjectStage.Negotiating => new StageTransition(to, Note: "客商重新表达投资意向"),
         ProjectStage.Terminated => new StageTransition(to, Note: "客商决定不再投资", TerminationReason: TerminationReason.InvestorWithdrew),
         _ => new StageTransition(to),
     };

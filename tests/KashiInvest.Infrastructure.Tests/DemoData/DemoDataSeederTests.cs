@@ -257,7 +257,10 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         var byUser = await db.AuditEntries.GroupBy(a => a.UserName).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         var audited = await db.Projects.CountAsync() + await db.Milestones.CountAsync() + await db.Investors.CountAsync()
                       + await db.ProgressReports.CountAsync() + await db.Problems.CountAsync()
-                      + await db.WebhookEndpoints.CountAsync();
+                      + await db.WebhookEndpoints.CountAsync()
+                      // The life-cycle records (Art. 19, 20, 22) are audited too.
+                      + await db.TriageSteps.CountAsync() + await db.Evaluations.CountAsync()
+                      + await db.Set<KashiInvest.Domain.Projects.WorkGroupDepartment>().CountAsync();
         var reference = await db.Units.CountAsync() + await db.Chains.CountAsync() + await db.ChainLinks.CountAsync();
 
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());

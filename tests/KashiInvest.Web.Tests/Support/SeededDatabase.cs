@@ -55,6 +55,9 @@ public sealed class SeededDatabase : IAsyncLifetime
         KashiInvest.Web.Features.BattleMaps.BattleMapsFeature.AddBattleMapsFeature(services);
         KashiInvest.Web.Features.Pipeline.PipelineFeature.AddPipelineFeature(services);
         KashiInvest.Web.Features.Todo.TodoFeature.AddTodoFeature(services);
+        KashiInvest.Web.Features.Triage.TriageFeature.AddTriageFeature(services);
+        KashiInvest.Web.Features.Evaluations.EvaluationsFeature.AddEvaluationsFeature(services, Configuration);
+        KashiInvest.Web.Features.Signing.SigningFeature.AddSigningFeature(services);
     }
 
     public async Task<UserScope> ScopeOfAsync(string unitCode, ActorRole role = ActorRole.AttractingUnit)

@@ -20,7 +20,11 @@ public sealed class ChangeStageCommand(IDbContextFactory<KashiDbContext> factory
         db.Entry(project).Property(p => p.Version).OriginalValue = version;
         try
         {
-            project.MoveTo(transition, scope.Actor, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            // A move that a procedure owns (triage, evaluation, signing) is made on that procedure's screen.
+            if (ProjectLifecycle.CheckDirect(project, transition, KashiInvest.Domain.Common.BeijingTime.DateOf(now)) is { } refused)
+                return WriteResult.Invalid(string.Empty, refused);
+            project.MoveTo(transition, scope.Actor, now);
             await db.SaveChangesAsync(ct);
             return WriteResult.Saved(project.Id);
         }

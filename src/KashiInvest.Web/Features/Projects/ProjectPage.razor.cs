@@ -53,6 +53,15 @@ public partial class ProjectPage
         return h.ChangedByUnitId is { } unit ? T["Project.HistoryBy", person, _ref?.UnitName(unit) ?? "—"] : person;
     }
 
+    /// <summary>A move that a procedure owns opens that procedure's screen (Art. 19 triage, Art. 20 evaluation, Art. 22 signing).</summary>
+    private string? ProcedureHref(ProjectStage to) => ProjectLifecycle.ProcedureFor(_view!.Stage, to, _view.Coordination) switch
+    {
+        LifecycleProcedure.Triage => "/triage",
+        LifecycleProcedure.Evaluation => $"/evaluations/new?project={_view.Id}",
+        LifecycleProcedure.Signing => $"/projects/{_view.Id}/signing",
+        _ => null,
+    };
+
     private async Task MoveAsync(ProjectStage to)
     {
         var scope = await ScopeProvider.GetAsync();

@@ -150,6 +150,96 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Chains", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Attendees")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("AttendingUnitIds")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("RecordedByUnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.HasIndex("ProjectId", "HeldOn");
+
+                    b.ToTable("Evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Evaluations.EvaluationCriterionResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Judgement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId", "Criterion")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationCriteria", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Investors.Investor", b =>
                 {
                     b.Property<int>("Id")
@@ -364,6 +454,20 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AgreementNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime?>("AgreementRecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AgreementRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("AgreementTermYears")
+                        .HasColumnType("int");
+
                     b.Property<int>("ChainId")
                         .HasColumnType("int");
 
@@ -387,6 +491,9 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<DateOnly?>("EvaluationPassedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("ExpectedJobs")
                         .HasColumnType("int");
 
@@ -403,9 +510,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("LastActivityAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("LeadServiceUnitId")
+                        .HasColumnType("int");
+
                     b.Property<string>("LeaderInCharge")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool>("LeaderIsPrincipal")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -445,6 +558,13 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<string>("TriageStatus")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasDefaultValue("New");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -470,9 +590,13 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("InvestorId");
 
+                    b.HasIndex("LeadServiceUnitId");
+
                     b.HasIndex("SourceUnitId");
 
                     b.HasIndex("Stage");
+
+                    b.HasIndex("TriageStatus");
 
                     b.HasIndex("UpdatedAtUtc");
 
@@ -525,6 +649,30 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ProjectId", "AtUtc");
 
                     b.ToTable("ProjectStageChanges", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Projects.WorkGroupDepartment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ProjectId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("ProjectWorkGroupDepartments", (string)null);
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Reports.ProgressReport", b =>
@@ -593,6 +741,59 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ProgressReports", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Triage.TriageStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("ByUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Meeting")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("ResponsibleLeader")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "AtUtc");
+
+                    b.ToTable("ProjectTriageSteps", (string)null);
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Units.Unit", b =>
@@ -998,6 +1199,24 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
+                        .WithMany("Evaluations")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Evaluations.EvaluationCriterionResult", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Evaluations.Evaluation", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Problems.Problem", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Units.Unit", null)
@@ -1058,6 +1277,11 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasOne("KashiInvest.Domain.Units.Unit", null)
                         .WithMany()
+                        .HasForeignKey("LeadServiceUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
                         .HasForeignKey("SourceUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1072,12 +1296,36 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Projects.WorkGroupDepartment", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
+                        .WithMany("WorkGroupDepartments")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Reports.ProgressReport", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Triage.TriageStep", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
+                        .WithMany("TriageSteps")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1177,6 +1425,11 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Links");
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.Navigation("Criteria");
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Problems.Problem", b =>
                 {
                     b.Navigation("History");
@@ -1184,9 +1437,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("KashiInvest.Domain.Projects.Project", b =>
                 {
+                    b.Navigation("Evaluations");
+
                     b.Navigation("Milestones");
 
                     b.Navigation("StageHistory");
+
+                    b.Navigation("TriageSteps");
+
+                    b.Navigation("WorkGroupDepartments");
                 });
 #pragma warning restore 612, 618
         }

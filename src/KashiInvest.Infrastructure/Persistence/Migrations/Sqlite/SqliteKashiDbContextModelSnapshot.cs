@@ -139,6 +139,92 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Chains", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendees")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendingUnitIds")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.HasIndex("ProjectId", "HeldOn");
+
+                    b.ToTable("Evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Evaluations.EvaluationCriterionResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Judgement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId", "Criterion")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationCriteria", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Investors.Investor", b =>
                 {
                     b.Property<int>("Id")
@@ -342,6 +428,20 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgreementNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AgreementRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgreementTermYears")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ChainId")
                         .HasColumnType("INTEGER");
 
@@ -365,6 +465,9 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EvaluationPassedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ExpectedJobs")
                         .HasColumnType("INTEGER");
 
@@ -380,9 +483,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("LastActivityAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeadServiceUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LeaderInCharge")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LeaderIsPrincipal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -420,6 +529,13 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TriageStatus")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("New");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -445,9 +561,13 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InvestorId");
 
+                    b.HasIndex("LeadServiceUnitId");
+
                     b.HasIndex("SourceUnitId");
 
                     b.HasIndex("Stage");
+
+                    b.HasIndex("TriageStatus");
 
                     b.HasIndex("UpdatedAtUtc");
 
@@ -498,6 +618,28 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ProjectId", "AtUtc");
 
                     b.ToTable("ProjectStageChanges", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Projects.WorkGroupDepartment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ProjectId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("ProjectWorkGroupDepartments", (string)null);
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Reports.ProgressReport", b =>
@@ -562,6 +704,57 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProgressReports", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Triage.TriageStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ByUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Meeting")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleLeader")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "AtUtc");
+
+                    b.ToTable("ProjectTriageSteps", (string)null);
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Units.Unit", b =>
@@ -955,6 +1148,24 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
+                        .WithMany("Evaluations")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Evaluations.EvaluationCriterionResult", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Evaluations.Evaluation", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Problems.Problem", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Units.Unit", null)
@@ -1015,6 +1226,11 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasOne("KashiInvest.Domain.Units.Unit", null)
                         .WithMany()
+                        .HasForeignKey("LeadServiceUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
                         .HasForeignKey("SourceUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1029,12 +1245,36 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Projects.WorkGroupDepartment", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
+                        .WithMany("WorkGroupDepartments")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Reports.ProgressReport", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Triage.TriageStep", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
+                        .WithMany("TriageSteps")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1134,6 +1374,11 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Links");
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.Navigation("Criteria");
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Problems.Problem", b =>
                 {
                     b.Navigation("History");
@@ -1141,9 +1386,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("KashiInvest.Domain.Projects.Project", b =>
                 {
+                    b.Navigation("Evaluations");
+
                     b.Navigation("Milestones");
 
                     b.Navigation("StageHistory");
+
+                    b.Navigation("TriageSteps");
+
+                    b.Navigation("WorkGroupDepartments");
                 });
 #pragma warning restore 612, 618
         }

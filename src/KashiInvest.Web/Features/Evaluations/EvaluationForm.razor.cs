@@ -1,0 +1,93 @@
+using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Evaluations;
+using KashiInvest.Domain.Units;
+using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Security;
+using KashiInvest.Web.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace KashiInvest.Web.Features.Evaluations;
+
+/// <summary>The evaluation meeting record (Art. 20; seed 000 §15): every criterion judged, screens, decision and reasons.</summary>
+public partial class EvaluationForm
+{
+    private EvaluationSubject? _subject;
+    private ReferenceCache.Snapshot? _ref;
+    private readonly EvaluationFormModel _model = new();
+    private IReadOnlyList<FieldViolation> _errors = [];
+    private string? _general;
+    private bool _busy;
+    private bool _loaded;
+    private DateTime _today;
+
+    [SupplyParameterFromQuery(Name = "project")] public int? ProjectId { get; set; }
+
+    [Inject] private EvaluationQuery Query { get; set; } = default!;
+    [Inject] private EvaluationCommands Commands { get; set; } = default!;
+    [Inject] private IUserScopeProvider Scopes { get; set; } = default!;
+    [Inject] private ReferenceCache Reference { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    private IEnumerable<UnitInfo> AttendableUnits => (_ref?.Units ?? []).Where(u => u.Type is UnitType.Bureau or UnitType.LeadersOffice or UnitType.ChainLead
+        or UnitType.County or UnitType.DevelopmentZone or UnitType.Department or UnitType.FrontCommand or UnitType.SubBureau);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _today = BeijingTime.Today(Clock).ToDateTime(TimeOnly.MinValue);
+        _ref = await Reference.GetAsync();
+        if (ProjectId is { } id) _subject = await Query.SubjectAsync(await Scopes.GetAsync(), id);
+        if (_subject is not null)
+        {
+            // The meeting convened by the Bureau with the chain lead and the host county (Art. 20).
+            _model.HeldOn = _today;
+            var bureau = _ref.Units.FirstOrDefault(u => u.Type == UnitType.Bureau)?.Id;
+            _model.AttendingUnitIds = new[] { bureau, _subject.ChainLeadUnitId, _subject.HostUnitId }
+                .Where(x => x is > 0).Select(x => x!.Value).Distinct().ToHashSet();
+        }
+        _loaded = true;
+    }
+
+    private string? Err(string field) => _errors.FirstOrDefault(e => e.Field == field) is { } e ? T.Rule(e.Violation) : null;
+
+    private static Color JudgementColor(Judgement j) => j switch
+    {
+        Judgement.Good => Color.Success,
+        Judgement.Acceptable => Color.Info,
+        Judgement.Doubtful => Color.Warning,
+        _ => Color.Error,
+    };
+
+    private async Task SubmitAsync()
+    {
+        if (_subject is null) return;
+        var input = _model.ToInput();
+        _errors = EvaluationRules.Validate(input, BeijingTime.Today(Clock));
+        _general = null;
+        if (_errors.Count > 0) return;
+        _busy = true;
+        var result = await Commands.RecordAsync(await Scopes.GetAsync(), _subject.ProjectId, _subject.Version, input);
+        _busy = false;
+        switch (result.Status)
+        {
+            case WriteStatus.Saved:
+                Snackbar.Add(T[input.Decision == EvaluationDecision.Pass ? "Evaluation.SavedPass" : "Evaluation.SavedFail"], Severity.Success);
+                Navigation.NavigateTo($"/evaluations/{result.Id}");
+                return;
+            case WriteStatus.Invalid:
+                _errors = result.Errors!.Where(e => e.Field.Length > 0).ToList();
+                _general = result.Errors!.FirstOrDefault(e => e.Field.Length == 0) is { } g ? T.Rule(g.Violation) : null;
+                break;
+            case WriteStatus.Conflict:
+                _general = T["Write.Conflict"];
+                // Keep the input; take the project's new version so that a second submit is judged on what is there now.
+                _subject = await Query.SubjectAsync(await Scopes.GetAsync(), _subject.ProjectId) ?? _subject;
+                break;
+            default:
+                _general = T["Write.NotAllowed"];
+                break;
+        }
+    }
+}

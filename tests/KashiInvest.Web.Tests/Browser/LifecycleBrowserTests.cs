@@ -1,0 +1,111 @@
+using KashiInvest.Domain.Investors;
+using KashiInvest.Web.Tests.Lifecycle;
+using KashiInvest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace KashiInvest.Web.Tests.Browser;
+
+/// <summary>
+/// One tiered lead from triage to a complete work group (Art. 19, 20, 22), each step signed in as the unit that owns
+/// it: the Bureau analyses, a leader approves, the Bureau records the leading group's decision and the evaluation,
+/// the host county signs and forms the work group.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LifecycleBrowserTests(BrowserFixture browser)
+{
+    private static string Shot(string name) => Path.Combine(Repo.Screenshots, name);
+
+    [Fact]
+    public async Task A_tiered_lead_goes_from_triage_through_evaluation_to_signing_and_a_complete_work_group()
+    {
+        const string name = "浙江纺织集团喀什棉纺一体化项目";
+        var id = await browser.App.QueryAsync(db => LifecycleTestData.NewLeadAsync(db, name, InvestorTier.Listed | InvestorTier.IndustryLeader));
+        var row = $"[data-testid=triage-queue] tr[data-project='{id}']";
+
+        // (a) The Bureau records its analysis: Lead → Triage, waiting on a leader.
+        var bureau = await browser.SignedInPageAsync("bureau");
+        await bureau.GotoAsync("/triage");
+        await bureau.Locator("[data-testid=triage-live]").WaitForAsync();
+        // The Bureau lands on what waits on it; show the whole queue, as on the projector, to follow the lead past its step.
+        await bureau.Locator("input[data-testid=triage-mine], [data-testid=triage-mine] input").First.ClickAsync(new() { Force = true });
+        await bureau.Locator($"{row} [data-action=Analyse]").ClickAsync();
+        var dialog = bureau.Locator(".mud-dialog");
+        await dialog.Locator("[data-testid=triage-recommendation]").First.ClickAsync();
+        await bureau.Locator(".mud-popover-open .mud-list-item", new() { HasText = "建议地区统筹洽谈" }).ClickAsync();
+        await dialog.Locator("textarea[data-testid=triage-text], [data-testid=triage-text] textarea").First.FillAsync("上市公司、行业龙头，拟投资7.5亿元建设棉纺一体化项目，建议地区统筹洽谈。");
+        await dialog.Locator("[data-testid=triage-submit]").ClickAsync();
+        await Expect(bureau.Locator(row)).ToHaveAttributeAsync("data-status", "Analysed");
+
+        // (b) A prefecture leader reviews it (in English) and approves.
+        var leader = await browser.SignedInPageAsync("leader", "en");
+        await leader.GotoAsync("/triage");
+        await leader.Locator($"{row} [data-action=Approve]").WaitForAsync();
+        await leader.ScreenshotAsync(new() { Path = Shot("triage-en.png") });
+        await leader.Locator($"{row} [data-action=Approve]").ClickAsync();
+        await leader.Locator(".mud-dialog [data-testid=triage-submit]").ClickAsync();
+        // The leader's queue shows what waits on the leader: the approved lead leaves it.
+        await Expect(leader.Locator(row)).ToHaveCountAsync(0);
+
+        // The Bureau's queue follows live; (c) it records the leading group's decision: Triage → Negotiating.
+        await Expect(bureau.Locator(row)).ToHaveAttributeAsync("data-status", "Approved");
+        await bureau.ScreenshotAsync(new() { Path = Shot("triage-zh.png") });
+        await bureau.Locator($"{row} [data-action=Decide]").ClickAsync();
+        await dialog.Locator("input[data-testid=triage-leader], [data-testid=triage-leader] input").First.FillAsync("地区副专员 王建国");
+        await dialog.Locator("input[data-testid=triage-meeting], [data-testid=triage-meeting] input").First.FillAsync("地区招商引资工作领导小组第5次会议");
+        await dialog.Locator("[data-testid=triage-submit]").ClickAsync();
+        await Expect(bureau.Locator(row)).ToHaveCountAsync(0);
+
+        // The evaluation meeting: every criterion judged, Pass.
+        await bureau.GotoAsync($"/evaluations/new?project={id}");
+        await bureau.Locator("[data-testid=evaluation-subject]").WaitForAsync();
+        await bureau.Locator("textarea[data-testid=attendees], [data-testid=attendees] textarea").First.FillAsync("地区招商局 张伟（局长）；纺织服装产业链链主单位 李明；莎车县 王芳（副县长）");
+        foreach (var chip in await bureau.Locator("[data-testid=criteria] tr [data-judgement=Good]").AllAsync()) await chip.ClickAsync();
+        await bureau.Locator("[data-testid=decision] .mud-radio").First.ClickAsync();
+        await bureau.ScreenshotAsync(new() { Path = Shot("evaluation-form-zh.png"), FullPage = true });
+        var english = await browser.SignedInPageAsync("bureau", "en");
+        await english.GotoAsync($"/evaluations/new?project={id}");
+        await english.Locator("[data-testid=evaluation-subject]").WaitForAsync();
+        await Expect(english.Locator("[data-testid=criteria] tr")).ToHaveCountAsync(13);
+        await english.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await english.ScreenshotAsync(new() { Path = Shot("evaluation-form-en.png"), FullPage = true });
+        await english.Context.CloseAsync();
+        await bureau.Locator("[data-testid=evaluation-submit]").ClickAsync();
+        await bureau.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/evaluations/\d+$"));
+        await Expect(bureau.Locator("[data-decision=Pass]")).ToBeVisibleAsync(new() { Timeout = 15000 });
+
+        // The host county signs (a key project: 7.5亿, 600 jobs) and forms the work group the level requires.
+        var county = await browser.SignedInPageAsync("shache");
+        await county.GotoAsync($"/projects/{id}/signing");
+        await county.Locator("[data-testid=sign-deadline]").WaitForAsync();
+        await county.Locator("input[data-testid=agreement-number], [data-testid=agreement-number] input").First.FillAsync("SC-XY-2026-018");
+        await county.Locator("[data-testid=sign-submit]").ClickAsync();
+        await county.Locator("[data-testid=workgroup-missing]").WaitForAsync();
+        await Expect(county.Locator("[data-testid=workgroup-incomplete]")).ToBeVisibleAsync();
+        await Expect(county.Locator("[data-testid=fortnightly-duty]")).ToBeVisibleAsync();
+        await county.ScreenshotAsync(new() { Path = Shot("signing-zh.png"), FullPage = true });
+
+        await county.Locator("input[data-testid=wg-leader], [data-testid=wg-leader] input").First.FillAsync("县委书记 王海");
+        await county.Locator("[data-testid=wg-principal]").First.ClickAsync();
+        await county.Locator("[data-testid=wg-departments]").First.ClickAsync();
+        await county.Locator(".mud-popover-open .mud-list-item", new() { HasText = "自然资源局" }).ClickAsync();
+        await county.Locator(".mud-popover-open .mud-list-item", new() { HasText = "生态环境局" }).ClickAsync();
+        await county.Keyboard.PressAsync("Escape");
+        await county.Locator("[data-testid=wg-submit]").ClickAsync();
+        await county.Locator("[data-testid=workgroup-complete]").WaitForAsync();
+        await Expect(county.Locator("[data-testid=workgroup-incomplete]")).ToHaveCountAsync(0);
+
+        var stage = await browser.App.QueryAsync(db => db.Projects.Where(p => p.Id == id).Select(p => new { p.Stage, p.ResponsibleLeader, p.SignedOn }).SingleAsync());
+        Assert.Equal(Domain.Projects.ProjectStage.Signed, stage.Stage);
+        Assert.Equal("地区副专员 王建国", stage.ResponsibleLeader);
+
+        var countyEn = await browser.SignedInPageAsync("shache", "en");
+        await countyEn.GotoAsync($"/projects/{id}/workgroup");
+        await countyEn.Locator("[data-testid=workgroup-complete]").WaitForAsync();
+        await countyEn.ScreenshotAsync(new() { Path = Shot("signing-en.png"), FullPage = true });
+
+        foreach (var p in new[] { bureau, leader, county, countyEn }) await p.Context.CloseAsync();
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
