@@ -673,3 +673,323 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    ALTER TABLE [Investors] ADD [NameKey] nvarchar(200) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE TABLE [LeadForms] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [InvestorId] int NOT NULL,
+        [FiledByUnitId] int NOT NULL,
+        [FiledBy] nvarchar(256) NOT NULL,
+        [FiledAtUtc] datetime2 NOT NULL,
+        [EnterpriseName] nvarchar(200) NOT NULL,
+        [CreditCode] nchar(18) NULL,
+        [Region] nvarchar(30) NOT NULL,
+        [Tiers] int NOT NULL,
+        [Background] nvarchar(2000) NOT NULL,
+        [Operations] nvarchar(2000) NULL,
+        [ProjectName] nvarchar(100) NOT NULL,
+        [ChainId] int NOT NULL,
+        [ChainLinkId] int NULL,
+        [HostUnitId] int NOT NULL,
+        [AmountWan] decimal(18,4) NOT NULL,
+        [Jobs] int NOT NULL,
+        [Demands] nvarchar(2000) NOT NULL,
+        [Feasibility] nvarchar(20) NOT NULL,
+        [FeasibilityNote] nvarchar(2000) NOT NULL,
+        [VisitedOn] date NOT NULL,
+        [PeopleVisited] nvarchar(200) NOT NULL,
+        [Visitors] nvarchar(200) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_LeadForms] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LeadForms_Chains_ChainId] FOREIGN KEY ([ChainId]) REFERENCES [Chains] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LeadForms_Investors_InvestorId] FOREIGN KEY ([InvestorId]) REFERENCES [Investors] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LeadForms_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LeadForms_Units_FiledByUnitId] FOREIGN KEY ([FiledByUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE TABLE [TargetEnterprises] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(200) NOT NULL,
+        [NameKey] nvarchar(200) NOT NULL,
+        [CreditCode] nchar(18) NULL,
+        [ChainId] int NOT NULL,
+        [ChainLinkId] int NULL,
+        [Region] nvarchar(30) NOT NULL,
+        [Tiers] int NOT NULL,
+        [Notes] nvarchar(2000) NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_TargetEnterprises] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TargetEnterprises_ChainLinks_ChainLinkId] FOREIGN KEY ([ChainLinkId]) REFERENCES [ChainLinks] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TargetEnterprises_Chains_ChainId] FOREIGN KEY ([ChainId]) REFERENCES [Chains] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE TABLE [WeeklyIntentionReports] (
+        [Id] int NOT NULL IDENTITY,
+        [UnitId] int NOT NULL,
+        [WeekMonday] date NOT NULL,
+        [NothingNew] bit NOT NULL,
+        [Revision] int NOT NULL,
+        [FiledBy] nvarchar(256) NOT NULL,
+        [FirstFiledAtUtc] datetime2 NOT NULL,
+        [FiledAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_WeeklyIntentionReports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WeeklyIntentionReports_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE TABLE [TargetPushes] (
+        [Id] int NOT NULL IDENTITY,
+        [TargetId] int NOT NULL,
+        [UnitId] int NOT NULL,
+        [ChainId] int NOT NULL,
+        [Reason] nvarchar(20) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [LastNote] nvarchar(1000) NULL,
+        [StatusOn] date NULL,
+        [ProjectId] int NULL,
+        [PushedBy] nvarchar(256) NOT NULL,
+        [PushedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_TargetPushes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TargetPushes_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TargetPushes_TargetEnterprises_TargetId] FOREIGN KEY ([TargetId]) REFERENCES [TargetEnterprises] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_TargetPushes_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE TABLE [IntentionEntries] (
+        [Id] int NOT NULL IDENTITY,
+        [ReportId] int NOT NULL,
+        [InvestorId] int NOT NULL,
+        [InvestorName] nvarchar(200) NOT NULL,
+        [CreditCode] nchar(18) NULL,
+        [ChainId] int NOT NULL,
+        [ProjectName] nvarchar(100) NOT NULL,
+        [AmountWan] decimal(18,4) NULL,
+        [Jobs] int NULL,
+        [Stage] nvarchar(20) NOT NULL,
+        [Notes] nvarchar(1000) NULL,
+        [Order] int NOT NULL,
+        CONSTRAINT [PK_IntentionEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IntentionEntries_Chains_ChainId] FOREIGN KEY ([ChainId]) REFERENCES [Chains] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IntentionEntries_Investors_InvestorId] FOREIGN KEY ([InvestorId]) REFERENCES [Investors] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IntentionEntries_WeeklyIntentionReports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [WeeklyIntentionReports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE TABLE [TargetPushHistory] (
+        [Id] int NOT NULL IDENTITY,
+        [PushId] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        [On] date NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [UnitId] int NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [ProjectId] int NULL,
+        CONSTRAINT [PK_TargetPushHistory] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TargetPushHistory_TargetPushes_PushId] FOREIGN KEY ([PushId]) REFERENCES [TargetPushes] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_Investors_NameKey] ON [Investors] ([NameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_IntentionEntries_ChainId] ON [IntentionEntries] ([ChainId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_IntentionEntries_InvestorId] ON [IntentionEntries] ([InvestorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_IntentionEntries_ReportId] ON [IntentionEntries] ([ReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_LeadForms_ChainId] ON [LeadForms] ([ChainId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_LeadForms_FiledByUnitId_FiledAtUtc] ON [LeadForms] ([FiledByUnitId], [FiledAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_LeadForms_InvestorId] ON [LeadForms] ([InvestorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LeadForms_ProjectId] ON [LeadForms] ([ProjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_TargetEnterprises_ChainId_Region] ON [TargetEnterprises] ([ChainId], [Region]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_TargetEnterprises_ChainLinkId] ON [TargetEnterprises] ([ChainLinkId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_TargetEnterprises_CreditCode] ON [TargetEnterprises] ([CreditCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_TargetEnterprises_NameKey] ON [TargetEnterprises] ([NameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_TargetPushes_ProjectId] ON [TargetPushes] ([ProjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TargetPushes_TargetId_UnitId] ON [TargetPushes] ([TargetId], [UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_TargetPushes_UnitId_Status] ON [TargetPushes] ([UnitId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_TargetPushHistory_PushId_AtUtc] ON [TargetPushHistory] ([PushId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WeeklyIntentionReports_UnitId_WeekMonday] ON [WeeklyIntentionReports] ([UnitId], [WeekMonday]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    CREATE INDEX [IX_WeeklyIntentionReports_WeekMonday] ON [WeeklyIntentionReports] ([WeekMonday]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112451_WtLeads'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123112451_WtLeads', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

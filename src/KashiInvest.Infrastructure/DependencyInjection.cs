@@ -33,6 +33,8 @@ public static class DependencyInjection
 
         services.AddOptions<HealthSettings>().Bind(configuration.GetSection(HealthSettings.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HealthSettings>, HealthSettingsValidator>();
+        services.AddOptions<KashiInvest.Domain.Leads.WeeklyReportSettings>().Bind(configuration.GetSection(KashiInvest.Domain.Leads.WeeklyReportSettings.Section))
+            .Validate(o => o.Validate().Count == 0, "Leads: invalid weekly report settings (see WeeklyReportSettings.Validate).").ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InMemoryLiveBus>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Reports;
@@ -46,8 +47,17 @@ public static class ChangeKinds
     public const string ReportSubmitted = "report.submitted";
     public const string ProblemRaised = "problem.raised";
     public const string ProblemChanged = "problem.changed";
+    /// <summary>A registration form was filed (its project's key; ItemId = form id).</summary>
+    public const string LeadFiled = "lead.filed";
+    /// <summary>A target reached a unit. Not about a project: ProjectId 0, Host/Source = the receiving unit, ItemId = push id.</summary>
+    public const string TargetPushed = "target.pushed";
+    /// <summary>A receiving unit's follow-up on a push changed (same key as <see cref="TargetPushed"/>).</summary>
+    public const string TargetStatus = "target.status";
+    /// <summary>A weekly intention report was filed or amended: ProjectId 0, Host/Source = the unit, ChainId -1, ItemId = report id.</summary>
+    public const string WeeklyReported = "weekly.reported";
 
-    public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged];
+    public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged,
+        LeadFiled, TargetPushed, TargetStatus, WeeklyReported];
 }
 
 /// <summary>The one live bus: every committed change notice goes through it to every subscriber.</summary>
@@ -143,6 +153,13 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
                 return Of(ChangeKinds.ProblemRaised, key, pr.Problem.Version, now) with { ItemId = pr.Problem.Id };
             case ProblemChanged pc when await keys.FindAsync(pc.Problem.ProjectId, ct) is { } key:
                 return Of(ChangeKinds.ProblemChanged, key, pc.Problem.Version, now) with { ItemId = pc.Problem.Id };
+            case LeadFiled lf when await keys.FindAsync(lf.Form.ProjectId, ct) is { } key:
+                return Of(ChangeKinds.LeadFiled, key, lf.Form.Version, now) with { ItemId = lf.Form.Id };
+            // Not about a project: keyed by the receiving unit (as host and source) so the scope rule lets that unit,
+            // the chain lead of the target's chain and the prefecture hear it; every page re-reads under its own scope.
+            case TargetPushed tp: return Of(ChangeKinds.TargetPushed, new ProjectKey(0, tp.Push.UnitId, tp.Push.ChainId, tp.Push.UnitId), tp.Push.Version, now) with { ItemId = tp.Push.Id };
+            case TargetFollowUpRecorded tf: return Of(ChangeKinds.TargetStatus, new ProjectKey(0, tf.Push.UnitId, tf.Push.ChainId, tf.Push.UnitId), tf.Push.Version, now) with { ItemId = tf.Push.Id };
+            case WeeklyReportFiled wr: return Of(ChangeKinds.WeeklyReported, new ProjectKey(0, wr.Report.UnitId, -1, wr.Report.UnitId), wr.Report.Revision, now) with { ItemId = wr.Report.Id };
             default: return null;
         }
     }
