@@ -60,6 +60,9 @@ public static class DependencyInjection
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KashiDbContext>>().CreateDbContext());
 
         services.AddSingleton<Health.ProjectHealthQuery>();
+        services.AddSingleton<Leads.TargetLibraryQuery>();
+        services.AddSingleton<Leads.InvestorLibraryQuery>();
+        services.AddSingleton<Leads.WeeklyStatusQuery>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddSingleton<DemoDataSeeder>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.BattleMaps;
+using KashiInvest.Web.Features.Leads;
 using KashiInvest.Web.Features.Problems;
 using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Wall;
@@ -86,6 +87,7 @@ public static class DependencyInjection
         services.AddWallFeature(configuration);
         services.AddReportsFeature();
         services.AddProblemsFeature();
+        services.AddLeadsFeature();
         return services;
     }
 
