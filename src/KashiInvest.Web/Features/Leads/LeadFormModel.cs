@@ -10,7 +10,7 @@ public sealed class LeadFormModel
     public string? EnterpriseName { get; set; }
     public string? CreditCode { get; set; }
     public SourceRegionCode? Region { get; set; }
-    public IEnumerable<InvestorTier> Tiers { get; set; } = [];
+    public IReadOnlyCollection<InvestorTier> Tiers { get; set; } = [];
     public string? Background { get; set; }
     public string? Operations { get; set; }
     public string? ProjectName { get; set; }

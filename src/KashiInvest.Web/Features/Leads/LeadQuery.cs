@@ -15,7 +15,7 @@ public sealed record LeadRow(int Id, int ProjectId, string ProjectCode, string P
     int ChainId, int HostUnitId, int FiledByUnitId, decimal AmountWan, int Jobs, Feasibility Feasibility, DateOnly VisitedOn, DateTime FiledAtUtc);
 
 /// <summary>The whole form for its read view.</summary>
-public sealed record LeadView(LeadForm Form, string ProjectCode, ProjectStage Stage, string InvestorName);
+public sealed record LeadFormView(LeadForm Form, string ProjectCode, ProjectStage Stage, string InvestorName);
 
 /// <summary>Reads of the registration forms, always through the project scope: a form is visible when its project is.</summary>
 public sealed class LeadQuery(IDbContextFactory<KashiDbContext> factory)
@@ -44,7 +44,7 @@ public sealed class LeadQuery(IDbContextFactory<KashiDbContext> factory)
             .ToListAsync(ct);
     }
 
-    public async Task<LeadView?> ReadAsync(UserScope scope, int formId, CancellationToken ct = default)
+    public async Task<LeadFormView?> ReadAsync(UserScope scope, int formId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var found = await (from f in db.LeadForms.AsNoTracking()
@@ -52,7 +52,7 @@ public sealed class LeadQuery(IDbContextFactory<KashiDbContext> factory)
                            join i in db.Investors.AsNoTracking() on f.InvestorId equals i.Id
                            where f.Id == formId
                            select new { f, p.Code, p.Stage, i.Name }).FirstOrDefaultAsync(ct);
-        return found is null ? null : new LeadView(found.f, found.Code, found.Stage, found.Name);
+        return found is null ? null : new LeadFormView(found.f, found.Code, found.Stage, found.Name);
     }
 
     /// <summary>The form that created a project, if any (for the project's documents panel).</summary>

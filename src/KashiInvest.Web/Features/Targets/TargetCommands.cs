@@ -19,7 +19,7 @@ public sealed class TargetFormModel
     public int? ChainId { get; set; }
     public int? ChainLinkId { get; set; }
     public SourceRegionCode Region { get; set; } = SourceRegionCode.PearlRiverDelta;
-    public IEnumerable<InvestorTier> Tiers { get; set; } = [];
+    public IReadOnlyCollection<InvestorTier> Tiers { get; set; } = [];
     public string? Notes { get; set; }
 
     public TargetInput ToInput() => new(Name ?? string.Empty, CreditCode, ChainId ?? 0, ChainLinkId, Region,
