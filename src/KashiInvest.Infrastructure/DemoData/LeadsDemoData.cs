@@ -64,6 +64,8 @@ internal static class LeadsDemoData
     public static async Task SeedAsync(KashiDbContext db, DemoReference reference, DateTime nowUtc, int seed, CancellationToken ct)
     {
         if (await db.TargetEnterprises.AnyAsync(ct)) return;
+        // Times hang off 10:00 Beijing of the seeding day, so the same seed and day give the same rows at any hour.
+        var anchor = BeijingTime.StartOfDayUtc(BeijingTime.DateOf(nowUtc)).AddHours(2);
         var random = new Random(seed + 16);
         var bureau = new Actor("bureau", reference.Unit(ReferenceData.BureauCode).Id);
         var hosts = ReferenceData.Hosts.Select(h => reference.Unit(h.Code)).ToList();
@@ -78,7 +80,7 @@ internal static class LeadsDemoData
             var spec = Targets[i];
             var chain = reference.Chains.First(c => c.Code == spec.Chain);
             var code = spec.Region is SourceRegionCode.Overseas ? null : CreditCode.Complete($"91{DivisionOf(spec.Region)}MA{(char)('0' + i / 10)}{(char)('0' + i % 10)}X{Random4(random)}").Value;
-            var created = nowUtc.AddDays(-70 + i % 20);
+            var created = anchor.AddDays(-70 + i % 20);
             var target = TargetEnterprise.Create(new TargetInput(spec.Name, code, chain.Id, chain.Links[Math.Min(spec.Link, chain.Links.Count - 1)].Id,
                 spec.Region, spec.Tiers, spec.Notes), bureau, created);
             db.TargetEnterprises.Add(target);
@@ -105,42 +107,65 @@ internal static class LeadsDemoData
             push.Record(TargetFollowUp.Contacted, Pick(random, ContactNotes), BeijingTime.DateOf(contactAt), ActorOf(push.UnitId), contactAt);
             if (roll < 7) continue;
             var visitAt = contactAt.AddDays(5 + random.Next(10));
-            if (visitAt < nowUtc) push.Record(TargetFollowUp.Visited, Pick(random, VisitNotes), BeijingTime.DateOf(visitAt), ActorOf(push.UnitId), visitAt);
+            if (visitAt < anchor) push.Record(TargetFollowUp.Visited, Pick(random, VisitNotes), BeijingTime.DateOf(visitAt), ActorOf(push.UnitId), visitAt);
         }
         db.TargetPushes.AddRange(pushes);
         await SaveQuietlyAsync(db, ct);
 
-        // 2. Registration forms filed by the sub-bureaus for some visited targets: each became a Lead project.
+        // 2. The Bureau also keeps enterprises already known to the investor library; the sub-bureaus visited eight of
+        //    them and filed registration forms, each of which became a Lead project (matching the stored investor).
+        var known = await db.Investors.AsNoTracking().Where(i => i.CreditCode != null)
+            .Where(i => i.Region == SourceRegionCode.PearlRiverDelta || i.Region == SourceRegionCode.YangtzeRiverDelta || i.Region == SourceRegionCode.Shandong
+                        || i.Region == SourceRegionCode.SichuanChongqing || i.Region == SourceRegionCode.BeijingTianjinHebei)
+            .Where(i => !db.Projects.Any(p => p.InvestorId == i.Id && p.Stage == Domain.Projects.ProjectStage.Lead))
+            .OrderBy(i => i.Id).Take(8).ToListAsync(ct);
         var thresholds = WorkGroupThresholds.Default;
-        var year = BeijingTime.DateOf(nowUtc).Year;
+        var year = BeijingTime.DateOf(anchor).Year;
         var prefix = $"KS-{year}-";
         var last = await db.Projects.Where(p => p.Code.StartsWith(prefix)).OrderByDescending(p => p.Code).Select(p => p.Code).FirstOrDefaultAsync(ct);
         var next = last is not null && int.TryParse(last[prefix.Length..], out var n) ? n + 1 : 1;
-        var filed = 0;
-        foreach (var (target, spec) in targets.Where(t => t.Spec.Region.IsPriority()).Where((_, i) => i % 3 == 0).Take(8))
+        for (var k = 0; k < known.Count; k++)
         {
-            var filer = reference.Unit(SubBureauByRegion[(int)spec.Region]);
-            var at = nowUtc.AddDays(-12 + filed).AddHours(-3);
-            var host = hosts[random.Next(hosts.Count)];
-            var amount = (decimal)(random.Next(4, 120) * 1000);
-            var input = new LeadFormInput(spec.Name, target.CreditCode, spec.Region, spec.Tiers, spec.Notes + "。" + Pick(random, Backgrounds),
-                Pick(random, Operations), $"{spec.Name.Replace("有限公司", "").Replace("股份", "").Replace("集团", "")}喀什项目", target.ChainId, target.ChainLinkId, host.Id,
-                amount, random.Next(80, 900), Pick(random, Demands), (Feasibility)random.Next(0, 3), Pick(random, Judgements),
-                BeijingTime.DateOf(at).AddDays(-random.Next(1, 6)), "董事长、投资发展部总经理", $"{filer.Name.Replace("喀什地区", "")}工作人员");
-            var investor = await InvestorDirectory.FindOrAddAsync(db, input.EnterpriseName, target.CreditCode is null ? null : CreditCode.Parse(target.CreditCode), spec.Tiers, spec.Region, ct);
+            var investor = known[k];
+            var chain = reference.Chains[k % reference.Chains.Count];
+            var link = chain.Links[(k * 2 + 1) % chain.Links.Count];
+            var target = TargetEnterprise.Create(new TargetInput(investor.Name, investor.CreditCode, chain.Id, link.Id, investor.Region, investor.Tiers,
+                Pick(random, Backgrounds)), bureau, anchor.AddDays(-40 + k));
+            db.TargetEnterprises.Add(target);
             await SaveQuietlyAsync(db, ct);
+            var filer = reference.Unit(SubBureauByRegion[(int)investor.Region]);
+            var host = hosts[(k * 5) % hosts.Count];
+            foreach (var unit in PushRecipients.ByChain(chain.LeadUnitId, [host.Id], units).Concat(PushRecipients.ByRegion(investor.Region, units)).Distinct())
+            {
+                var push = new TargetPush(target.Id, unit, chain.Id, unit == filer.Id ? PushReason.Region : PushReason.Chain, bureau, anchor.AddDays(-38 + k));
+                if (unit == filer.Id)
+                {
+                    push.Record(TargetFollowUp.Contacted, Pick(random, ContactNotes), BeijingTime.DateOf(anchor.AddDays(-30 + k)), ActorOf(unit), anchor.AddDays(-30 + k));
+                    push.Record(TargetFollowUp.Visited, Pick(random, VisitNotes), BeijingTime.DateOf(anchor.AddDays(-20 + k)), ActorOf(unit), anchor.AddDays(-20 + k));
+                }
+                db.TargetPushes.Add(push);
+            }
+            await SaveQuietlyAsync(db, ct);
+
+            var at = anchor.AddDays(-14 + k).AddHours(-1);
+            var input = new LeadFormInput(investor.Name, investor.CreditCode, investor.Region, investor.Tiers, target.Notes + "。" + Pick(random, Backgrounds),
+                Pick(random, Operations), $"{chain.Name.Split('（')[0]}{Pick(random, ProjectKinds)}项目", chain.Id, link.Id, host.Id,
+                random.Next(4, 120) * 1000m, random.Next(80, 900), Pick(random, Demands), (Feasibility)(k % 3), Pick(random, Judgements),
+                BeijingTime.DateOf(anchor.AddDays(-20 + k)), "董事长、投资发展部总经理", $"{filer.Name.Replace("喀什地区", "")}工作人员");
+            var matched = await InvestorDirectory.FindOrAddAsync(db, input.EnterpriseName, CreditCode.Parse(investor.CreditCode!), investor.Tiers, investor.Region, ct);
             var actor = new Actor(filer.Code, filer.Id);
-            var project = Project.Create($"{prefix}{next++:D4}", LeadForm.ProjectDetailsOf(input, investor.Id), investor.Tiers, filer.Id, actor, at, thresholds);
+            var project = Project.Create($"{prefix}{next++:D4}", LeadForm.ProjectDetailsOf(input, matched.Id), matched.Tiers, filer.Id, actor, at, thresholds);
             db.Projects.Add(project);
-            db.LeadForms.Add(LeadForm.File(input, project, investor.Id, filer.Id, actor, at));
+            db.LeadForms.Add(LeadForm.File(input, project, matched.Id, filer.Id, actor, at));
             await SaveQuietlyAsync(db, ct);
             foreach (var push in await db.TargetPushes.Include(p => p.History).Where(p => p.TargetId == target.Id).ToListAsync(ct))
                 push.MarkBecameLead(project.Id, actor, at);
             await SaveQuietlyAsync(db, ct);
-            filed++;
         }
 
         // 3. Weekly intention reports: the last four weeks mostly filed, this week about half the units so far.
+        // Intentions name investors of the library (the weekly reports are where most of them were first heard of).
+        var intentionInvestors = await db.Investors.AsNoTracking().OrderBy(i => i.Id).Skip(20).Take(40).Select(i => new { i.Name, i.Region }).ToListAsync(ct);
         var current = ReportWeek.Containing(nowUtc);
         for (var back = 4; back >= 0; back--)
         {
@@ -159,12 +184,12 @@ internal static class LeadsDemoData
                 var investorIds = new List<int>();
                 for (var k = 0; k < count; k++)
                 {
-                    var spec = random.Next(3) == 0 ? Targets[random.Next(Targets.Length)] : null;
-                    var name = spec?.Name ?? Pick(random, IntentionInvestors);
-                    var chain = spec is not null ? reference.Chains.First(c => c.Code == spec.Chain) : reference.Chains[random.Next(reference.Chains.Count)];
+                    var named = intentionInvestors[random.Next(intentionInvestors.Count)];
+                    var name = named.Name;
+                    var chain = reference.Chains[random.Next(reference.Chains.Count)];
                     var input = new IntentionInput(name, null, chain.Id, $"{Pick(random, ProjectWords)}项目", random.Next(5, 300) * 100m, random.Next(20, 400),
                         (ContactStage)random.Next(4), Pick(random, ContactNotes));
-                    var investor = await InvestorDirectory.FindOrAddAsync(db, name, null, spec?.Tiers ?? InvestorTier.None, spec?.Region ?? SourceRegionCode.OtherDomestic, ct);
+                    var investor = await InvestorDirectory.FindOrAddAsync(db, name, null, InvestorTier.None, named.Region, ct);
                     await SaveQuietlyAsync(db, ct);
                     entries.Add(input);
                     investorIds.Add(investor.Id);
@@ -214,6 +239,6 @@ internal static class LeadsDemoData
     private static readonly string[] Operations = ["生产经营正常，订单饱满", "资产负债率约45%，现金流良好", "出口占比约三成，主要面向中亚和欧洲"];
     private static readonly string[] Demands = ["希望提供标准化厂房并给予租金减免", "关注电价、用工培训补贴和物流补贴", "需要配套污水处理设施和用地指标", "希望落实设备购置补贴和税收优惠"];
     private static readonly string[] Judgements = ["企业投资意愿明确，与我地区产业链补链方向一致，建议尽快对接", "项目前景较好，但用地和能耗指标需进一步论证", "企业处于考察比选阶段，需持续跟进"];
-    private static readonly string[] IntentionInvestors = ["喀什丝路商贸有限公司", "新疆天润果业有限公司", "浙江义乌小商品出口有限公司", "广东华南纺织有限公司", "江苏新能储能有限公司", "山东鲁中食品有限公司", "上海申城文旅投资有限公司"];
+    private static readonly string[] ProjectKinds = ["生产基地", "扩产", "精深加工", "产业园", "区域总部"];
     private static readonly string[] ProjectWords = ["棉纺织", "服装加工", "果品深加工", "冷链仓储", "光伏组件", "民宿集群", "跨境电商仓", "装配式建材"];
 }
