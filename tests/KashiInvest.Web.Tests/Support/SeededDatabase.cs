@@ -53,6 +53,7 @@ public sealed class SeededDatabase : IAsyncLifetime
         KashiInvest.Web.Features.Problems.ProblemsFeature.AddProblemsFeature(services);
         KashiInvest.Web.Features.Reports.ReportsFeature.AddReportsFeature(services);
         KashiInvest.Web.Features.BattleMaps.BattleMapsFeature.AddBattleMapsFeature(services);
+        KashiInvest.Web.Features.Leads.LeadsFeature.AddLeadsFeature(services);
     }
 
     public async Task<UserScope> ScopeOfAsync(string unitCode, ActorRole role = ActorRole.AttractingUnit)
