@@ -89,10 +89,13 @@ internal static class LeadsDemoData
         await SaveQuietlyAsync(db, ct);
 
         var pushes = new List<TargetPush>();
+        var turn = 0;
         foreach (var (target, spec) in targets.Where((_, i) => i % 6 != 5)) // a few entries not pushed yet
         {
             var chain = reference.Chains.First(c => c.Id == target.ChainId);
-            var chosen = hosts.OrderBy(_ => random.Next()).Take(1 + random.Next(3)).Select(h => h.Id).ToList();
+            // Every attracting unit gets its turn (two a target), plus a random third now and then.
+            var chosen = new List<int> { hosts[turn++ % hosts.Count].Id, hosts[turn++ % hosts.Count].Id };
+            if (random.Next(3) == 0) chosen.Add(hosts[random.Next(hosts.Count)].Id);
             var at = target.CreatedAtUtc.AddDays(2);
             foreach (var unit in PushRecipients.ByChain(chain.LeadUnitId, chosen, units))
                 pushes.Add(new TargetPush(target.Id, unit, target.ChainId, PushReason.Chain, bureau, at));

@@ -81,7 +81,7 @@ public sealed class LeadsBrowserTests(BrowserFixture browser)
         // A county sees its pushed targets as an inbox.
         var county = await browser.SignedInPageAsync("shache", "en");
         await county.GotoAsync("/targets");
-        await county.Locator("[data-testid=inbox-table] tbody tr").First.WaitForAsync();
+        await county.Locator("[data-testid=follow-up]").First.WaitForAsync();
         await county.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "targets-inbox-en.png") });
         await county.Context.CloseAsync();
     }

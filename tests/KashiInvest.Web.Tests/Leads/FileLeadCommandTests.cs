@@ -89,3 +89,21 @@ public sealed class FileLeadCommandTests(SeededDatabase database) : IClassFixtur
         Assert.Equal(WriteStatus.NotAllowed, (await Command.ExecuteAsync(scope, await FormAsync("甲公司"))).Status);
     }
 }
+
+public sealed class LeadsDemoDataTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+{
+    [Fact]
+    public async Task Every_attracting_unit_has_pushed_targets_and_some_units_miss_this_weeks_report()
+    {
+        var (hosts, pushed, reportedThisWeek) = await database.QueryAsync(async db =>
+        {
+            var hostIds = await db.Units.Where(u => u.Type == UnitType.County || u.Type == UnitType.DevelopmentZone).Select(u => u.Id).ToListAsync();
+            var units = await db.TargetPushes.Select(p => p.UnitId).Distinct().ToListAsync();
+            var monday = ReportWeek.Containing(DateTime.UtcNow).Monday;
+            var reported = await db.WeeklyReports.Where(r => r.WeekMonday == monday).CountAsync();
+            return (hostIds, units, reported);
+        });
+        Assert.All(hosts, h => Assert.Contains(h, pushed));
+        Assert.InRange(reportedThisWeek, 1, hosts.Count - 1);
+    }
+}
