@@ -65,7 +65,7 @@ internal static class LeadsDemoData
     {
         if (await db.TargetEnterprises.AnyAsync(ct)) return;
         // Times hang off 10:00 Beijing of the seeding day, so the same seed and day give the same rows at any hour.
-        var anchor = BeijingTime.StartOfDayUtc(BeijingTime.DateOf(nowUtc)).AddHours(2);
+        var anchor = BeijingTime.StartOfDayUtc(BeijingTime.DateOf(nowUtc)).AddHours(10);
         var random = new Random(seed + 16);
         var bureau = new Actor("bureau", reference.Unit(ReferenceData.BureauCode).Id);
         var hosts = ReferenceData.Hosts.Select(h => reference.Unit(h.Code)).ToList();
