@@ -11,8 +11,14 @@ public sealed class LeadsBrowserTests(BrowserFixture browser)
 
     private static async Task PickAsync(IPage page, string testId, string option)
     {
-        await page.Locator($"[data-testid={testId}]").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
+        var item = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First;
+        // Before the circuit is up a click opens nothing: click until the list shows.
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            await page.Locator($"[data-testid={testId}]").First.ClickAsync();
+            try { await item.WaitForAsync(new() { Timeout = 1000 }); break; } catch (TimeoutException) { }
+        }
+        await item.ClickAsync();
     }
 
     [Fact]
@@ -24,10 +30,10 @@ public sealed class LeadsBrowserTests(BrowserFixture browser)
         await page.Locator("[data-testid=submit]").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "leads-new-zh.png"), FullPage = true });
 
+        await PickAsync(page, "field-host", "喀什经济开发区"); // first: it waits for the circuit, so typed text is not lost
         await Field(page, "field-enterprise").FillAsync(enterprise);
         await Field(page, "field-background").FillAsync("成立于2010年，主营智能终端代工，员工两千人");
         await Field(page, "field-project").FillAsync("智能终端组装基地");
-        await PickAsync(page, "field-host", "喀什经济开发区");
         await PickAsync(page, "field-chain", "电子产品组装");
         await Field(page, "field-amount").FillAsync("32000");
         await Field(page, "field-jobs").FillAsync("800");
@@ -70,7 +76,12 @@ public sealed class LeadsBrowserTests(BrowserFixture browser)
         await page.Locator("[data-testid=lead-table] tbody tr").First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "leads-en.png") });
         await page.GotoAsync("/leads/new");
-        await page.Locator("[data-testid=submit]").ClickAsync();
+        // A click on the prerendered button before the circuit is up does nothing: click until the form answers.
+        for (var attempt = 0; attempt < 20 && await page.Locator("[data-testid=form-error]").CountAsync() == 0; attempt++)
+        {
+            await page.Locator("[data-testid=submit]").ClickAsync();
+            try { await page.Locator("[data-testid=form-error]").WaitForAsync(new() { Timeout = 1000 }); } catch (TimeoutException) { }
+        }
         await Assertions.Expect(page.Locator("[data-testid=form-error]")).ToContainTextAsync("need attention");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "leads-new-en.png"), FullPage = true });
         await page.GotoAsync("/leads/investors");
