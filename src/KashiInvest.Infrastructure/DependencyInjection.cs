@@ -34,6 +34,8 @@ public static class DependencyInjection
 
         services.AddOptions<HealthSettings>().Bind(configuration.GetSection(HealthSettings.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HealthSettings>, HealthSettingsValidator>();
+        services.AddOptions<KashiInvest.Domain.Leads.WeeklyReportSettings>().Bind(configuration.GetSection(KashiInvest.Domain.Leads.WeeklyReportSettings.Section))
+            .Validate(o => o.Validate().Count == 0, "Leads: invalid weekly report settings (see WeeklyReportSettings.Validate).").ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InMemoryLiveBus>();
@@ -60,6 +62,9 @@ public static class DependencyInjection
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KashiDbContext>>().CreateDbContext());
 
         services.AddSingleton<Health.ProjectHealthQuery>();
+        services.AddSingleton<Leads.TargetLibraryQuery>();
+        services.AddSingleton<Leads.InvestorLibraryQuery>();
+        services.AddSingleton<Leads.WeeklyStatusQuery>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddSingleton<DemoDataSeeder>();

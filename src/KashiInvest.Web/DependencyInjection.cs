@@ -3,6 +3,7 @@ using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.BattleMaps;
 using KashiInvest.Web.Features.Notifications;
+using KashiInvest.Web.Features.Leads;
 using KashiInvest.Web.Features.Problems;
 using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Wall;
@@ -98,6 +99,7 @@ public static class DependencyInjection
         services.AddTriageFeature();
         services.AddEvaluationsFeature(configuration);
         services.AddSigningFeature();
+        services.AddLeadsFeature();
         return services;
     }
 

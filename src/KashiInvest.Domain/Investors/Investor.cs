@@ -42,12 +42,16 @@ public sealed class Investor : AggregateRoot, IAudited
     public Investor(string name, CreditCode? creditCode, InvestorTier tiers, SourceRegionCode region)
     {
         Name = ValidName(name);
+        NameKey = InvestorMatching.NormalizeName(Name);
         CreditCode = creditCode?.Value;
         Tiers = tiers;
         Region = region;
     }
 
     public string Name { get; private set; }
+
+    /// <summary>The name as <see cref="InvestorMatching"/> compares it; stored and indexed so that matching is a lookup.</summary>
+    public string NameKey { get; private set; } = string.Empty;
 
     /// <summary>The 18-character code, stored as text; null for an enterprise not yet registered in China.</summary>
     public string? CreditCode { get; private set; }
@@ -61,9 +65,22 @@ public sealed class Investor : AggregateRoot, IAudited
     public void Update(string name, CreditCode? creditCode, InvestorTier tiers, SourceRegionCode region)
     {
         Name = ValidName(name);
+        NameKey = InvestorMatching.NormalizeName(Name);
         CreditCode = creditCode?.Value;
         Tiers = tiers;
         Region = region;
+    }
+
+    /// <summary>
+    /// What a later form or report learned about an already stored investor: a credit code it did not have yet and
+    /// more tiers. Tiers are only added (a form does not strip a tier the Bureau recorded); a known code never changes.
+    /// </summary>
+    public bool Learn(CreditCode? creditCode, InvestorTier tiers)
+    {
+        var changed = false;
+        if (CreditCode is null && creditCode is { } c) { CreditCode = c.Value; changed = true; }
+        if ((Tiers | tiers) != Tiers) { Tiers |= tiers; changed = true; }
+        return changed;
     }
 
     private static string ValidName(string name)

@@ -44,6 +44,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
             var plan = DemoDataGenerator.Generate(settings.Seed, settings.Scale, BeijingTime.Today(clock), reference);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await PersistAsync(db, plan, new LifecycleDemoData(reference), cancellationToken);
+            await LeadsDemoData.SeedAsync(db, reference, clock.GetUtcNow().UtcDateTime, settings.Seed, cancellationToken);
             await AddAccountsAsync(db, reference, settings.Seed, cancellationToken);
             await DemoWebhooks.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

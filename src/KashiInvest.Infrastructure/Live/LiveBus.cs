@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Reports;
@@ -49,7 +50,17 @@ public static class ChangeKinds
     public const string TriageChanged = "triage.changed";
     public const string EvaluationRecorded = "evaluation.recorded";
 
-    public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged, TriageChanged, EvaluationRecorded];
+    public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged,
+        TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported];
+    /// <summary>A registration form was filed (its project's key; ItemId = form id).</summary>
+    public const string LeadFiled = "lead.filed";
+    /// <summary>A target reached a unit. Not about a project: ProjectId 0, Host/Source = the receiving unit, ItemId = push id.</summary>
+    public const string TargetPushed = "target.pushed";
+    /// <summary>A receiving unit's follow-up on a push changed (same key as <see cref="TargetPushed"/>).</summary>
+    public const string TargetStatus = "target.status";
+    /// <summary>A weekly intention report was filed or amended: ProjectId 0, Host/Source = the unit, ChainId -1, ItemId = report id.</summary>
+    public const string WeeklyReported = "weekly.reported";
+
 }
 
 /// <summary>The one live bus: every committed change notice goes through it to every subscriber.</summary>
@@ -148,6 +159,13 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
             case ProjectTriaged t: return Of(ChangeKinds.TriageChanged, keys.Remember(t.Project), t.Project.Version, now);
             case EvaluationRecorded er:
                 return Of(ChangeKinds.EvaluationRecorded, keys.Remember(er.Project), er.Project.Version, now) with { ItemId = er.Evaluation.Id };
+            case LeadFiled lf when await keys.FindAsync(lf.Form.ProjectId, ct) is { } key:
+                return Of(ChangeKinds.LeadFiled, key, lf.Form.Version, now) with { ItemId = lf.Form.Id };
+            // Not about a project: keyed by the receiving unit (as host and source) so the scope rule lets that unit,
+            // the chain lead of the target's chain and the prefecture hear it; every page re-reads under its own scope.
+            case TargetPushed tp: return Of(ChangeKinds.TargetPushed, new ProjectKey(0, tp.Push.UnitId, tp.Push.ChainId, tp.Push.UnitId), tp.Push.Version, now) with { ItemId = tp.Push.Id };
+            case TargetFollowUpRecorded tf: return Of(ChangeKinds.TargetStatus, new ProjectKey(0, tf.Push.UnitId, tf.Push.ChainId, tf.Push.UnitId), tf.Push.Version, now) with { ItemId = tf.Push.Id };
+            case WeeklyReportFiled wr: return Of(ChangeKinds.WeeklyReported, new ProjectKey(0, wr.Report.UnitId, -1, wr.Report.UnitId), wr.Report.Revision, now) with { ItemId = wr.Report.Id };
             default: return null;
         }
     }

@@ -2,6 +2,7 @@ using KashiInvest.Domain.Audit;
 using KashiInvest.Domain.Chains;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Investors;
+using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Reports;
@@ -49,6 +50,12 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>
     public DbSet<Notifications.WebhookDelivery> WebhookDeliveries => Set<Notifications.WebhookDelivery>();
     public DbSet<KashiInvest.Domain.Evaluations.Evaluation> Evaluations => Set<KashiInvest.Domain.Evaluations.Evaluation>();
     public DbSet<KashiInvest.Domain.Triage.TriageStep> TriageSteps => Set<KashiInvest.Domain.Triage.TriageStep>();
+    public DbSet<TargetEnterprise> TargetEnterprises => Set<TargetEnterprise>();
+    public DbSet<TargetPush> TargetPushes => Set<TargetPush>();
+    public DbSet<TargetPushLogEntry> TargetPushHistory => Set<TargetPushLogEntry>();
+    public DbSet<LeadForm> LeadForms => Set<LeadForm>();
+    public DbSet<WeeklyIntentionReport> WeeklyReports => Set<WeeklyIntentionReport>();
+    public DbSet<IntentionEntry> IntentionEntries => Set<IntentionEntry>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

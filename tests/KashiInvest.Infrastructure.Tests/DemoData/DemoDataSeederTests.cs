@@ -94,7 +94,8 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         var hostIds = await db.Units.Where(u => u.Type == UnitType.County || u.Type == UnitType.DevelopmentZone).Select(u => u.Id).ToListAsync();
         var chainIds = await db.Chains.Select(c => c.Id).ToListAsync();
 
-        Assert.Equal(DemoDataGenerator.ProjectsPerScale, projects.Count);
+        // The generator's projects, plus the Lead projects that the leads demo files registration forms for.
+        Assert.Equal(DemoDataGenerator.ProjectsPerScale + await db.LeadForms.CountAsync(), projects.Count);
         Assert.All(Enum.GetValues<ProjectStage>(), stage => Assert.Contains(projects, p => p.Stage == stage));
         Assert.All(Enum.GetValues<WorkGroupLevel>(), level => Assert.Contains(projects, p => p.WorkGroupLevel == level));
         Assert.All(hostIds, id => Assert.Contains(projects, p => p.HostUnitId == id));
@@ -262,6 +263,13 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
                       + await db.TriageSteps.CountAsync() + await db.Evaluations.CountAsync()
                       + await db.Set<KashiInvest.Domain.Projects.WorkGroupDepartment>().CountAsync();
         var reference = await db.Units.CountAsync() + await db.Chains.CountAsync() + await db.ChainLinks.CountAsync();
+        // The leads demo adds rows of its own and later marks some pushes "became a lead" (one more entry each).
+        string[] leadsTypes = ["TargetEnterprise", "TargetPush", "TargetPushLogEntry", "LeadForm", "WeeklyIntentionReport", "IntentionEntry"];
+        var leadsRows = await db.TargetEnterprises.CountAsync() + await db.TargetPushes.CountAsync() + await db.TargetPushHistory.CountAsync()
+                        + await db.LeadForms.CountAsync() + await db.WeeklyReports.CountAsync() + await db.IntentionEntries.CountAsync();
+        var leadsAudits = await db.AuditEntries.CountAsync(a => leadsTypes.Contains(a.EntityType));
+        Assert.InRange(leadsAudits, leadsRows, leadsRows + await db.TargetPushes.CountAsync(p => p.ProjectId != null));
+        audited += leadsAudits;
 
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());
         Assert.Equal(audited, byUser.Single(x => x.Key == "system:demo-data").Count);
@@ -349,7 +357,7 @@ public sealed class DemoDataSeederSettingsTests
 
         Assert.Equal(DemoAccounts.All.Count, accounts.Count);
         await using var db = database.CreateContext();
-        Assert.Equal(DemoDataGenerator.ProjectsPerScale, await db.Projects.CountAsync());
+        Assert.Equal(DemoDataGenerator.ProjectsPerScale + await db.LeadForms.CountAsync(), await db.Projects.CountAsync());
     }
 
     [Fact]

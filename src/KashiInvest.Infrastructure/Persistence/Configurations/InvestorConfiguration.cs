@@ -11,6 +11,9 @@ internal sealed class InvestorConfiguration : IEntityTypeConfiguration<Investor>
         b.ToTable("Investors");
         b.Property(i => i.Name).HasMaxLength(Investor.NameMaxLength).IsRequired();
         b.HasIndex(i => i.Name);
+        // The normalized name (InvestorMatching): the second key by which a form or report finds a stored investor.
+        b.Property(i => i.NameKey).HasMaxLength(Investor.NameMaxLength).IsRequired();
+        b.HasIndex(i => i.NameKey);
         b.Property(i => i.CreditCode).HasMaxLength(CreditCode.Length).IsFixedLength();
         // One investor per credit code (nullable: SQL Server gets a filtered index, SQLite allows many NULLs).
         b.HasIndex(i => i.CreditCode).IsUnique();

@@ -1,0 +1,128 @@
+using KashiInvest.Domain.Investors;
+using KashiInvest.Domain.Access;
+using KashiInvest.Domain.Leads;
+using KashiInvest.Infrastructure.Leads;
+using KashiInvest.Infrastructure.Live;
+using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Live;
+using KashiInvest.Web.Security;
+using KashiInvest.Web.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace KashiInvest.Web.Features.Targets;
+
+/// <summary>
+/// The target-enterprise library (Art. 16): the Bureau keeps and pushes entries; each receiving unit sees its pushes
+/// in the inbox and records what it has done. Kept current by the live feed (re-read under the user's scope).
+/// </summary>
+public partial class TargetsPage : IDisposable
+{
+    private UserScope? _scope;
+    private ReferenceCache.Snapshot? _ref;
+    private TargetFilter _filter = new();
+    private IReadOnlyList<TargetRow> _targets = [];
+    private IReadOnlyList<InboxRow> _pushes = [];
+    private bool _inbox;
+    private bool _seesAll;
+    private bool _canManage;
+    private bool _canFileLead;
+    private bool _loaded;
+    private IDisposable? _live;
+
+    [SupplyParameterFromQuery(Name = "push")] public int? Push { get; set; }
+
+    [Inject] private TargetLibraryQuery Query { get; set; } = default!;
+    [Inject] private TargetCommands Commands { get; set; } = default!;
+    [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
+    [Inject] private ReferenceCache Reference { get; set; } = default!;
+    [Inject] private LiveFeed Live { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _scope ??= await ScopeProvider.GetAsync();
+        _ref ??= await Reference.GetAsync();
+        _seesAll = LeadAccess.SeesAllTargets(_scope);
+        _canManage = LeadAccess.CanManageTargets(_scope);
+        _canFileLead = LeadAccess.CanFileLead(_scope);
+        // Units that do not keep the library see their inbox at /targets.
+        _inbox = !_seesAll || Navigation.ToBaseRelativePath(Navigation.Uri).StartsWith("targets/inbox", StringComparison.OrdinalIgnoreCase);
+        await LoadAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender) return;
+        _live = Live.Subscribe(n => n.Kind is ChangeKinds.TargetPushed or ChangeKinds.TargetStatus, _ => InvokeAsync(ReloadAsync), () => InvokeAsync(ReloadAsync));
+    }
+
+    private async Task LoadAsync()
+    {
+        if (_inbox) _pushes = await Query.InboxAsync(_scope!, _filter);
+        else _targets = await Query.SearchAsync(_scope!, _filter);
+        _loaded = true;
+    }
+
+    private async Task ReloadAsync()
+    {
+        await LoadAsync();
+        StateHasChanged();
+    }
+
+    private async Task ApplyAsync(TargetFilter filter)
+    {
+        _filter = filter;
+        await LoadAsync();
+    }
+
+    private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
+
+    private async Task EditAsync(TargetRow? row)
+    {
+        var model = row is null ? new TargetFormModel() : new TargetFormModel
+        {
+            Id = row.Id, Version = row.Version, Name = row.Name, CreditCode = row.CreditCode, ChainId = row.ChainId, ChainLinkId = row.LinkId,
+            Region = row.Region, Tiers = row.Tiers.Split().ToList(), Notes = row.Notes,
+        };
+        var dialog = await Dialogs.ShowAsync<TargetDialog>(T[row is null ? "Targets.Add" : "Targets.Edit"], new DialogParameters<TargetDialog> { { d => d.Model, model }, { d => d.Ref, _ref } }, Options);
+        var closed = await dialog.Result;
+        if (closed is { Canceled: false, Data: WriteResult { Status: WriteStatus.Saved } })
+        {
+            Snackbar.Add(T["Targets.Saved"], Severity.Success);
+            await LoadAsync();
+        }
+        else if (closed is { Data: WriteResult { Status: WriteStatus.Conflict } })
+        {
+            Snackbar.Add(T["Write.Conflict"], Severity.Warning);
+            await LoadAsync();
+        }
+    }
+
+    private async Task PushAsync(TargetRow row)
+    {
+        var dialog = await Dialogs.ShowAsync<PushDialog>(T["Targets.Push"], new DialogParameters<PushDialog> { { d => d.Target, row }, { d => d.Ref, _ref } }, Options);
+        var closed = await dialog.Result;
+        if (closed is { Canceled: false, Data: PushResult { Result.Status: WriteStatus.Saved } pushed })
+        {
+            Snackbar.Add(T["Targets.Pushed", pushed.Pushed], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task FollowUpAsync(InboxRow row)
+    {
+        var dialog = await Dialogs.ShowAsync<FollowUpDialog>(T["Targets.FollowUp"], new DialogParameters<FollowUpDialog> { { d => d.Row, row } }, Options);
+        var closed = await dialog.Result;
+        if (closed is { Canceled: false, Data: WriteResult written })
+        {
+            if (written.Status == WriteStatus.Saved) Snackbar.Add(T["Targets.Recorded"], Severity.Success);
+            else if (written.Status == WriteStatus.Conflict) Snackbar.Add(T["Write.Conflict"], Severity.Warning);
+            await LoadAsync();
+        }
+    }
+
+    public void Dispose() => _live?.Dispose();
+}
