@@ -46,8 +46,11 @@ public static class ChangeKinds
     public const string ReportSubmitted = "report.submitted";
     public const string ProblemRaised = "problem.raised";
     public const string ProblemChanged = "problem.changed";
+    public const string AlertRaised = "alert.raised";
+    public const string AlertCleared = "alert.cleared";
+    public const string AlertAcknowledged = "alert.acknowledged";
 
-    public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged];
+    public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged, AlertRaised, AlertCleared, AlertAcknowledged];
 }
 
 /// <summary>The one live bus: every committed change notice goes through it to every subscriber.</summary>
@@ -143,9 +146,16 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
                 return Of(ChangeKinds.ProblemRaised, key, pr.Problem.Version, now) with { ItemId = pr.Problem.Id };
             case ProblemChanged pc when await keys.FindAsync(pc.Problem.ProjectId, ct) is { } key:
                 return Of(ChangeKinds.ProblemChanged, key, pc.Problem.Version, now) with { ItemId = pc.Problem.Id };
+            case Domain.Alerts.AlertRaised a: return OfAlert(ChangeKinds.AlertRaised, a.Alert, now);
+            case Domain.Alerts.AlertCleared a: return OfAlert(ChangeKinds.AlertCleared, a.Alert, now);
+            case Domain.Alerts.AlertAcknowledged a: return OfAlert(ChangeKinds.AlertAcknowledged, a.Alert, now);
             default: return null;
         }
     }
+
+    /// <summary>An alert notice carries the project's scope ids (and the alert id), so it is filtered like any project notice.</summary>
+    private static ChangeNotice OfAlert(string kind, Domain.Alerts.Alert alert, DateTime now) =>
+        new(kind, alert.ProjectId, alert.HostUnitId, alert.ChainId, alert.SourceUnitId, alert.Version, now, ItemId: alert.Id);
 
     private static ChangeNotice Of(string kind, ProjectKey key, int version, DateTime now) =>
         new(kind, key.ProjectId, key.HostUnitId, key.ChainId, key.SourceUnitId, version, now);

@@ -45,6 +45,8 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>
     public DbSet<Problem> Problems => Set<Problem>();
     public DbSet<ProblemLogEntry> ProblemHistory => Set<ProblemLogEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Domain.Alerts.Alert> Alerts => Set<Domain.Alerts.Alert>();
+    public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

@@ -1,0 +1,173 @@
+using KashiInvest.Infrastructure.Alerts;
+using KashiInvest.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace KashiInvest.Infrastructure.Scheduling;
+
+/// <summary>A job the administrator can see and start on /admin/jobs.</summary>
+public sealed record ScheduledJob(string Name, JobKey Job, TriggerKey Schedule, string Cron, TimeZoneInfo TimeZone);
+
+/// <summary>What /admin/jobs shows of one job.</summary>
+public sealed record JobStatus(ScheduledJob Job, DateTime? NextRunUtc, DateTime? PreviousFireUtc, JobRun? LastRun, IReadOnlyList<JobRun> RecentRuns);
+
+/// <summary>
+/// The application's scheduled jobs on Quartz with a persistent ADO job store in the application's own database
+/// (SQLite by default, SQL Server in production, clustered there when <c>Alerts:Clustered</c> is set). Triggers are
+/// stored, so schedules survive restarts; a run missed while the application was down is made up once on start
+/// (cron misfire "fire and proceed"), never once per missed occurrence.
+/// </summary>
+public sealed class ScheduledJobs(ISchedulerFactory schedulers, IDbContextFactory<KashiDbContext> factory, IOptions<AlertsOptions> alerts)
+{
+    public const string Group = "kashi";
+    public const string TriggerDataKey = "kashi.trigger";
+
+    public IReadOnlyList<ScheduledJob> All =>
+    [
+        new("alerts.scan", AlertScanJob.Key, AlertScanJob.ScheduleKey, alerts.Value.ScanCron, alerts.Value.TimeZoneInfo),
+    ];
+
+    /// <summary>Registers Quartz with the persistent store and the jobs. Also used by the misfire test on a real SQLite store.</summary>
+    public static void Configure(IQuartzBuilder q, AlertsOptions options, DatabaseProvider provider, string connectionString)
+    {
+        q.UsePersistentStore(s =>
+        {
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                s.UseSqlServer(connectionString);
+                if (options.Clustered) s.UseClustering(c => { });
+            }
+            else
+            {
+                s.UseSqlite(connectionString);
+            }
+            s.UseSystemTextJsonSerializer();
+            s.ProvisionSchema();
+        });
+        q.AddJob<AlertScanJob>(j => j.WithIdentity(AlertScanJob.Key).StoreDurably().WithDescription("Alert scan"));
+        if (options.Enabled)
+        {
+            q.AddTrigger(t => t.ForJob(AlertScanJob.Key).WithIdentity(AlertScanJob.ScheduleKey)
+                .WithSchedule(CronScheduleBuilder.Create(options.ScanCron).InTimeZone(options.TimeZoneInfo)
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        }
+        q.AddJobListener<JobRunLog>();
+    }
+
+    public async Task<IReadOnlyList<JobStatus>> StatusAsync(CancellationToken ct = default)
+    {
+        var scheduler = await schedulers.GetScheduler(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var result = new List<JobStatus>();
+        foreach (var job in All)
+        {
+            var trigger = await scheduler.GetTrigger(job.Schedule, ct);
+            var runs = await db.JobRuns.AsNoTracking().Where(r => r.JobName == job.Name)
+                .OrderByDescending(r => r.StartedAtUtc).ThenByDescending(r => r.Id).Take(10).ToListAsync(ct);
+            result.Add(new JobStatus(job, trigger?.NextFireTimeUtc?.UtcDateTime, trigger?.PreviousFireTimeUtc?.UtcDateTime, runs.FirstOrDefault(), runs));
+        }
+        return result;
+    }
+
+    /// <summary>Starts a job now ("run now" on /admin/jobs); the run log records it as manual.</summary>
+    public async Task RunNowAsync(string name, string by, CancellationToken ct = default)
+    {
+        var job = All.Single(j => j.Name == name);
+        var scheduler = await schedulers.GetScheduler(ct);
+        await scheduler.TriggerJob(job.Job, new JobDataMap { [TriggerDataKey] = "manual:" + by }, ct);
+    }
+}
+
+/// <summary>Writes the run log (<see cref="JobRun"/>) of every job: start, end, outcome, result.</summary>
+public sealed class JobRunLog(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, ILogger<JobRunLog> logger) : IJobListener
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _runs = new();
+
+    public string Name => "kashi.run-log";
+
+    public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var by = context.MergedJobDataMap.TryGetValue(ScheduledJobs.TriggerDataKey, out var v) && v is string s ? s
+                : context.Trigger.Key.Group == Group && context.ScheduledFireTimeUtc is { } scheduled && context.FireTimeUtc - scheduled > TimeSpan.FromMinutes(1)
+                    ? "catch-up" : "schedule";
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var run = new JobRun(context.JobDetail.Key.Name, by, clock.GetUtcNow().UtcDateTime);
+            db.JobRuns.Add(run);
+            await db.SaveChangesAsync(cancellationToken);
+            _runs[context.FireInstanceId] = run.Id;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Recording the start of {Job} failed", context.JobDetail.Key);
+        }
+    }
+
+    public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!_runs.TryRemove(context.FireInstanceId, out var id)) return;
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var run = await db.JobRuns.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (run is null) return;
+            run.Finish(jobException is null, jobException?.InnerException?.Message ?? jobException?.Message ?? context.Result?.ToString(), clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Recording the end of {Job} failed", context.JobDetail.Key);
+        }
+    }
+
+    private const string Group = ScheduledJobs.Group;
+}
+
+/// <summary>Scans once when the application has started (after migrations and demo data), through the job so the run is logged.</summary>
+public sealed class AlertStartupScan(ISchedulerFactory schedulers, IOptions<AlertsOptions> options, ILogger<AlertStartupScan> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.ScanOnStart) return;
+        try
+        {
+            var scheduler = await schedulers.GetScheduler(stoppingToken);
+            await scheduler.TriggerJob(AlertScanJob.Key, new JobDataMap { [ScheduledJobs.TriggerDataKey] = "startup" }, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "The start-up alert scan could not be triggered");
+        }
+    }
+}
+
+public static class SchedulingRegistration
+{
+    /// <summary>The alert engine, its checks, the scheduled jobs and the event-driven re-check.</summary>
+    public static IServiceCollection AddAlertsAndScheduling(this IServiceCollection services, IConfiguration configuration, DatabaseOptions db, string connectionString)
+    {
+        var options = configuration.GetSection(AlertsOptions.Section).Get<AlertsOptions>() ?? new AlertsOptions();
+        services.AddOptions<AlertsOptions>().Bind(configuration.GetSection(AlertsOptions.Section))
+            .Validate(o => o.Validate(db.Provider == DatabaseProvider.SqlServer).Count == 0, "Alerts settings are invalid.")
+            .ValidateOnStart();
+        var errors = options.Validate(db.Provider == DatabaseProvider.SqlServer);
+        if (errors.Count > 0) throw new OptionsValidationException(AlertsOptions.Section, typeof(AlertsOptions), errors);
+
+        services.AddSingleton<IAlertCheck, HealthAlertCheck>();
+        services.AddSingleton<AlertEngine>();
+        services.AddSingleton<ScheduledJobs>();
+        services.AddHostedService<AlertRechecker>();
+        services.AddQuartz(q => ScheduledJobs.Configure(q, options, db.Provider, connectionString));
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<AlertStartupScan>();
+        return services;
+    }
+}
