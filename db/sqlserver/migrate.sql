@@ -673,3 +673,95 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112911_WtAlerts'
+)
+BEGIN
+    CREATE TABLE [Alerts] (
+        [Id] int NOT NULL IDENTITY,
+        [Kind] nvarchar(40) NOT NULL,
+        [ProjectId] int NULL,
+        [UnitId] int NULL,
+        [HostUnitId] int NULL,
+        [ChainId] int NULL,
+        [SourceUnitId] int NULL,
+        [OwnerUnitId] int NULL,
+        [Subject] nvarchar(200) NOT NULL,
+        [OpenKey] nvarchar(300) NULL,
+        [Severity] nvarchar(20) NOT NULL,
+        [Code] nvarchar(60) NOT NULL,
+        [ArgsJson] nvarchar(2000) NOT NULL,
+        [RaisedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [AcknowledgedBy] nvarchar(256) NULL,
+        [AcknowledgedAtUtc] datetime2 NULL,
+        [AcknowledgeNote] nvarchar(500) NULL,
+        [ClearedAtUtc] datetime2 NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Alerts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112911_WtAlerts'
+)
+BEGIN
+    CREATE TABLE [JobRuns] (
+        [Id] bigint NOT NULL IDENTITY,
+        [JobName] nvarchar(100) NOT NULL,
+        [Trigger] nvarchar(100) NOT NULL,
+        [StartedAtUtc] datetime2 NOT NULL,
+        [FinishedAtUtc] datetime2 NULL,
+        [Succeeded] bit NULL,
+        [Result] nvarchar(1000) NULL,
+        CONSTRAINT [PK_JobRuns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112911_WtAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_Alerts_ClearedAtUtc_Severity] ON [Alerts] ([ClearedAtUtc], [Severity]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112911_WtAlerts'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Alerts_OpenKey] ON [Alerts] ([OpenKey]) WHERE OpenKey IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112911_WtAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_Alerts_ProjectId_ClearedAtUtc] ON [Alerts] ([ProjectId], [ClearedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112911_WtAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_JobRuns_JobName_StartedAtUtc] ON [JobRuns] ([JobName], [StartedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123112911_WtAlerts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123112911_WtAlerts', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
