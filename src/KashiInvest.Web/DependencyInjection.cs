@@ -1,6 +1,7 @@
 using System.Globalization;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Features.Alerts;
 using KashiInvest.Web.Features.BattleMaps;
 using KashiInvest.Web.Features.Problems;
 using KashiInvest.Web.Features.Projects;
@@ -86,6 +87,8 @@ public static class DependencyInjection
         services.AddWallFeature(configuration);
         services.AddReportsFeature();
         services.AddProblemsFeature();
+        services.AddAlertsFeature();
+        services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();
         return services;
     }
 

@@ -84,7 +84,15 @@ public sealed class ScheduledJobs(ISchedulerFactory schedulers, IDbContextFactor
 }
 
 /// <summary>Writes the run log (<see cref="JobRun"/>) of every job: start, end, outcome, result.</summary>
-public sealed class JobRunLog(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, ILogger<JobRunLog> logger) : IJobListener
+/// <summary>Tells open screens (the jobs page) that a run started or ended, so they re-read instead of polling.</summary>
+public sealed class JobRunSignals
+{
+    public event Action<string>? Changed;
+
+    public void Raise(string jobName) => Changed?.Invoke(jobName);
+}
+
+public sealed class JobRunLog(IDbContextFactory<KashiDbContext> factory, JobRunSignals signals, TimeProvider clock, ILogger<JobRunLog> logger) : IJobListener
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _runs = new();
 
@@ -102,6 +110,7 @@ public sealed class JobRunLog(IDbContextFactory<KashiDbContext> factory, TimePro
             db.JobRuns.Add(run);
             await db.SaveChangesAsync(cancellationToken);
             _runs[context.FireInstanceId] = run.Id;
+            signals.Raise(run.JobName);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -121,6 +130,7 @@ public sealed class JobRunLog(IDbContextFactory<KashiDbContext> factory, TimePro
             if (run is null) return;
             run.Finish(jobException is null, jobException?.InnerException?.Message ?? jobException?.Message ?? context.Result?.ToString(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
+            signals.Raise(run.JobName);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -164,6 +174,7 @@ public static class SchedulingRegistration
         services.AddSingleton<IAlertCheck, HealthAlertCheck>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<ScheduledJobs>();
+        services.AddSingleton<JobRunSignals>();
         services.AddHostedService<AlertRechecker>();
         services.AddQuartz(q => ScheduledJobs.Configure(q, options, db.Provider, connectionString));
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
