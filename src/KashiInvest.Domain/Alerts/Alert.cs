@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Projects;
 
@@ -50,6 +52,9 @@ public sealed class Alert : AggregateRoot, IAudited
     public const int SubjectMaxLength = 200;
     public const int NoteMaxLength = 500;
 
+    // Chinese facts stay readable in the table and the audit log.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     private Alert() { Subject = Code = ArgsJson = string.Empty; }
 
     public Alert(AlertCondition condition, ProjectKey? project, DateTime nowUtc)
@@ -66,7 +71,7 @@ public sealed class Alert : AggregateRoot, IAudited
         OpenKey = KeyOf(Kind, ProjectId, UnitId, Subject);
         Severity = condition.Severity;
         Code = condition.Code;
-        ArgsJson = JsonSerializer.Serialize(condition.Args);
+        ArgsJson = JsonSerializer.Serialize(condition.Args, Json);
         RaisedAtUtc = nowUtc;
         UpdatedAtUtc = nowUtc;
         Raise(new AlertRaised(this));
@@ -104,7 +109,7 @@ public sealed class Alert : AggregateRoot, IAudited
     public bool Refresh(AlertCondition condition, DateTime nowUtc)
     {
         if (!IsOpen) throw new DomainRuleException("Alert.Cleared");
-        var args = JsonSerializer.Serialize(condition.Args);
+        var args = JsonSerializer.Serialize(condition.Args, Json);
         if (args == ArgsJson && condition.Severity == Severity && condition.Code == Code && condition.OwnerUnitId == OwnerUnitId) return false;
         ArgsJson = args;
         Severity = condition.Severity;

@@ -32,8 +32,23 @@ public sealed class ScheduledJobs(ISchedulerFactory schedulers, IDbContextFactor
         new("alerts.scan", AlertScanJob.Key, AlertScanJob.ScheduleKey, alerts.Value.ScanCron, alerts.Value.TimeZoneInfo),
     ];
 
-    /// <summary>Registers Quartz with the persistent store and the jobs. Also used by the misfire test on a real SQLite store.</summary>
-    public static void Configure(IQuartzBuilder q, AlertsOptions options, DatabaseProvider provider, string connectionString)
+    /// <summary>
+    /// Registers Quartz with the persistent store, the jobs and their triggers (also used by the misfire test on a real
+    /// SQLite store). A trigger declared again at start replaces the stored one but keeps its firing history, so a
+    /// changed schedule takes effect and a run missed while the application was down is still seen as missed.
+    /// </summary>
+    public static IServiceCollection AddScheduledJobs(IServiceCollection services, AlertsOptions options, DatabaseProvider provider, string connectionString)
+    {
+        services.AddQuartz(q => Configure(q, options, provider, connectionString));
+        services.Configure<QuartzOptions>(o =>
+        {
+            o.Scheduling.OverwriteExistingData = true;
+            o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true;
+        });
+        return services;
+    }
+
+    private static void Configure(IQuartzBuilder q, AlertsOptions options, DatabaseProvider provider, string connectionString)
     {
         q.UsePersistentStore(s =>
         {
@@ -103,8 +118,7 @@ public sealed class JobRunLog(IDbContextFactory<KashiDbContext> factory, JobRunS
         try
         {
             var by = context.MergedJobDataMap.TryGetValue(ScheduledJobs.TriggerDataKey, out var v) && v is string s ? s
-                : context.Trigger.Key.Group == Group && context.ScheduledFireTimeUtc is { } scheduled && context.FireTimeUtc - scheduled > TimeSpan.FromMinutes(1)
-                    ? "catch-up" : "schedule";
+                : IsCatchUp(context) ? "catch-up" : "schedule";
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             var run = new JobRun(context.JobDetail.Key.Name, by, clock.GetUtcNow().UtcDateTime);
             db.JobRuns.Add(run);
@@ -138,7 +152,13 @@ public sealed class JobRunLog(IDbContextFactory<KashiDbContext> factory, JobRunS
         }
     }
 
-    private const string Group = ScheduledJobs.Group;
+    /// <summary>A cron trigger fired at a time its schedule does not name: the one catch-up run after downtime.</summary>
+    private static bool IsCatchUp(IJobExecutionContext context)
+    {
+        if (context.Trigger is not ICronTrigger cron || context.ScheduledFireTimeUtc is not { } scheduled) return false;
+        var expression = new CronExpression(cron.CronExpressionString!, cron.TimeZone);
+        return !expression.IsSatisfiedBy(scheduled);
+    }
 }
 
 /// <summary>Scans once when the application has started (after migrations and demo data), through the job so the run is logged.</summary>
@@ -176,7 +196,7 @@ public static class SchedulingRegistration
         services.AddSingleton<ScheduledJobs>();
         services.AddSingleton<JobRunSignals>();
         services.AddHostedService<AlertRechecker>();
-        services.AddQuartz(q => ScheduledJobs.Configure(q, options, db.Provider, connectionString));
+        ScheduledJobs.AddScheduledJobs(services, options, db.Provider, connectionString);
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<AlertStartupScan>();
         return services;
