@@ -33,17 +33,18 @@ public sealed class ScheduledJobs(ISchedulerFactory schedulers, IDbContextFactor
     ];
 
     /// <summary>
-    /// Registers Quartz with the persistent store, the jobs and their triggers (also used by the misfire test on a real
-    /// SQLite store). A trigger declared again at start replaces the stored one but keeps its firing history, so a
-    /// changed schedule takes effect and a run missed while the application was down is still seen as missed.
+    /// Registers Quartz with the persistent store and the jobs (also used by the misfire test on a real SQLite store).
+    /// Triggers are declared only when missing: a stored trigger keeps its next fire time, so a run missed while the
+    /// application was down is seen as missed and made up once (<see cref="CronTriggerMisfireInstruction.FireAndProceed"/>).
+    /// A changed schedule is applied by <see cref="ApplyScheduleChangesAsync"/> before the scheduler starts.
     /// </summary>
     public static IServiceCollection AddScheduledJobs(IServiceCollection services, AlertsOptions options, DatabaseProvider provider, string connectionString)
     {
         services.AddQuartz(q => Configure(q, options, provider, connectionString));
         services.Configure<QuartzOptions>(o =>
         {
-            o.Scheduling.OverwriteExistingData = true;
-            o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true;
+            o.Scheduling.OverwriteExistingData = false;
+            o.Scheduling.IgnoreDuplicates = true;
         });
         return services;
     }
@@ -65,13 +66,29 @@ public sealed class ScheduledJobs(ISchedulerFactory schedulers, IDbContextFactor
             s.ProvisionSchema();
         });
         q.AddJob<AlertScanJob>(j => j.WithIdentity(AlertScanJob.Key).StoreDurably().WithDescription("Alert scan"));
-        if (options.Enabled)
-        {
-            q.AddTrigger(t => t.ForJob(AlertScanJob.Key).WithIdentity(AlertScanJob.ScheduleKey)
-                .WithSchedule(CronScheduleBuilder.Create(options.ScanCron).InTimeZone(options.TimeZoneInfo)
-                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-        }
+        if (options.Enabled) q.AddTrigger(t => t.ForJob(AlertScanJob.Key).WithIdentity(AlertScanJob.ScheduleKey).WithSchedule(ScanSchedule(options)));
         q.AddJobListener<JobRunLog>();
+    }
+
+    private static CronScheduleBuilder ScanSchedule(AlertsOptions options) =>
+        CronScheduleBuilder.Create(options.ScanCron).InTimeZone(options.TimeZoneInfo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed);
+
+    /// <summary>
+    /// Brings the stored triggers in line with the settings before the scheduler starts: a changed cron or time zone
+    /// replaces the trigger (from now on), a disabled scan removes it; an unchanged one is left alone with its history.
+    /// </summary>
+    public static async Task ApplyScheduleChangesAsync(IScheduler scheduler, AlertsOptions options, CancellationToken ct = default)
+    {
+        var stored = await scheduler.GetTrigger(AlertScanJob.ScheduleKey, ct);
+        if (!options.Enabled)
+        {
+            if (stored is not null) await scheduler.UnscheduleJob(AlertScanJob.ScheduleKey, ct);
+            return;
+        }
+        if (stored is ICronTrigger cron && cron.CronExpressionString == options.ScanCron && cron.TimeZone.Id == options.TimeZoneInfo.Id) return;
+        var trigger = TriggerBuilder.Create().ForJob(AlertScanJob.Key).WithIdentity(AlertScanJob.ScheduleKey).WithSchedule(ScanSchedule(options)).Build();
+        if (stored is null) await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), ct);
+        else await scheduler.RescheduleJob(AlertScanJob.ScheduleKey, trigger, ct);
     }
 
     public async Task<IReadOnlyList<JobStatus>> StatusAsync(CancellationToken ct = default)
@@ -156,9 +173,20 @@ public sealed class JobRunLog(IDbContextFactory<KashiDbContext> factory, JobRunS
     private static bool IsCatchUp(IJobExecutionContext context)
     {
         if (context.Trigger is not ICronTrigger cron || context.ScheduledFireTimeUtc is not { } scheduled) return false;
+        // Fired well after the time it was scheduled for (the missed night), or at a time its schedule does not name.
+        if (context.FireTimeUtc - scheduled > TimeSpan.FromMinutes(1)) return true;
         var expression = new CronExpression(cron.CronExpressionString!, cron.TimeZone);
         return !expression.IsSatisfiedBy(scheduled);
     }
+}
+
+/// <summary>Applies changed schedules to the stored triggers before Quartz starts (registered ahead of its hosted service).</summary>
+public sealed class ScheduleSync(ISchedulerFactory schedulers, IOptions<AlertsOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        await ScheduledJobs.ApplyScheduleChangesAsync(await schedulers.GetScheduler(cancellationToken), options.Value, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Scans once when the application has started (after migrations and demo data), through the job so the run is logged.</summary>
@@ -197,6 +225,7 @@ public static class SchedulingRegistration
         services.AddSingleton<JobRunSignals>();
         services.AddHostedService<AlertRechecker>();
         ScheduledJobs.AddScheduledJobs(services, options, db.Provider, connectionString);
+        services.AddHostedService<ScheduleSync>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<AlertStartupScan>();
         return services;
