@@ -43,7 +43,7 @@ public sealed class ScheduledScanTests
         services.AddSingleton<IAlertTexts, PlainAlertTexts>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<JobRunSignals>();
-        ScheduledJobs.AddScheduledJobs(services, Nightly, DatabaseProvider.Sqlite, database.ConnectionString);
+        ScheduledJobs.AddScheduledJobs(services, Nightly, DatabaseProvider.Sqlite, database.ConnectionString, database.Clock);
         return services.BuildServiceProvider();
     }
 
