@@ -142,7 +142,7 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
         var first = page.Locator("[data-testid=alert-row]").First;
         var id = await first.GetAttributeAsync("data-alert-id");
         await first.Locator("[data-testid=alert-ack]").ClickAsync();
-        await page.Locator("[data-testid=ack-note] textarea").FillAsync("已电话督促，周五前报送");
+        await page.Locator("textarea[data-testid=ack-note], [data-testid=ack-note] textarea").FillAsync("已电话督促，周五前报送");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "alerts-ack-dialog-zh.png") });
         await page.Locator("[data-testid=ack-submit]").ClickAsync();
         var acked = page.Locator($"[data-testid=alert-row][data-alert-id='{id}'] [data-testid=alert-acked]");
@@ -175,9 +175,11 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
         var runsBefore = await job.Locator("[data-testid=job-run]").CountAsync();
         await job.Locator("[data-testid=job-run-now]").ClickAsync();
         await Expect(job.Locator("[data-testid=job-run]")).ToHaveCountAsync(Math.Min(runsBefore + 1, 10), new() { Timeout = 30_000 });
-        await Expect(job.Locator("[data-testid=job-last-state]")).ToContainTextAsync("成功", new() { Timeout = 30_000 });
-        await Expect(job.Locator("[data-testid=job-run]").First).ToContainTextAsync("手动（admin）");
+        await Expect(job.Locator("[data-testid=job-run]").First).ToContainTextAsync("手动（admin）", new() { Timeout = 30_000 });
+        await Expect(job.Locator("[data-testid=job-last-result]")).ToContainTextAsync("raised", new() { Timeout = 30_000 });
+        await Expect(page.Locator("h4")).ToContainTextAsync("定时任务"); // still in the user's language after the live update
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "admin-jobs-zh.png") });
+        await Expect(job.Locator("[data-testid=job-last-state]")).ToContainTextAsync("成功", new() { Timeout = 30_000 });
 
         var en = await fixture.SignedInPageAsync("bureau", "en");
         await en.GotoAsync("/admin/jobs");
