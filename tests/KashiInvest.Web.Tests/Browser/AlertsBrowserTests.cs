@@ -171,7 +171,7 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
         await page.GotoAsync("/admin/jobs");
         var job = page.Locator("[data-testid=job][data-job='alerts.scan']");
         await Expect(job.Locator("[data-testid=job-schedule]")).ToContainTextAsync("每天 02:00");
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await Expect(page.Locator("[data-testid=jobs-title]")).ToHaveAttributeAsync("data-live", "on");
         var runsBefore = await job.Locator("[data-testid=job-run]").CountAsync();
         await job.Locator("[data-testid=job-run-now]").ClickAsync();
         await Expect(job.Locator("[data-testid=job-run]")).ToHaveCountAsync(Math.Min(runsBefore + 1, 10), new() { Timeout = 30_000 });
