@@ -155,6 +155,15 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
         await Expect(page.Locator("[data-testid=alert-list]")).ToHaveAttributeAsync("data-live", "on");
         Assert.All(await page.Locator("[data-testid=alert-row]").AllAsync(), r => Assert.Equal("Stalled", r.GetAttributeAsync("data-kind").Result));
 
+        // The same open alerts on the project's battle map and on the wall's cards.
+        var projectId = await fixture.App.QueryAsync(db => db.Alerts.Where(a => a.ClearedAtUtc == null && a.ProjectId != null).Select(a => a.ProjectId!.Value).FirstAsync());
+        await page.GotoAsync($"/projects/{projectId}/battlemap");
+        await Expect(page.Locator("[data-testid=bm-alerts]")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "alerts-battlemap-zh.png") });
+        await page.GotoAsync("/wall");
+        await Expect(page.Locator($"[data-testid=wall-card][data-project-id='{projectId}'] [data-testid=card-alerts]")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "alerts-wall-zh.png") });
+
         var en = await fixture.SignedInPageAsync("leader", "en");
         await en.GotoAsync("/alerts");
         await Expect(en.Locator("h4", new() { HasText = "Alert centre" })).ToBeVisibleAsync();

@@ -55,13 +55,18 @@ public sealed class AlertsQuery(IDbContextFactory<KashiDbContext> factory)
     }
 
     /// <summary>Open alerts of the given projects (for the wall's cards and a battle map's header), by project.</summary>
-    public async Task<IReadOnlyDictionary<int, IReadOnlyList<AlertRow>>> OpenByProjectAsync(UserScope scope, IReadOnlyCollection<int> projectIds, CancellationToken ct = default)
+    /// <remarks><paramref name="projectIds"/> null: every project the user may see (one query for the whole wall).</remarks>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<AlertRow>>> OpenByProjectAsync(UserScope scope, IReadOnlyCollection<int>? projectIds, CancellationToken ct = default)
     {
-        if (projectIds.Count == 0) return new Dictionary<int, IReadOnlyList<AlertRow>>();
+        if (projectIds is { Count: 0 }) return new Dictionary<int, IReadOnlyList<AlertRow>>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var ids = projectIds.ToArray();
-        var alerts = await db.Alerts.AsNoTracking().Where(AlertAccess.VisibleTo(scope))
-            .Where(a => a.ClearedAtUtc == null && a.ProjectId != null && ids.Contains(a.ProjectId.Value)).ToListAsync(ct);
+        var q = db.Alerts.AsNoTracking().Where(AlertAccess.VisibleTo(scope)).Where(a => a.ClearedAtUtc == null && a.ProjectId != null);
+        if (projectIds is not null)
+        {
+            var ids = projectIds.ToArray();
+            q = q.Where(a => ids.Contains(a.ProjectId!.Value));
+        }
+        var alerts = await q.ToListAsync(ct);
         var rows = Order(await ToRowsAsync(db, alerts, ct));
         return rows.GroupBy(r => r.ProjectId!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<AlertRow>)g.ToList());
     }
