@@ -38,15 +38,11 @@ public sealed class ScheduledJobs(ISchedulerFactory schedulers, IDbContextFactor
     /// application was down is seen as missed and made up once (<see cref="CronTriggerMisfireInstruction.FireAndProceed"/>).
     /// A changed schedule is applied by <see cref="ApplyScheduleChangesAsync"/> before the scheduler starts.
     /// </summary>
-    /// <param name="schedulerClock">The clock Quartz fires by: wall-clock time in the application (the domain's
-    /// injected clock may be a test's manual clock); a test clock in the misfire test.</param>
-    public static IServiceCollection AddScheduledJobs(IServiceCollection services, AlertsOptions options, DatabaseProvider provider, string connectionString, TimeProvider schedulerClock)
+    /// <remarks>Quartz fires by the application's registered <see cref="TimeProvider"/> (the system clock; a test's
+    /// clock in tests), so "02:00" and the catch-up after downtime follow the same time as the domain rules.</remarks>
+    public static IServiceCollection AddScheduledJobs(IServiceCollection services, AlertsOptions options, DatabaseProvider provider, string connectionString)
     {
-        services.AddQuartz(q =>
-        {
-            q.UseTimeProvider(schedulerClock);
-            Configure(q, options, provider, connectionString);
-        });
+        services.AddQuartz(q => Configure(q, options, provider, connectionString));
         services.Configure<QuartzOptions>(o =>
         {
             o.Scheduling.OverwriteExistingData = false;
@@ -230,7 +226,7 @@ public static class SchedulingRegistration
         services.AddSingleton<ScheduledJobs>();
         services.AddSingleton<JobRunSignals>();
         services.AddHostedService<AlertRechecker>();
-        ScheduledJobs.AddScheduledJobs(services, options, db.Provider, connectionString, TimeProvider.System);
+        ScheduledJobs.AddScheduledJobs(services, options, db.Provider, connectionString);
         services.AddHostedService<ScheduleSync>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<AlertStartupScan>();

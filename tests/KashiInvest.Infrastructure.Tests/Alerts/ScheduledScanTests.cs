@@ -43,7 +43,7 @@ public sealed class ScheduledScanTests
         services.AddSingleton<IAlertTexts, PlainAlertTexts>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<JobRunSignals>();
-        ScheduledJobs.AddScheduledJobs(services, Nightly, DatabaseProvider.Sqlite, database.ConnectionString, database.Clock);
+        ScheduledJobs.AddScheduledJobs(services, Nightly, DatabaseProvider.Sqlite, database.ConnectionString);
         return services.BuildServiceProvider();
     }
 
