@@ -162,6 +162,7 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "alerts-battlemap-zh.png") });
         await page.GotoAsync("/wall");
         await Expect(page.Locator($"[data-testid=wall-card][data-project-id='{projectId}'] [data-testid=card-alerts]")).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "alerts-wall-zh.png") });
 
         var en = await fixture.SignedInPageAsync("leader", "en");
