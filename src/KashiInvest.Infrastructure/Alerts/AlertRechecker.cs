@@ -8,7 +8,7 @@ namespace KashiInvest.Infrastructure.Alerts;
 /// <summary>
 /// Re-checks a project as soon as something committed about it reaches the live bus (a report submitted, a ledger
 /// entry raised or changed, the project changed), so a submitted report clears its overdue alert at once rather
-/// than at the next night's scan. Notices that arrive together are re-checked in one run.
+/// than at the next night's scan.
 /// </summary>
 public sealed class AlertRechecker(ILiveBus bus, AlertEngine engine, IOptions<AlertsOptions> options, ILogger<AlertRechecker> logger) : BackgroundService
 {

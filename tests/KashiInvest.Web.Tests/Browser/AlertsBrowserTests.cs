@@ -28,7 +28,7 @@ public sealed class AlertsBrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
-    public AlertsBrowserFixture() => App = new KashiAppFactory(Clock);
+    public AlertsBrowserFixture() => App = new KashiAppFactory { Clock = Clock };
 
     public async Task InitializeAsync()
     {

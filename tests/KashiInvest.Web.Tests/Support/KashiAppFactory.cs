@@ -18,12 +18,10 @@ public sealed class KashiAppFactory : WebApplicationFactory<Program>
 {
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "kashi-web-tests", Guid.NewGuid().ToString("N"));
 
-    private readonly TimeProvider? _clock;
-
     public KashiAppFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
-    /// <summary>The application on a clock the test controls (e.g. <see cref="ManualClock"/>).</summary>
-    public KashiAppFactory(TimeProvider clock) : this() => _clock = clock;
+    /// <summary>Runs the application on a clock the test controls (e.g. <see cref="ManualClock"/>).</summary>
+    public TimeProvider? Clock { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,7 +29,7 @@ public sealed class KashiAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDir", DataDir);
         builder.UseSetting("Demo:Enabled", "true");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        if (_clock is { } clock) builder.ConfigureServices(s => s.AddSingleton(clock));
+        if (Clock is { } clock) builder.ConfigureServices(s => s.AddSingleton(clock));
     }
 
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:41234.</summary>
