@@ -3,6 +3,7 @@ using KashiInvest.Infrastructure.DemoData;
 using KashiInvest.Infrastructure.Live;
 using KashiInvest.Infrastructure.Notifications;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +69,8 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddSingleton<DemoDataSeeder>();
+        services.TryAddSingleton<Alerts.IAlertTexts, Alerts.PlainAlertTexts>();
+        services.AddAlertsAndScheduling(configuration, db, connectionString);
         return services;
     }
 

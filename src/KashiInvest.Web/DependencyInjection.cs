@@ -1,6 +1,7 @@
 using System.Globalization;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Features.Alerts;
 using KashiInvest.Web.Features.BattleMaps;
 using KashiInvest.Web.Features.Notifications;
 using KashiInvest.Web.Features.Leads;
@@ -100,6 +101,8 @@ public static class DependencyInjection
         services.AddEvaluationsFeature(configuration);
         services.AddSigningFeature();
         services.AddLeadsFeature();
+        services.AddAlertsFeature();
+        services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();
         return services;
     }
 

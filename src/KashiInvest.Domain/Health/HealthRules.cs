@@ -25,7 +25,7 @@ public sealed record HealthAssessment(HealthStatus Status, IReadOnlyList<HealthR
 
 public sealed record MilestoneFact(string Name, DateOnly PlannedOn, DateOnly? ReachedOn);
 
-public sealed record ProblemFact(int Id, ProblemSeverity Severity, DateOnly DueOn, EscalationLevel Level);
+public sealed record ProblemFact(int Id, ProblemSeverity Severity, DateOnly DueOn, EscalationLevel Level, int? OwnerUnitId = null);
 
 /// <summary>What the health rules look at for one project; loaded in one query per screen, not per project.</summary>
 public sealed record HealthFacts(
@@ -65,8 +65,7 @@ public static class HealthRules
             }
         }
 
-        var overdue = FortnightlyObligations.For(facts.Stage, facts.IsKeyProject, facts.SignedOn, facts.FortnightlyReports, nowUtc, settings.ReportDeadlineDays)
-            .Where(o => o.State == ObligationState.Overdue).Select(o => o.Period).ToList();
+        var overdue = OverdueReportPeriods(facts, settings, nowUtc);
         if (overdue.Count > 0)
         {
             var level = overdue.Count >= settings.MissingReportsStalledAt ? HealthStatus.Stalled : HealthStatus.AtRisk;
@@ -76,7 +75,7 @@ public static class HealthRules
                 : new(HealthReasonKind.ReportOverdue, level, "ReportsMissing", latest.ToString(), overdue.Count, latest));
         }
 
-        var pastDue = facts.OpenProblems.Where(p => today > p.DueOn).ToList();
+        var pastDue = PastDueProblems(facts, today);
         var blockingPastDue = pastDue.Count(p => p.Severity == ProblemSeverity.Blocking);
         if (blockingPastDue > 0)
             reasons.Add(new(HealthReasonKind.ProblemOverdue, HealthStatus.Stalled, "BlockingProblemsPastDue", "blocking", blockingPastDue));
@@ -90,4 +89,13 @@ public static class HealthRules
         var ordered = reasons.OrderByDescending(r => r.Level).ThenBy(r => r.Kind).ToList();
         return new HealthAssessment(ordered[0].Level, ordered);
     }
+
+    /// <summary>The half-month periods whose fortnightly report is overdue, oldest first (the facts behind <c>ReportMissing</c>).</summary>
+    public static IReadOnlyList<HalfMonthPeriod> OverdueReportPeriods(HealthFacts facts, HealthSettings settings, DateTime nowUtc) =>
+        FortnightlyObligations.For(facts.Stage, facts.IsKeyProject, facts.SignedOn, facts.FortnightlyReports, nowUtc, settings.ReportDeadlineDays)
+            .Where(o => o.State == ObligationState.Overdue).Select(o => o.Period).ToList();
+
+    /// <summary>The open ledger entries past their due date (the facts behind <c>ProblemsPastDue</c>).</summary>
+    public static IReadOnlyList<ProblemFact> PastDueProblems(HealthFacts facts, DateOnly today) =>
+        facts.OpenProblems.Where(p => today > p.DueOn).ToList();
 }

@@ -51,7 +51,7 @@ public static class ChangeKinds
     public const string EvaluationRecorded = "evaluation.recorded";
 
     public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged,
-        TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported];
+        TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported, AlertRaised, AlertCleared, AlertAcknowledged];
     /// <summary>A registration form was filed (its project's key; ItemId = form id).</summary>
     public const string LeadFiled = "lead.filed";
     /// <summary>A target reached a unit. Not about a project: ProjectId 0, Host/Source = the receiving unit, ItemId = push id.</summary>
@@ -60,6 +60,10 @@ public static class ChangeKinds
     public const string TargetStatus = "target.status";
     /// <summary>A weekly intention report was filed or amended: ProjectId 0, Host/Source = the unit, ChainId -1, ItemId = report id.</summary>
     public const string WeeklyReported = "weekly.reported";
+
+    public const string AlertRaised = "alert.raised";
+    public const string AlertCleared = "alert.cleared";
+    public const string AlertAcknowledged = "alert.acknowledged";
 
 }
 
@@ -166,9 +170,16 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
             case TargetPushed tp: return Of(ChangeKinds.TargetPushed, new ProjectKey(0, tp.Push.UnitId, tp.Push.ChainId, tp.Push.UnitId), tp.Push.Version, now) with { ItemId = tp.Push.Id };
             case TargetFollowUpRecorded tf: return Of(ChangeKinds.TargetStatus, new ProjectKey(0, tf.Push.UnitId, tf.Push.ChainId, tf.Push.UnitId), tf.Push.Version, now) with { ItemId = tf.Push.Id };
             case WeeklyReportFiled wr: return Of(ChangeKinds.WeeklyReported, new ProjectKey(0, wr.Report.UnitId, -1, wr.Report.UnitId), wr.Report.Revision, now) with { ItemId = wr.Report.Id };
+            case Domain.Alerts.AlertRaised a: return OfAlert(ChangeKinds.AlertRaised, a.Alert, now);
+            case Domain.Alerts.AlertCleared a: return OfAlert(ChangeKinds.AlertCleared, a.Alert, now);
+            case Domain.Alerts.AlertAcknowledged a: return OfAlert(ChangeKinds.AlertAcknowledged, a.Alert, now);
             default: return null;
         }
     }
+
+    /// <summary>An alert notice carries the project's scope ids (and the alert id), so it is filtered like any project notice.</summary>
+    private static ChangeNotice OfAlert(string kind, Domain.Alerts.Alert alert, DateTime now) =>
+        new(kind, alert.ProjectId, alert.HostUnitId, alert.ChainId, alert.SourceUnitId, alert.Version, now, ItemId: alert.Id);
 
     private static ChangeNotice Of(string kind, ProjectKey key, int version, DateTime now) =>
         new(kind, key.ProjectId, key.HostUnitId, key.ChainId, key.SourceUnitId, version, now);

@@ -56,6 +56,8 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>
     public DbSet<LeadForm> LeadForms => Set<LeadForm>();
     public DbSet<WeeklyIntentionReport> WeeklyReports => Set<WeeklyIntentionReport>();
     public DbSet<IntentionEntry> IntentionEntries => Set<IntentionEntry>();
+    public DbSet<Domain.Alerts.Alert> Alerts => Set<Domain.Alerts.Alert>();
+    public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

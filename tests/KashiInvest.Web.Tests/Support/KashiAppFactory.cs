@@ -20,12 +20,16 @@ public sealed class KashiAppFactory : WebApplicationFactory<Program>
 
     public KashiAppFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
+    /// <summary>Runs the application on a clock the test controls (e.g. <see cref="ManualClock"/>).</summary>
+    public TimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:DataDir", DataDir);
         builder.UseSetting("Demo:Enabled", "true");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        if (Clock is { } clock) builder.ConfigureServices(s => s.AddSingleton(clock));
     }
 
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:41234.</summary>

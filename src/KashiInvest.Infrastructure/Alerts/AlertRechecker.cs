@@ -1,0 +1,44 @@
+using KashiInvest.Infrastructure.Live;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KashiInvest.Infrastructure.Alerts;
+
+/// <summary>
+/// Re-checks a project as soon as something committed about it reaches the live bus (a report submitted, a ledger
+/// entry raised or changed, the project changed), so a submitted report clears its overdue alert at once rather
+/// than at the next night's scan.
+/// </summary>
+public sealed class AlertRechecker(ILiveBus bus, AlertEngine engine, IOptions<AlertsOptions> options, ILogger<AlertRechecker> logger) : BackgroundService
+{
+    private static readonly HashSet<string> Triggers =
+    [
+        ChangeKinds.ReportSubmitted, ChangeKinds.ProblemRaised, ChangeKinds.ProblemChanged,
+        ChangeKinds.ProjectCreated, ChangeKinds.ProjectUpdated, ChangeKinds.ProjectStageChanged,
+    ];
+
+    public static bool IsTrigger(ChangeNotice notice) => notice.ProjectId is not null && Triggers.Contains(notice.Kind);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RecheckOnEvents) return;
+        await foreach (var notice in bus.SubscribeAsync(stoppingToken))
+        {
+            if (!IsTrigger(notice)) continue;
+            try
+            {
+                var result = await engine.RecheckAsync([notice.ProjectId!.Value], stoppingToken);
+                if (result.Raised + result.Cleared > 0) logger.LogInformation("Re-check of project {ProjectId} after {Kind}: {Result}", notice.ProjectId, notice.Kind, result);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Re-checking project {ProjectId} after {Kind} failed", notice.ProjectId, notice.Kind);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Domain.Alerts;
+using KashiInvest.Domain.Common;
+using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Features.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace KashiInvest.Web.Features.Alerts;
+
+/// <summary>What a user does to an alert: acknowledge it, with an optional note. Clearing is the engine's.</summary>
+public sealed class AlertCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock)
+{
+    public async Task<WriteResult> AcknowledgeAsync(UserScope scope, int alertId, int version, string? note, CancellationToken ct = default)
+    {
+        if (note is { } n && n.Trim().Length > Alert.NoteMaxLength)
+            return WriteResult.Invalid(nameof(note), new RuleViolation("Field.TooLong", Alert.NoteMaxLength));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.Actor = scope.Actor;
+        var alert = await db.Alerts.Where(AlertAccess.VisibleTo(scope)).FirstOrDefaultAsync(a => a.Id == alertId, ct);
+        if (alert is null) return WriteResult.NotFound;
+        if (!AlertAccess.CanAcknowledge(scope, alert)) return WriteResult.NotAllowed;
+        if (alert.Version != version) return WriteResult.Conflict;
+        try
+        {
+            alert.Acknowledge(scope.Actor, note, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+            return WriteResult.Saved(alert.Id);
+        }
+        catch (DomainRuleException ex)
+        {
+            return WriteResult.Invalid(string.Empty, ex.Violation);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WriteResult.Conflict;
+        }
+    }
+}
