@@ -775,3 +775,613 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [AgreementNumber] nvarchar(50) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [AgreementRecordedAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [AgreementRecordedBy] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [AgreementTermYears] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [EvaluationPassedOn] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [LeadServiceUnitId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [LeaderIsPrincipal] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD [TriageStatus] nvarchar(30) NOT NULL DEFAULT N'New';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    ALTER TABLE [Investors] ADD [NameKey] nvarchar(200) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE TABLE [Alerts] (
+        [Id] int NOT NULL IDENTITY,
+        [Kind] nvarchar(40) NOT NULL,
+        [ProjectId] int NULL,
+        [UnitId] int NULL,
+        [HostUnitId] int NULL,
+        [ChainId] int NULL,
+        [SourceUnitId] int NULL,
+        [OwnerUnitId] int NULL,
+        [Subject] nvarchar(200) NOT NULL,
+        [OpenKey] nvarchar(300) NULL,
+        [Severity] nvarchar(20) NOT NULL,
+        [Code] nvarchar(60) NOT NULL,
+        [ArgsJson] nvarchar(2000) NOT NULL,
+        [RaisedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [AcknowledgedBy] nvarchar(256) NULL,
+        [AcknowledgedAtUtc] datetime2 NULL,
+        [AcknowledgeNote] nvarchar(500) NULL,
+        [ClearedAtUtc] datetime2 NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Alerts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE TABLE [Evaluations] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [Level] nvarchar(20) NOT NULL,
+        [HeldOn] date NOT NULL,
+        [AttendingUnitIds] nvarchar(500) NOT NULL,
+        [Attendees] nvarchar(2000) NULL,
+        [Decision] nvarchar(10) NOT NULL,
+        [Reasons] nvarchar(2000) NULL,
+        [RecordedBy] nvarchar(256) NOT NULL,
+        [RecordedByUnitId] int NULL,
+        [RecordedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_Evaluations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Evaluations_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE TABLE [JobRuns] (
+        [Id] bigint NOT NULL IDENTITY,
+        [JobName] nvarchar(100) NOT NULL,
+        [Trigger] nvarchar(100) NOT NULL,
+        [StartedAtUtc] datetime2 NOT NULL,
+        [FinishedAtUtc] datetime2 NULL,
+        [Succeeded] bit NULL,
+        [Result] nvarchar(1000) NULL,
+        CONSTRAINT [PK_JobRuns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE TABLE [LeadForms] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [InvestorId] int NOT NULL,
+        [FiledByUnitId] int NOT NULL,
+        [FiledBy] nvarchar(256) NOT NULL,
+        [FiledAtUtc] datetime2 NOT NULL,
+        [EnterpriseName] nvarchar(200) NOT NULL,
+        [CreditCode] nchar(18) NULL,
+        [Region] nvarchar(30) NOT NULL,
+        [Tiers] int NOT NULL,
+        [Background] nvarchar(2000) NOT NULL,
+        [Operations] nvarchar(2000) NULL,
+        [ProjectName] nvarchar(100) NOT NULL,
+        [ChainId] int NOT NULL,
+        [ChainLinkId] int NULL,
+        [HostUnitId] int NOT NULL,
+        [AmountWan] decimal(18,4) NOT NULL,
+        [Jobs] int NOT NULL,
+        [Demands] nvarchar(2000) NOT NULL,
+        [Feasibility] nvarchar(20) NOT NULL,
+        [FeasibilityNote] nvarchar(2000) NOT NULL,
+        [VisitedOn] date NOT NULL,
+        [PeopleVisited] nvarchar(200) NOT NULL,
+        [Visitors] nvarchar(200) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_LeadForms] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LeadForms_Chains_ChainId] FOREIGN KEY ([ChainId]) REFERENCES [Chains] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LeadForms_Investors_InvestorId] FOREIGN KEY ([InvestorId]) REFERENCES [Investors] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LeadForms_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_LeadForms_Units_FiledByUnitId] FOREIGN KEY ([FiledByUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE TABLE [ProjectTriageSteps] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [Action] nvarchar(30) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [By] nvarchar(256) NOT NULL,
+        [ByUnitId] int NULL,
+        [Text] nvarchar(2000) NULL,
+        [Recommendation] nvarchar(30) NULL,
+        [ResponsibleLeader] nvarchar(50) NULL,
+        [DecidedOn] date NULL,
+        [Meeting] nvarchar(100) NULL,
+        CONSTRAINT [PK_ProjectTriageSteps] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProjectTriageSteps_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE TABLE [ProjectWorkGroupDepartments] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [UnitId] int NOT NULL,
+        CONSTRAINT [PK_ProjectWorkGroupDepartments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProjectWorkGroupDepartments_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ProjectWorkGroupDepartments_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE TABLE [TargetEnterprises] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(200) NOT NULL,
+        [NameKey] nvarchar(200) NOT NULL,
+        [CreditCode] nchar(18) NULL,
+        [ChainId] int NOT NULL,
+        [ChainLinkId] int NULL,
+        [Region] nvarchar(30) NOT NULL,
+        [Tiers] int NOT NULL,
+        [Notes] nvarchar(2000) NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_TargetEnterprises] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TargetEnterprises_ChainLinks_ChainLinkId] FOREIGN KEY ([ChainLinkId]) REFERENCES [ChainLinks] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TargetEnterprises_Chains_ChainId] FOREIGN KEY ([ChainId]) REFERENCES [Chains] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE TABLE [WeeklyIntentionReports] (
+        [Id] int NOT NULL IDENTITY,
+        [UnitId] int NOT NULL,
+        [WeekMonday] date NOT NULL,
+        [NothingNew] bit NOT NULL,
+        [Revision] int NOT NULL,
+        [FiledBy] nvarchar(256) NOT NULL,
+        [FirstFiledAtUtc] datetime2 NOT NULL,
+        [FiledAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_WeeklyIntentionReports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WeeklyIntentionReports_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE TABLE [EvaluationCriteria] (
+        [Id] int NOT NULL IDENTITY,
+        [EvaluationId] int NOT NULL,
+        [Criterion] nvarchar(30) NOT NULL,
+        [Judgement] nvarchar(20) NOT NULL,
+        [Comment] nvarchar(500) NULL,
+        CONSTRAINT [PK_EvaluationCriteria] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EvaluationCriteria_Evaluations_EvaluationId] FOREIGN KEY ([EvaluationId]) REFERENCES [Evaluations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE TABLE [TargetPushes] (
+        [Id] int NOT NULL IDENTITY,
+        [TargetId] int NOT NULL,
+        [UnitId] int NOT NULL,
+        [ChainId] int NOT NULL,
+        [Reason] nvarchar(20) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [LastNote] nvarchar(1000) NULL,
+        [StatusOn] date NULL,
+        [ProjectId] int NULL,
+        [PushedBy] nvarchar(256) NOT NULL,
+        [PushedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_TargetPushes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TargetPushes_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TargetPushes_TargetEnterprises_TargetId] FOREIGN KEY ([TargetId]) REFERENCES [TargetEnterprises] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_TargetPushes_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE TABLE [IntentionEntries] (
+        [Id] int NOT NULL IDENTITY,
+        [ReportId] int NOT NULL,
+        [InvestorId] int NOT NULL,
+        [InvestorName] nvarchar(200) NOT NULL,
+        [CreditCode] nchar(18) NULL,
+        [ChainId] int NOT NULL,
+        [ProjectName] nvarchar(100) NOT NULL,
+        [AmountWan] decimal(18,4) NULL,
+        [Jobs] int NULL,
+        [Stage] nvarchar(20) NOT NULL,
+        [Notes] nvarchar(1000) NULL,
+        [Order] int NOT NULL,
+        CONSTRAINT [PK_IntentionEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IntentionEntries_Chains_ChainId] FOREIGN KEY ([ChainId]) REFERENCES [Chains] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IntentionEntries_Investors_InvestorId] FOREIGN KEY ([InvestorId]) REFERENCES [Investors] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IntentionEntries_WeeklyIntentionReports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [WeeklyIntentionReports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE TABLE [TargetPushHistory] (
+        [Id] int NOT NULL IDENTITY,
+        [PushId] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        [On] date NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [UnitId] int NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [ProjectId] int NULL,
+        CONSTRAINT [PK_TargetPushHistory] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TargetPushHistory_TargetPushes_PushId] FOREIGN KEY ([PushId]) REFERENCES [TargetPushes] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_Projects_LeadServiceUnitId] ON [Projects] ([LeadServiceUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_Projects_TriageStatus] ON [Projects] ([TriageStatus]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_Investors_NameKey] ON [Investors] ([NameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_Alerts_ClearedAtUtc_Severity] ON [Alerts] ([ClearedAtUtc], [Severity]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Alerts_OpenKey] ON [Alerts] ([OpenKey]) WHERE OpenKey IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_Alerts_ProjectId_ClearedAtUtc] ON [Alerts] ([ProjectId], [ClearedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EvaluationCriteria_EvaluationId_Criterion] ON [EvaluationCriteria] ([EvaluationId], [Criterion]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_Evaluations_HeldOn] ON [Evaluations] ([HeldOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_Evaluations_ProjectId_HeldOn] ON [Evaluations] ([ProjectId], [HeldOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_IntentionEntries_ChainId] ON [IntentionEntries] ([ChainId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_IntentionEntries_InvestorId] ON [IntentionEntries] ([InvestorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_IntentionEntries_ReportId] ON [IntentionEntries] ([ReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_JobRuns_JobName_StartedAtUtc] ON [JobRuns] ([JobName], [StartedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_LeadForms_ChainId] ON [LeadForms] ([ChainId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_LeadForms_FiledByUnitId_FiledAtUtc] ON [LeadForms] ([FiledByUnitId], [FiledAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_LeadForms_InvestorId] ON [LeadForms] ([InvestorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LeadForms_ProjectId] ON [LeadForms] ([ProjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_ProjectTriageSteps_ProjectId_AtUtc] ON [ProjectTriageSteps] ([ProjectId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProjectWorkGroupDepartments_ProjectId_UnitId] ON [ProjectWorkGroupDepartments] ([ProjectId], [UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_ProjectWorkGroupDepartments_UnitId] ON [ProjectWorkGroupDepartments] ([UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_TargetEnterprises_ChainId_Region] ON [TargetEnterprises] ([ChainId], [Region]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_TargetEnterprises_ChainLinkId] ON [TargetEnterprises] ([ChainLinkId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_TargetEnterprises_CreditCode] ON [TargetEnterprises] ([CreditCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_TargetEnterprises_NameKey] ON [TargetEnterprises] ([NameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_TargetPushes_ProjectId] ON [TargetPushes] ([ProjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TargetPushes_TargetId_UnitId] ON [TargetPushes] ([TargetId], [UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_TargetPushes_UnitId_Status] ON [TargetPushes] ([UnitId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_TargetPushHistory_PushId_AtUtc] ON [TargetPushHistory] ([PushId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WeeklyIntentionReports_UnitId_WeekMonday] ON [WeeklyIntentionReports] ([UnitId], [WeekMonday]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_WeeklyIntentionReports_WeekMonday] ON [WeeklyIntentionReports] ([WeekMonday]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    ALTER TABLE [Projects] ADD CONSTRAINT [FK_Projects_Units_LeadServiceUnitId] FOREIGN KEY ([LeadServiceUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123132804_LifecycleAndAlerts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123132804_LifecycleAndAlerts', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -6,11 +6,64 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class WtLeads : Migration
+    public partial class LifecycleAndAlerts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AgreementNumber",
+                table: "Projects",
+                type: "nvarchar(50)",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AgreementRecordedAtUtc",
+                table: "Projects",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AgreementRecordedBy",
+                table: "Projects",
+                type: "nvarchar(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "AgreementTermYears",
+                table: "Projects",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "EvaluationPassedOn",
+                table: "Projects",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "LeadServiceUnitId",
+                table: "Projects",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "LeaderIsPrincipal",
+                table: "Projects",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TriageStatus",
+                table: "Projects",
+                type: "nvarchar(30)",
+                maxLength: 30,
+                nullable: false,
+                defaultValue: "New");
+
             migrationBuilder.AddColumn<string>(
                 name: "NameKey",
                 table: "Investors",
@@ -18,6 +71,83 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                 maxLength: 200,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "Alerts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ProjectId = table.Column<int>(type: "int", nullable: true),
+                    UnitId = table.Column<int>(type: "int", nullable: true),
+                    HostUnitId = table.Column<int>(type: "int", nullable: true),
+                    ChainId = table.Column<int>(type: "int", nullable: true),
+                    SourceUnitId = table.Column<int>(type: "int", nullable: true),
+                    OwnerUnitId = table.Column<int>(type: "int", nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OpenKey = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Severity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    ArgsJson = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RaisedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AcknowledgedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AcknowledgeNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ClearedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AttendingUnitIds = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Attendees = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Reasons = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedByUnitId = table.Column<int>(type: "int", nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evaluations_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    JobName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Succeeded = table.Column<bool>(type: "bit", nullable: true),
+                    Result = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "LeadForms",
@@ -74,6 +204,60 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     table.ForeignKey(
                         name: "FK_LeadForms_Units_FiledByUnitId",
                         column: x => x.FiledByUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectTriageSteps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ByUnitId = table.Column<int>(type: "int", nullable: true),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Recommendation = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    ResponsibleLeader = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Meeting = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectTriageSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectTriageSteps_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectWorkGroupDepartments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectWorkGroupDepartments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectWorkGroupDepartments_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProjectWorkGroupDepartments_Units_UnitId",
+                        column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -139,6 +323,28 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationCriteria",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EvaluationId = table.Column<int>(type: "int", nullable: false),
+                    Criterion = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Judgement = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationCriteria", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationCriteria_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -251,9 +457,52 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Projects_LeadServiceUnitId",
+                table: "Projects",
+                column: "LeadServiceUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_TriageStatus",
+                table: "Projects",
+                column: "TriageStatus");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Investors_NameKey",
                 table: "Investors",
                 column: "NameKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_ClearedAtUtc_Severity",
+                table: "Alerts",
+                columns: new[] { "ClearedAtUtc", "Severity" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_OpenKey",
+                table: "Alerts",
+                column: "OpenKey",
+                unique: true,
+                filter: "OpenKey IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_ProjectId_ClearedAtUtc",
+                table: "Alerts",
+                columns: new[] { "ProjectId", "ClearedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationCriteria_EvaluationId_Criterion",
+                table: "EvaluationCriteria",
+                columns: new[] { "EvaluationId", "Criterion" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_HeldOn",
+                table: "Evaluations",
+                column: "HeldOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_ProjectId_HeldOn",
+                table: "Evaluations",
+                columns: new[] { "ProjectId", "HeldOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IntentionEntries_ChainId",
@@ -269,6 +518,11 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_IntentionEntries_ReportId",
                 table: "IntentionEntries",
                 column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_JobName_StartedAtUtc",
+                table: "JobRuns",
+                columns: new[] { "JobName", "StartedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LeadForms_ChainId",
@@ -290,6 +544,22 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                 table: "LeadForms",
                 column: "ProjectId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectTriageSteps_ProjectId_AtUtc",
+                table: "ProjectTriageSteps",
+                columns: new[] { "ProjectId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectWorkGroupDepartments_ProjectId_UnitId",
+                table: "ProjectWorkGroupDepartments",
+                columns: new[] { "ProjectId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectWorkGroupDepartments_UnitId",
+                table: "ProjectWorkGroupDepartments",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TargetEnterprises_ChainId_Region",
@@ -342,19 +612,49 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_WeeklyIntentionReports_WeekMonday",
                 table: "WeeklyIntentionReports",
                 column: "WeekMonday");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Projects_Units_LeadServiceUnitId",
+                table: "Projects",
+                column: "LeadServiceUnitId",
+                principalTable: "Units",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Projects_Units_LeadServiceUnitId",
+                table: "Projects");
+
+            migrationBuilder.DropTable(
+                name: "Alerts");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationCriteria");
+
             migrationBuilder.DropTable(
                 name: "IntentionEntries");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
 
             migrationBuilder.DropTable(
                 name: "LeadForms");
 
             migrationBuilder.DropTable(
+                name: "ProjectTriageSteps");
+
+            migrationBuilder.DropTable(
+                name: "ProjectWorkGroupDepartments");
+
+            migrationBuilder.DropTable(
                 name: "TargetPushHistory");
+
+            migrationBuilder.DropTable(
+                name: "Evaluations");
 
             migrationBuilder.DropTable(
                 name: "WeeklyIntentionReports");
@@ -366,8 +666,48 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                 name: "TargetEnterprises");
 
             migrationBuilder.DropIndex(
+                name: "IX_Projects_LeadServiceUnitId",
+                table: "Projects");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Projects_TriageStatus",
+                table: "Projects");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Investors_NameKey",
                 table: "Investors");
+
+            migrationBuilder.DropColumn(
+                name: "AgreementNumber",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "AgreementRecordedAtUtc",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "AgreementRecordedBy",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "AgreementTermYears",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "EvaluationPassedOn",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "LeadServiceUnitId",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "LeaderIsPrincipal",
+                table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "TriageStatus",
+                table: "Projects");
 
             migrationBuilder.DropColumn(
                 name: "NameKey",
