@@ -35,6 +35,8 @@ public static class DependencyInjection
 
         services.AddOptions<HealthSettings>().Bind(configuration.GetSection(HealthSettings.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HealthSettings>, HealthSettingsValidator>();
+        // Bound here too (validated in the Evaluations feature): the agreement-not-signed alert check reads it.
+        services.AddOptions<KashiInvest.Domain.Evaluations.LifecycleSettings>().Bind(configuration.GetSection(KashiInvest.Domain.Evaluations.LifecycleSettings.Section));
         services.AddOptions<KashiInvest.Domain.Leads.WeeklyReportSettings>().Bind(configuration.GetSection(KashiInvest.Domain.Leads.WeeklyReportSettings.Section))
             .Validate(o => o.Validate().Count == 0, "Leads: invalid weekly report settings (see WeeklyReportSettings.Validate).").ValidateOnStart();
 

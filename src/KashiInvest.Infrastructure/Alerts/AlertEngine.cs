@@ -40,7 +40,11 @@ public sealed class AlertEngine(
     public Task<AlertScanResult> RecheckAsync(IReadOnlyCollection<int> projectIds, CancellationToken cancellationToken = default) =>
         projectIds.Count == 0 ? Task.FromResult(new AlertScanResult(0, 0, 0, 0)) : RunAsync(projectIds, cancellationToken);
 
-    private async Task<AlertScanResult> RunAsync(IReadOnlyCollection<int>? projectIds, CancellationToken ct)
+    /// <summary>A full scan of only the checks that decide <paramref name="kinds"/> (e.g. after a weekly report is filed).</summary>
+    public Task<AlertScanResult> ScanKindsAsync(IReadOnlyCollection<AlertKind> kinds, CancellationToken cancellationToken = default) =>
+        RunAsync(null, cancellationToken, check => check.Kinds.Any(kinds.Contains));
+
+    private async Task<AlertScanResult> RunAsync(IReadOnlyCollection<int>? projectIds, CancellationToken ct, Func<IAlertCheck, bool>? only = null)
     {
         await _gate.WaitAsync(ct);
         try
@@ -48,6 +52,7 @@ public sealed class AlertEngine(
             int raised = 0, cleared = 0, refreshed = 0;
             foreach (var check in checks)
             {
+                if (only is not null && !only(check)) continue;
                 var (r, c, f, newAlerts) = await RunCheckWithRetryAsync(check, projectIds, ct);
                 raised += r; cleared += c; refreshed += f;
                 foreach (var alert in newAlerts) await NotifyAsync(alert, ct);

@@ -15,7 +15,7 @@ public sealed class AlertRechecker(ILiveBus bus, AlertEngine engine, IOptions<Al
     private static readonly HashSet<string> Triggers =
     [
         ChangeKinds.ReportSubmitted, ChangeKinds.ProblemRaised, ChangeKinds.ProblemChanged,
-        ChangeKinds.ProjectCreated, ChangeKinds.ProjectUpdated, ChangeKinds.ProjectStageChanged,
+        ChangeKinds.ProjectCreated, ChangeKinds.ProjectUpdated, ChangeKinds.ProjectStageChanged, ChangeKinds.EvaluationRecorded,
     ];
 
     public static bool IsTrigger(ChangeNotice notice) => notice.ProjectId is not null && Triggers.Contains(notice.Kind);
@@ -25,6 +25,14 @@ public sealed class AlertRechecker(ILiveBus bus, AlertEngine engine, IOptions<Al
         if (!options.Value.RecheckOnEvents) return;
         await foreach (var notice in bus.SubscribeAsync(stoppingToken))
         {
+            if (notice.Kind == ChangeKinds.WeeklyReported)
+            {
+                // A filed weekly report clears its unit's missing-report alert at once, not at the next scan.
+                try { await engine.ScanKindsAsync([Domain.Alerts.AlertKind.WeeklyIntentionReportMissing], stoppingToken); }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+                catch (Exception ex) { logger.LogError(ex, "Re-checking weekly reports after {Kind} failed", notice.Kind); }
+                continue;
+            }
             if (!IsTrigger(notice)) continue;
             try
             {

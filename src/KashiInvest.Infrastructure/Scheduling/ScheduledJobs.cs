@@ -222,6 +222,8 @@ public static class SchedulingRegistration
         if (errors.Count > 0) throw new OptionsValidationException(AlertsOptions.Section, typeof(AlertsOptions), errors);
 
         services.AddSingleton<IAlertCheck, HealthAlertCheck>();
+        services.AddSingleton<IAlertCheck, WeeklyIntentionReportCheck>();
+        services.AddSingleton<IAlertCheck, AgreementNotSignedCheck>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<ScheduledJobs>();
         services.AddSingleton<JobRunSignals>();

@@ -36,6 +36,8 @@ public sealed class AlertWords(IStringLocalizer<Strings> localizer, UiText text)
         ("ReportOverdue", 0) when TryPeriod(arg, out var period) => text.Period(period),
         ("ProblemOverdue", 2) when Enum.TryParse<EscalationLevel>(arg, out var level) => text.Enum(level),
         ("ProblemOverdue", 3) when Enum.TryParse<ProblemSeverity>(arg, out var severity) => text.Enum(severity),
+        ("WeeklyIntentionReportMissing", 0) when KashiInvest.Domain.Leads.ReportWeek.TryParse(arg, out var week) =>
+            localizer["Alert.Week", week.IsoYear, week.IsoWeek, week.Monday.ToString("M/d", CultureInfo.InvariantCulture), week.Sunday.ToString("M/d", CultureInfo.InvariantCulture)],
         _ => arg,
     };
 

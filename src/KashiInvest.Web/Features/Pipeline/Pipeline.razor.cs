@@ -183,7 +183,7 @@ public sealed partial class Pipeline : IDisposable
         _busy = true;
         try
         {
-            var outcome = await Mover.MoveAsync(_scope!, new StageMoveSubject(card.Id, card.Version, card.Name, card.Stage), to);
+            var outcome = await Mover.MoveAsync(_scope!, new StageMoveSubject(card.Id, card.Version, card.Name, card.Stage, card.Coordination), to);
             StageMoveFlow.Report(Snackbar, outcome);
             if (outcome.Status is StageMoveStatus.Saved or StageMoveStatus.Conflict)
             {

@@ -12,7 +12,8 @@ namespace KashiInvest.Web.Features.Pipeline;
 /// <summary>One project on the pipeline board, with its health from the one health path and whether the user may move it.</summary>
 public sealed record PipelineCard(
     int Id, int Version, string Code, string Name, int HostUnitId, int ChainId, string InvestorName, InvestorTier Tiers,
-    SourceRegionCode Region, ProjectStage Stage, bool IsKey, decimal PlannedWan, HealthAssessment Health, bool CanEdit)
+    SourceRegionCode Region, ProjectStage Stage, bool IsKey, decimal PlannedWan, HealthAssessment Health, bool CanEdit,
+    CoordinationLevel Coordination)
 {
     public HealthStatus Status => Health.Status;
 
@@ -105,7 +106,7 @@ public sealed class PipelineQuery(IDbContextFactory<KashiDbContext> factory, Pro
             var p = r.Project;
             return new PipelineCard(p.Id, p.Version, p.Code, p.Name, p.HostUnitId, p.ChainId, r.Name, r.Tiers, r.Region, p.Stage,
                 p.WorkGroupLevel == WorkGroupLevel.KeyProject, p.PlannedInvestmentWan,
-                assessed.TryGetValue(p.Id, out var h) ? h : HealthAssessment.OnTrack, ProjectAccess.CanEdit(scope, p));
+                assessed.TryGetValue(p.Id, out var h) ? h : HealthAssessment.OnTrack, ProjectAccess.CanEdit(scope, p), p.CoordinationLevel);
         }).ToList();
     }
 }

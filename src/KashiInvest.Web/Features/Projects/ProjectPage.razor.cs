@@ -54,18 +54,13 @@ public partial class ProjectPage
     }
 
     /// <summary>A move that a procedure owns opens that procedure's screen (Art. 19 triage, Art. 20 evaluation, Art. 22 signing).</summary>
-    private string? ProcedureHref(ProjectStage to) => ProjectLifecycle.ProcedureFor(_view!.Stage, to, _view.Coordination) switch
-    {
-        LifecycleProcedure.Triage => "/triage",
-        LifecycleProcedure.Evaluation => $"/evaluations/new?project={_view.Id}",
-        LifecycleProcedure.Signing => $"/projects/{_view.Id}/signing",
-        _ => null,
-    };
+    private string? ProcedureHref(ProjectStage to) =>
+        StageMoves.ProcedureHref(ProjectLifecycle.ProcedureFor(_view!.Stage, to, _view.Coordination), _view.Id);
 
     private async Task MoveAsync(ProjectStage to)
     {
         var scope = await ScopeProvider.GetAsync();
-        var outcome = await Mover.MoveAsync(scope, new StageMoveSubject(_view!.Id, _view.Version, _view.Name, _view.Stage), to);
+        var outcome = await Mover.MoveAsync(scope, new StageMoveSubject(_view!.Id, _view.Version, _view.Name, _view.Stage, _view.Coordination), to);
         StageMoveFlow.Report(Snackbar, outcome);
         if (outcome.Status is StageMoveStatus.Cancelled or StageMoveStatus.Navigated) return;
         await LoadAsync();

@@ -18,18 +18,29 @@ public abstract record StageMoveRoute
 }
 
 /// <summary>
-/// The one place that says how each transition is asked for. Today every move goes through the transition dialog;
-/// a feature that records a step on its own screen (evaluation record, signing) routes its transition here with
-/// <c>[(from, to)] = new StageMoveRoute.Page(id => $"/projects/{id}/…")</c>, and the pipeline and the project page follow.
+/// The one place that says how each transition is asked for: a move that belongs to a procedure of the rules
+/// (<see cref="ProjectLifecycle.ProcedureFor"/>: triage Art. 19, evaluation Art. 20, signing Art. 22) opens that
+/// procedure's screen; every other move goes through the transition dialog. The pipeline and the project page follow.
 /// </summary>
 public static class StageMoves
 {
     private static readonly StageMoveRoute DialogRoute = new StageMoveRoute.Dialog();
 
-    private static readonly Dictionary<(ProjectStage From, ProjectStage To), StageMoveRoute> Routes = [];
+    public static StageMoveRoute RouteOf(ProjectStage from, ProjectStage to, CoordinationLevel coordination) =>
+        ProjectLifecycle.ProcedureFor(from, to, coordination) switch
+        {
+            LifecycleProcedure.None => DialogRoute,
+            var procedure => new StageMoveRoute.Page(id => ProcedureHref(procedure, id)!),
+        };
 
-    public static StageMoveRoute RouteOf(ProjectStage from, ProjectStage to) =>
-        Routes.TryGetValue((from, to), out var route) ? route : DialogRoute;
+    /// <summary>The screen where a procedure's step is recorded for project <paramref name="projectId"/>.</summary>
+    public static string? ProcedureHref(LifecycleProcedure procedure, int projectId) => procedure switch
+    {
+        LifecycleProcedure.Triage => "/triage",
+        LifecycleProcedure.Evaluation => $"/evaluations/new?project={projectId}",
+        LifecycleProcedure.Signing => $"/projects/{projectId}/signing",
+        _ => null,
+    };
 }
 
 /// <summary>What happened to a requested move.</summary>
@@ -42,7 +53,7 @@ public sealed record StageMoveOutcome(StageMoveStatus Status, string? Message = 
 }
 
 /// <summary>The project being moved, as the caller knows it (its version guards against a lost race).</summary>
-public sealed record StageMoveSubject(int Id, int Version, string Name, ProjectStage Stage);
+public sealed record StageMoveSubject(int Id, int Version, string Name, ProjectStage Stage, CoordinationLevel Coordination);
 
 /// <summary>
 /// Moves a project to another stage from any screen: refuses what <see cref="ProjectLifecycle"/> forbids (with the
@@ -57,7 +68,7 @@ public sealed class StageMoveFlow(IDialogService dialogs, ChangeStageCommand com
         if (!ProjectLifecycle.IsAllowed(project.Stage, to))
             return new(StageMoveStatus.Refused, text.Rule(new RuleViolation("Stage.TransitionNotAllowed", project.Stage, to)));
 
-        switch (StageMoves.RouteOf(project.Stage, to))
+        switch (StageMoves.RouteOf(project.Stage, to, project.Coordination))
         {
             case StageMoveRoute.Page page:
                 navigation.NavigateTo(page.Href(project.Id));
