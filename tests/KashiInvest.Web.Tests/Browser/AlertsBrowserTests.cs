@@ -95,7 +95,7 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
         Assert.False(await fixture.App.QueryAsync(db => db.Alerts.AnyAsync(a => a.ProjectId == target.Project.Id && a.Kind == AlertKind.ReportOverdue && a.Subject == "2026-11-H2")));
 
         var leader = await fixture.SignedInPageAsync("leader");
-        await leader.GotoAsync("/alerts?type=ReportOverdue");
+        await leader.GotoInteractiveAsync("/alerts?type=ReportOverdue");
         await Expect(leader.Locator("[data-testid=alert-list]")).ToHaveAttributeAsync("data-live", "on");
         var bell = leader.Locator("[data-testid=alert-bell]");
         var countBefore = int.Parse(await bell.GetAttributeAsync("data-count") ?? "0");
@@ -134,7 +134,7 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
     {
         await fixture.RunScanAsync();
         var page = await fixture.SignedInPageAsync("bureau");
-        await page.GotoAsync("/alerts");
+        await page.GotoInteractiveAsync("/alerts");
         await Expect(page.Locator("[data-testid=alert-list]")).ToHaveAttributeAsync("data-live", "on");
         await Expect(page.Locator("h4", new() { HasText = "预警中心" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "alerts-zh.png") });
@@ -151,22 +151,22 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
         Assert.Equal(("bureau", "已电话督促，周五前报送"), (stored.AcknowledgedBy, stored.AcknowledgeNote));
 
         // Filters live in the address.
-        await page.GotoAsync("/alerts?severity=High&type=Stalled");
+        await page.GotoInteractiveAsync("/alerts?severity=High&type=Stalled");
         await Expect(page.Locator("[data-testid=alert-list]")).ToHaveAttributeAsync("data-live", "on");
         Assert.All(await page.Locator("[data-testid=alert-row]").AllAsync(), r => Assert.Equal("Stalled", r.GetAttributeAsync("data-kind").Result));
 
         // The same open alerts on the project's battle map and on the wall's cards.
         var projectId = await fixture.App.QueryAsync(db => db.Alerts.Where(a => a.ClearedAtUtc == null && a.ProjectId != null).Select(a => a.ProjectId!.Value).FirstAsync());
-        await page.GotoAsync($"/projects/{projectId}/battlemap");
+        await page.GotoInteractiveAsync($"/projects/{projectId}/battlemap");
         await Expect(page.Locator("[data-testid=bm-alerts]")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "alerts-battlemap-zh.png") });
-        await page.GotoAsync("/wall");
+        await page.GotoInteractiveAsync("/wall");
         await Expect(page.Locator($"[data-testid=wall-card][data-project-id='{projectId}'] [data-testid=card-alerts]")).ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "alerts-wall-zh.png") });
 
         var en = await fixture.SignedInPageAsync("leader", "en");
-        await en.GotoAsync("/alerts");
+        await en.GotoInteractiveAsync("/alerts");
         await Expect(en.Locator("h4", new() { HasText = "Alert centre" })).ToBeVisibleAsync();
         await Expect(en.Locator("[data-testid=alert-list]")).ToHaveAttributeAsync("data-live", "on");
         await en.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "alerts-en.png") });
@@ -178,7 +178,7 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
     public async Task The_jobs_page_shows_the_schedule_in_words_and_runs_the_scan_now()
     {
         var page = await fixture.SignedInPageAsync("admin");
-        await page.GotoAsync("/admin/jobs");
+        await page.GotoInteractiveAsync("/admin/jobs");
         var job = page.Locator("[data-testid=job][data-job='alerts.scan']");
         await Expect(job.Locator("[data-testid=job-schedule]")).ToContainTextAsync("每天 02:00");
         await Expect(page.Locator("[data-testid=jobs-title]")).ToHaveAttributeAsync("data-live", "on");
@@ -192,13 +192,15 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
         await Expect(job.Locator("[data-testid=job-last-state]")).ToContainTextAsync("成功", new() { Timeout = 30_000 });
 
         var en = await fixture.SignedInPageAsync("bureau", "en");
-        await en.GotoAsync("/admin/jobs");
+        await en.GotoInteractiveAsync("/admin/jobs");
         await Expect(en.Locator("[data-testid=job-schedule]")).ToContainTextAsync("Every day at 02:00 (Beijing time)");
         await en.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "admin-jobs-en.png") });
 
         // Not for a county.
         var county = await fixture.SignedInPageAsync("shufu");
         await county.GotoAsync("/admin/jobs");
+        // The page is not for a county: it is sent away to sign in as someone who may see it.
+        await Assertions.Expect(county).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
         await Expect(county.Locator("[data-testid=job]")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
         await en.Context.CloseAsync();

@@ -6,27 +6,16 @@ namespace KashiInvest.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class LeadsBrowserTests(BrowserFixture browser)
 {
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input:not([type=hidden]), [data-testid={testId}] textarea").First;
+    private static ILocator Field(IPage page, string testId) => FormInput.Field(page, testId);
 
-    private static async Task PickAsync(IPage page, string testId, string option)
-    {
-        var item = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First;
-        // Before the circuit is up a click opens nothing: click until the list shows.
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            await page.Locator($"[data-testid={testId}]").First.ClickAsync();
-            try { await item.WaitForAsync(new() { Timeout = 1000 }); break; } catch (TimeoutException) { }
-        }
-        await item.ClickAsync();
-    }
+    private static Task PickAsync(IPage page, string testId, string option) => FormInput.PickAsync(page, testId, option);
 
     [Fact]
     public async Task A_sub_bureau_files_the_registration_form_and_the_Bureau_sees_the_lead()
     {
         const string enterprise = "深圳浏览器测试智造科技有限公司";
         var page = await browser.SignedInPageAsync("sub-prd");
-        await page.GotoAsync("/leads/new");
+        await page.GotoInteractiveAsync("/leads/new");
         await page.Locator("[data-testid=submit]").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "leads-new-zh.png"), FullPage = true });
 
@@ -52,13 +41,13 @@ public sealed class LeadsBrowserTests(BrowserFixture browser)
 
         // The Bureau sees the new lead in the list (and so in its triage queue, which lists Lead projects).
         var bureau = await browser.SignedInPageAsync("bureau");
-        await bureau.GotoAsync("/leads");
+        await bureau.GotoInteractiveAsync("/leads");
         await Assertions.Expect(bureau.Locator("[data-testid=lead-table]")).ToContainTextAsync(enterprise);
         await bureau.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "leads-zh.png") });
-        await bureau.GotoAsync("/targets");
+        await bureau.GotoInteractiveAsync("/targets");
         await bureau.Locator("[data-testid=target-table] tbody tr").First.WaitForAsync();
         await bureau.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "targets-zh.png") });
-        await bureau.GotoAsync("/leads/weekly");
+        await bureau.GotoInteractiveAsync("/leads/weekly");
         await bureau.Locator("[data-testid=weekly-table] tbody tr").First.WaitForAsync();
         await bureau.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "leads-weekly-zh.png"), FullPage = true });
         await bureau.Context.CloseAsync();
@@ -68,14 +57,14 @@ public sealed class LeadsBrowserTests(BrowserFixture browser)
     public async Task The_target_library_and_the_lead_pages_read_in_English()
     {
         var page = await browser.SignedInPageAsync("bureau", "en");
-        await page.GotoAsync("/targets");
+        await page.GotoInteractiveAsync("/targets");
         await page.Locator("h4", new() { HasText = "Target-enterprise library" }).WaitForAsync();
         await page.Locator("[data-testid=target-table] tbody tr").First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "targets-en.png") });
-        await page.GotoAsync("/leads");
+        await page.GotoInteractiveAsync("/leads");
         await page.Locator("[data-testid=lead-table] tbody tr").First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "leads-en.png") });
-        await page.GotoAsync("/leads/new");
+        await page.GotoInteractiveAsync("/leads/new");
         // A click on the prerendered button before the circuit is up does nothing: click until the form answers.
         for (var attempt = 0; attempt < 20 && await page.Locator("[data-testid=form-error]").CountAsync() == 0; attempt++)
         {
@@ -84,14 +73,14 @@ public sealed class LeadsBrowserTests(BrowserFixture browser)
         }
         await Assertions.Expect(page.Locator("[data-testid=form-error]")).ToContainTextAsync("need attention");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "leads-new-en.png"), FullPage = true });
-        await page.GotoAsync("/leads/investors");
+        await page.GotoInteractiveAsync("/leads/investors");
         await page.Locator("[data-testid=investor-card]").First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "leads-investors-en.png") });
         await page.Context.CloseAsync();
 
         // A county sees its pushed targets as an inbox.
         var county = await browser.SignedInPageAsync("shache", "en");
-        await county.GotoAsync("/targets");
+        await county.GotoInteractiveAsync("/targets");
         await county.Locator("[data-testid=follow-up]").First.WaitForAsync();
         await county.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "targets-inbox-en.png") });
         await county.Context.CloseAsync();

@@ -11,7 +11,7 @@ public sealed class LedgerBrowserTests(BrowserFixture browser)
     /// <summary>Opens the ledger and waits until the board is interactive and following live changes.</summary>
     private static async Task OpenLedgerAsync(IPage page, string url = "/ledger")
     {
-        await page.GotoAsync(url);
+        await page.GotoInteractiveAsync(url);
         await page.Locator("[data-testid=ledger-board][data-live=on]").WaitForAsync();
         // Marks this document: if the page reloaded, the mark would be gone.
         await page.EvaluateAsync("() => window.__ledgerNoReload = true");

@@ -7,9 +7,9 @@ using Microsoft.Playwright;
 namespace KashiInvest.Web.Tests.Browser;
 
 /// <summary>
-/// One tiered lead from triage to a complete work group (Art. 19, 20, 22), each step signed in as the unit that owns
-/// it: the Bureau analyses, a leader approves, the Bureau records the leading group's decision and the evaluation,
-/// the host county signs and forms the work group.
+/// One tiered lead from the registration form to a complete work group (Art. 18, 19, 20, 22), each step signed in as
+/// the unit that owns it: a sub-bureau files the form, the Bureau analyses, a leader approves, the Bureau records the
+/// leading group's decision and the evaluation, the host county signs and forms the work group.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LifecycleBrowserTests(BrowserFixture browser)
@@ -20,12 +20,34 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
     public async Task A_tiered_lead_goes_from_triage_through_evaluation_to_signing_and_a_complete_work_group()
     {
         const string name = "浙江纺织集团喀什棉纺一体化项目";
-        var id = await browser.App.QueryAsync(db => LifecycleTestData.NewLeadAsync(db, name, InvestorTier.Listed | InvestorTier.IndustryLeader));
+        // A sub-bureau files the information-transfer registration form after its visit (Art. 18).
+        var subBureau = await browser.SignedInPageAsync("sub-prd");
+        await subBureau.GotoInteractiveAsync("/leads/new");
+        await subBureau.Locator("[data-testid=submit]").WaitForAsync();
+        await FormInput.PickAsync(subBureau, "field-host", "莎车县");
+        await FormInput.Field(subBureau, "field-enterprise").FillAsync("浙江纺织集团股份有限公司");
+        await FormInput.PickAsync(subBureau, "field-tiers", "上市公司");
+        await subBureau.Locator(".mud-popover-open .mud-list-item", new() { HasText = "行业龙头" }).First.ClickAsync();
+        await subBureau.Keyboard.PressAsync("Escape");
+        await FormInput.Field(subBureau, "field-background").FillAsync("成立于1998年，主营棉纺与印染，年营收六十亿元");
+        await FormInput.Field(subBureau, "field-project").FillAsync(name);
+        await FormInput.PickAsync(subBureau, "field-chain", "纺织");
+        await FormInput.Field(subBureau, "field-amount").FillAsync("75000");
+        await FormInput.Field(subBureau, "field-jobs").FillAsync("600");
+        await FormInput.Field(subBureau, "field-demands").FillAsync("棉花储备与用电价格支持");
+        await FormInput.PickAsync(subBureau, "field-feasibility", "可行性高");
+        await FormInput.Field(subBureau, "field-feasibility-note").FillAsync("上市公司、行业龙头，意向明确");
+        await FormInput.Field(subBureau, "field-people-visited").FillAsync("董事长");
+        await FormInput.Field(subBureau, "field-visitors").FillAsync("驻珠三角分局两名同志");
+        await subBureau.Locator("[data-testid=submit]").ClickAsync();
+        await subBureau.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/leads/\d+$"));
+        await subBureau.Context.CloseAsync();
+        var id = await browser.App.QueryAsync(db => db.Projects.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
         var row = $"[data-testid=triage-queue] tr[data-project='{id}']";
 
         // (a) The Bureau records its analysis: Lead → Triage, waiting on a leader.
         var bureau = await browser.SignedInPageAsync("bureau");
-        await bureau.GotoAsync("/triage");
+        await bureau.GotoInteractiveAsync("/triage");
         await bureau.Locator("[data-testid=triage-live]").WaitForAsync();
         // The Bureau lands on what waits on it; show the whole queue, as on the projector, to follow the lead past its step.
         await bureau.Locator("input[data-testid=triage-mine], [data-testid=triage-mine] input").First.ClickAsync(new() { Force = true });
@@ -39,7 +61,7 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
 
         // (b) A prefecture leader reviews it (in English) and approves.
         var leader = await browser.SignedInPageAsync("leader", "en");
-        await leader.GotoAsync("/triage");
+        await leader.GotoInteractiveAsync("/triage");
         await leader.Locator($"{row} [data-action=Approve]").WaitForAsync();
         await leader.ScreenshotAsync(new() { Path = Shot("triage-en.png") });
         await leader.Locator($"{row} [data-action=Approve]").ClickAsync();
@@ -57,14 +79,14 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
         await Expect(bureau.Locator(row)).ToHaveCountAsync(0);
 
         // The evaluation meeting: every criterion judged, Pass.
-        await bureau.GotoAsync($"/evaluations/new?project={id}");
+        await bureau.GotoInteractiveAsync($"/evaluations/new?project={id}");
         await bureau.Locator("[data-testid=evaluation-subject]").WaitForAsync();
         await bureau.Locator("textarea[data-testid=attendees], [data-testid=attendees] textarea").First.FillAsync("地区招商局 张伟（局长）；纺织服装产业链链主单位 李明；莎车县 王芳（副县长）");
         foreach (var chip in await bureau.Locator("[data-testid=criteria] tr [data-judgement=Good]").AllAsync()) await chip.ClickAsync();
         await bureau.Locator("[data-testid=decision] .mud-radio").First.ClickAsync();
         await bureau.ScreenshotAsync(new() { Path = Shot("evaluation-form-zh.png"), FullPage = true });
         var english = await browser.SignedInPageAsync("bureau", "en");
-        await english.GotoAsync($"/evaluations/new?project={id}");
+        await english.GotoInteractiveAsync($"/evaluations/new?project={id}");
         await english.Locator("[data-testid=evaluation-subject]").WaitForAsync();
         await Expect(english.Locator("[data-testid=criteria] tr")).ToHaveCountAsync(13);
         await english.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -76,7 +98,7 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
 
         // The host county signs (a key project: 7.5亿, 600 jobs) and forms the work group the level requires.
         var county = await browser.SignedInPageAsync("shache");
-        await county.GotoAsync($"/projects/{id}/signing");
+        await county.GotoInteractiveAsync($"/projects/{id}/signing");
         await county.Locator("[data-testid=sign-deadline]").WaitForAsync();
         await county.Locator("input[data-testid=agreement-number], [data-testid=agreement-number] input").First.FillAsync("SC-XY-2026-018");
         await county.Locator("[data-testid=sign-submit]").ClickAsync();
@@ -100,7 +122,7 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
         Assert.Equal("地区副专员 王建国", stage.ResponsibleLeader);
 
         var countyEn = await browser.SignedInPageAsync("shache", "en");
-        await countyEn.GotoAsync($"/projects/{id}/workgroup");
+        await countyEn.GotoInteractiveAsync($"/projects/{id}/workgroup");
         await countyEn.Locator("[data-testid=workgroup-complete]").WaitForAsync();
         await countyEn.ScreenshotAsync(new() { Path = Shot("signing-en.png"), FullPage = true });
 

@@ -61,7 +61,7 @@ public sealed class PipelineBrowserTests(BrowserFixture browser)
         Assert.Equal(TerminationReason.InvestorWithdrew, stored.TerminationReason);
 
         // The project page tells the story: Lead → Terminated, by whom, why.
-        await bureau.GotoAsync($"/projects/{lead.Id}");
+        await bureau.GotoInteractiveAsync($"/projects/{lead.Id}");
         var history = bureau.Locator("[data-testid=history-panel]");
         await Expect(history.Locator("[data-testid=history-item][data-to=Terminated]")).ToContainTextAsync("企业放弃投资");
         await Expect(history.Locator("[data-testid=history-item][data-to=Terminated]")).ToContainTextAsync("地区招商局调度员");
@@ -130,7 +130,7 @@ public sealed class PipelineBrowserTests(BrowserFixture browser)
             await board.Context.CloseAsync();
 
             var todo = await browser.SignedInPageAsync($"chain-{chainLead}", culture);
-            await todo.GotoAsync("/todo");
+            await todo.GotoInteractiveAsync("/todo");
             await todo.Locator(".todo-page[data-live=on]").WaitForAsync(new() { Timeout = 15_000 });
             await Expect(todo.Locator("[data-testid=todo-item]").First).ToBeVisibleAsync();
             await Expect(todo.Locator("[data-testid=todo-badge]")).ToBeVisibleAsync();
@@ -146,7 +146,7 @@ public sealed class PipelineBrowserTests(BrowserFixture browser)
             // A key project's page: its history and its documents (the filed reports).
             var project = await browser.SignedInPageAsync("bureau", culture);
             await project.SetViewportSizeAsync(1366, 768);
-            await project.GotoAsync($"/projects/{withReports}");
+            await project.GotoInteractiveAsync($"/projects/{withReports}");
             await Expect(project.Locator("[data-testid=project-document]").First).ToBeVisibleAsync();
             await ScrollToHistoryAsync(project);
             await project.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"project-documents-{tag}-1366.png") });
@@ -159,7 +159,7 @@ public sealed class PipelineBrowserTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync(user, culture);
         // The whole board fits a 1920 screen; narrower screens scroll it sideways.
         await page.SetViewportSizeAsync(1920, 1080);
-        await page.GotoAsync(url);
+        await page.GotoInteractiveAsync(url);
         await page.Locator(".pipeline-page[data-live=on]").WaitForAsync(new() { Timeout = 15_000 });
         return page;
     }

@@ -26,7 +26,7 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
     {
         var (row, account) = await OverdueReportAsync();
         var inbox = await browser.SignedInPageAsync(account);
-        await inbox.GotoAsync("/reports");
+        await inbox.GotoInteractiveAsync("/reports");
         var line = inbox.Locator($"[data-testid=inbox-row][data-key='{row.Key}']");
         await Expect(line).ToHaveAttributeAsync("data-state", "Overdue");
         await Expect(inbox.Locator("[data-testid=inbox-counts]")).ToHaveAttributeAsync("data-live", "on");
@@ -36,7 +36,7 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
 
         // A second tab of the same user opens the overdue report from its row and files it.
         var form = await inbox.Context.NewPageAsync();
-        await form.GotoAsync(await line.Locator("[data-testid=inbox-file]").GetAttributeAsync("href") ?? throw new InvalidOperationException("no link"));
+        await form.GotoInteractiveAsync(await line.Locator("[data-testid=inbox-file]").GetAttributeAsync("href") ?? throw new InvalidOperationException("no link"));
         await Expect(form.Locator("[data-testid=report-header]")).ToHaveAttributeAsync("data-live", "on");
         await Expect(form.Locator("[data-testid=late-warning]")).ToBeVisibleAsync();
         await Expect(form.Locator("[data-testid=report-header]")).ToContainTextAsync(row.Project.Name);
@@ -79,20 +79,20 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
     {
         var (row, account) = await OverdueReportAsync(skip: 1);
         var page = await browser.SignedInPageAsync(account, "en");
-        await page.GotoAsync("/reports");
+        await page.GotoInteractiveAsync("/reports");
         await Expect(page.Locator("h4", new() { HasText = "Fortnightly reports" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=count-overdue]")).ToContainTextAsync("Overdue");
         await Expect(page.Locator("[data-testid=inbox-counts]")).ToHaveAttributeAsync("data-live", "on");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "reports-inbox-en.png") });
 
         // File once, then open the report again: the form now amends it.
-        await page.GotoAsync($"/reports/{row.Project.Id}/{row.Period.Index}/fortnightly");
+        await page.GotoInteractiveAsync($"/reports/{row.Project.Id}/{row.Period.Index}/fortnightly");
         await Expect(page.Locator("[data-testid=report-header]")).ToHaveAttributeAsync("data-live", "on");
         await page.Locator("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").FillAsync("Main workshop topped out; equipment is being installed.");
         await page.Locator("input[data-testid=field-funds], [data-testid=field-funds] input").FillAsync("500");
         await page.Locator("[data-testid=submit]").ClickAsync();
         await page.WaitForURLAsync($"**/reports?done={row.Key}");
-        await page.GotoAsync($"/reports/{row.Project.Id}/{row.Period.Index}/fortnightly");
+        await page.GotoInteractiveAsync($"/reports/{row.Project.Id}/{row.Period.Index}/fortnightly");
         await Expect(page.Locator("[data-testid=report-header]")).ToHaveAttributeAsync("data-live", "on");
         await Expect(page.Locator("[data-testid=submit]")).ToContainTextAsync("Amend (revision 2)");
         await Expect(page.Locator("[data-testid=amend-note]")).ToBeVisibleAsync();

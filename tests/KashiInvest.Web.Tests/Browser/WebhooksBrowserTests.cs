@@ -8,7 +8,7 @@ public sealed class WebhooksBrowserTests(BrowserFixture browser)
 {
     private static async Task OpenAsync(IPage page)
     {
-        await page.GotoAsync("/admin/webhooks");
+        await page.GotoInteractiveAsync("/admin/webhooks");
         await page.Locator("[data-testid=endpoints][data-ready=on]").WaitForAsync();
     }
 
@@ -59,6 +59,8 @@ public sealed class WebhooksBrowserTests(BrowserFixture browser)
         var county = await browser.SignedInPageAsync("shache");
         await Expect(county.Locator("[data-testid=nav-webhooks]")).ToHaveCountAsync(0);
         await county.GotoAsync("/admin/webhooks");
+        // The page is not for a county: it is sent away to sign in as someone who may see it.
+        await Assertions.Expect(county).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
         await Expect(county.Locator("[data-testid=endpoints]")).ToHaveCountAsync(0);
         await county.Context.CloseAsync();
     }

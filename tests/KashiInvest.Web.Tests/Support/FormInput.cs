@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace KashiInvest.Web.Tests.Support;
+
+/// <summary>Filling MudBlazor fields in a real browser by their <c>data-testid</c>.</summary>
+public static class FormInput
+{
+    /// <summary>The text input or text area of a field (MudBlazor puts the test id on the input or on its wrapper).</summary>
+    public static ILocator Field(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input:not([type=hidden]), [data-testid={testId}] textarea").First;
+
+    /// <summary>
+    /// Navigates and waits for the page's circuit: a prerendered page shows its fields at once, but what is typed
+    /// into them before the circuit attaches never reaches the component.
+    /// </summary>
+    public static async Task GotoInteractiveAsync(this IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.Locator("[data-interactive=true]").First.WaitForAsync();
+    }
+
+    /// <summary>Opens a select and picks the option with this text.</summary>
+    public static async Task PickAsync(IPage page, string testId, string option)
+    {
+        var item = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First;
+        // Before the circuit is up a click opens nothing: click until the list shows.
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            await page.Locator($"[data-testid={testId}]").First.ClickAsync();
+            try { await item.WaitForAsync(new() { Timeout = 1000 }); break; } catch (TimeoutException) { }
+        }
+        await item.ClickAsync();
+    }
+}
