@@ -177,9 +177,15 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
         }
     }
 
-    /// <summary>An alert notice carries the project's scope ids (and the alert id), so it is filtered like any project notice.</summary>
+    /// <summary>
+    /// An alert notice carries the project's scope ids (and the alert id), so it is filtered like any project notice.
+    /// An alert about a unit (a missing weekly report) is keyed like that unit's own notices: ProjectId 0, the unit as
+    /// host and source, ChainId -1, so the unit and the prefecture see it and other counties do not.
+    /// </summary>
     private static ChangeNotice OfAlert(string kind, Domain.Alerts.Alert alert, DateTime now) =>
-        new(kind, alert.ProjectId, alert.HostUnitId, alert.ChainId, alert.SourceUnitId, alert.Version, now, ItemId: alert.Id);
+        alert.ProjectId is null && alert.UnitId is { } unit
+            ? new(kind, 0, unit, -1, unit, alert.Version, now, ItemId: alert.Id)
+            : new(kind, alert.ProjectId, alert.HostUnitId, alert.ChainId, alert.SourceUnitId, alert.Version, now, ItemId: alert.Id);
 
     private static ChangeNotice Of(string kind, ProjectKey key, int version, DateTime now) =>
         new(kind, key.ProjectId, key.HostUnitId, key.ChainId, key.SourceUnitId, version, now);

@@ -53,4 +53,18 @@ public sealed class LeadsLiveNoticeTests
         Assert.False(ProjectAccess.CanSee(County(11), notice.Project!.Value));
         Assert.False(ProjectAccess.CanSee(new UserScope("l", "l", ActorRole.ChainLead, 20, [3], []), notice.Project!.Value));
     }
+
+    [Fact]
+    public async Task A_missing_weekly_report_alert_notice_reaches_its_unit_and_the_prefecture_but_not_another_county()
+    {
+        var condition = new Domain.Alerts.AlertCondition(Domain.Alerts.AlertKind.WeeklyIntentionReportMissing, null, 10, "2026-W47",
+            Domain.Alerts.AlertSeverity.Medium, "WeeklyIntentionReportMissing", ["2026-W47", "2026-11-23 12:00"], OwnerUnitId: 10);
+        var alert = new Domain.Alerts.Alert(condition, null, new DateTime(2026, 11, 23, 5, 0, 0, DateTimeKind.Utc));
+        var notice = await DispatchAsync(alert.DomainEvents.Single());
+        Assert.Equal((ChangeKinds.AlertRaised, 0), (notice.Kind, notice.ProjectId));
+        var key = notice.Project!.Value;
+        Assert.True(ProjectAccess.CanSee(County(10), key));
+        Assert.False(ProjectAccess.CanSee(County(11), key));
+        Assert.True(ProjectAccess.CanSee(new UserScope("b", "b", ActorRole.Bureau, 1, [], []), key));
+    }
 }
