@@ -106,6 +106,10 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
         await Expect(county.Locator("[data-testid=workgroup-incomplete]")).ToBeVisibleAsync();
         await Expect(county.Locator("[data-testid=fortnightly-duty]")).ToBeVisibleAsync();
         await county.ScreenshotAsync(new() { Path = Shot("signing-zh.png"), FullPage = true });
+        // The battle map says so too, in its header, until the work group is formed.
+        var map = await browser.SignedInPageAsync("bureau");
+        await map.GotoInteractiveAsync($"/projects/{id}/battlemap");
+        await Expect(map.Locator("[data-testid=bm-header] [data-testid=workgroup-incomplete]")).ToBeVisibleAsync();
 
         await county.Locator("input[data-testid=wg-leader], [data-testid=wg-leader] input").First.FillAsync("县委书记 王海");
         await county.Locator("[data-testid=wg-principal]").First.ClickAsync();
@@ -116,6 +120,9 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
         await county.Locator("[data-testid=wg-submit]").ClickAsync();
         await county.Locator("[data-testid=workgroup-complete]").WaitForAsync();
         await Expect(county.Locator("[data-testid=workgroup-incomplete]")).ToHaveCountAsync(0);
+        await map.GotoInteractiveAsync($"/projects/{id}/battlemap");
+        await map.Locator("[data-testid=bm-header]").WaitForAsync();
+        await Expect(map.Locator("[data-testid=workgroup-incomplete]")).ToHaveCountAsync(0);
 
         var stage = await browser.App.QueryAsync(db => db.Projects.Where(p => p.Id == id).Select(p => new { p.Stage, p.ResponsibleLeader, p.SignedOn }).SingleAsync());
         Assert.Equal(Domain.Projects.ProjectStage.Signed, stage.Stage);
@@ -126,7 +133,7 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
         await countyEn.Locator("[data-testid=workgroup-complete]").WaitForAsync();
         await countyEn.ScreenshotAsync(new() { Path = Shot("signing-en.png"), FullPage = true });
 
-        foreach (var p in new[] { bureau, leader, county, countyEn }) await p.Context.CloseAsync();
+        foreach (var p in new[] { bureau, leader, county, countyEn, map }) await p.Context.CloseAsync();
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
