@@ -43,7 +43,11 @@ public sealed class MinutesDocxWriter(IStringLocalizer<Strings> localizer)
     private const int TextWidth = PageWidth - MarginLeft - MarginRight; // 8845
 
     // 序号, 任务, 责任单位, 完成时限, 关联项目, 状态: the deadline column fits "2026年12月31日" on one line at 小四.
-    private static readonly int[] ColumnWidths = [600, 2600, 1500, 2000, 1345, 800];
+    private static readonly int[] ColumnWidths = [650, 2300, 1400, 1850, 1745, 900];
+
+    /// <summary>The action table's column widths in per cent of the text width, for the printable page to match.</summary>
+    internal static IReadOnlyList<string> ColumnShares { get; } =
+        ColumnWidths.Select(w => (100.0 * w / TextWidth).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
     private static readonly JustificationValues[] ColumnAlignment =
     [
         JustificationValues.Center, JustificationValues.Left, JustificationValues.Center,
