@@ -90,6 +90,11 @@ public sealed class MinutesDocxWriter(IStringLocalizer<Strings> localizer)
         var main = document.AddMainDocumentPart();
         main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(language);
         main.AddNewPart<FontTablePart>().Fonts = Fonts();
+        // Word 2013+ layout rules, so Word does not open the document in compatibility mode.
+        main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new Compatibility(new CompatibilitySetting
+        {
+            Name = CompatSettingNameValues.CompatibilityMode, Uri = "http://schemas.microsoft.com/office/word", Val = "15",
+        }));
         var footer = main.AddNewPart<FooterPart>();
         footer.Footer = Footer(text);
 
