@@ -73,6 +73,7 @@ public sealed class ActionItem : AggregateRoot, IAudited
                 problem!.Resolve(clean, actor, nowUtc);
                 break;
         }
+        meeting.ActionRecorded(nowUtc);
         return new ActionItem(meeting, agendaItemId, clean, ownerUnitId, dueOn, projectId ?? problem?.ProjectId, problem?.Id, effect, actor, nowUtc);
     }
 

@@ -310,6 +310,13 @@ public sealed class Meeting : AggregateRoot, IAudited
         Touch(MeetingChange.Record, nowUtc);
     }
 
+    /// <summary>An action item was recorded in this meeting: every screen re-reads the record.</summary>
+    internal void ActionRecorded(DateTime nowUtc)
+    {
+        EnsureInProgress();
+        Touch(MeetingChange.Record, nowUtc);
+    }
+
     /// <summary>Closes the meeting; its record becomes read-only.</summary>
     public void End(Actor actor, DateTime nowUtc)
     {
@@ -428,7 +435,7 @@ public enum AgendaItemKind
 }
 
 /// <summary>One item of a meeting's agenda.</summary>
-public sealed class AgendaItem : Entity
+public sealed class AgendaItem : Entity, IAudited
 {
     private AgendaItem() { }
 
@@ -509,7 +516,7 @@ public sealed class AgendaItem : Entity
 }
 
 /// <summary>A decision taken in the meeting (会议议定事项), optionally on one agenda item.</summary>
-public sealed class MeetingDecision : Entity
+public sealed class MeetingDecision : Entity, IAudited
 {
     private MeetingDecision() { Text = RecordedBy = string.Empty; }
 
