@@ -1,0 +1,11 @@
+namespace KashiInvest.Web.Features.Meetings;
+
+public static class MeetingsFeature
+{
+    public static IServiceCollection AddMeetingsFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<MeetingCommands>();
+        services.AddSingleton<MeetingQuery>();
+        return services;
+    }
+}
