@@ -1,3 +1,5 @@
+using KashiInvest.Web.Features.Meetings.Minutes;
+
 namespace KashiInvest.Web.Features.Meetings;
 
 public static class MeetingsFeature
@@ -6,6 +8,7 @@ public static class MeetingsFeature
     {
         services.AddSingleton<MeetingCommands>();
         services.AddSingleton<MeetingQuery>();
+        services.AddMeetingMinutes();
         return services;
     }
 }
