@@ -19,6 +19,25 @@ public static class FormInput
         await page.Locator("[data-interactive=true]").First.WaitForAsync();
     }
 
+    /// <summary>
+    /// Clicks a form's submit button and waits for the page it leads to. When it does not get there, the failure
+    /// says what the form showed instead (its error texts) and leaves a screenshot next to the others.
+    /// </summary>
+    public static async Task SubmitAndWaitForAsync(IPage page, string submitTestId, string urlPattern, string name)
+    {
+        await page.Locator($"[data-testid={submitTestId}]").ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(urlPattern), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"failed-{name}.png"), FullPage = true });
+            var errors = await page.Locator(".mud-input-error, .mud-alert-message, .field-error").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"{name}: the form did not lead to {urlPattern}; it shows: {string.Join(" | ", errors)}");
+        }
+    }
+
     /// <summary>Opens a select and picks the option with this text.</summary>
     public static async Task PickAsync(IPage page, string testId, string option)
     {
