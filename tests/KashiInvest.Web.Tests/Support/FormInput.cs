@@ -38,6 +38,25 @@ public static class FormInput
         }
     }
 
+    /// <summary>
+    /// Clicks a control that changes the address (an idempotent one: clicking it twice means the same) and waits for
+    /// the address. On a loaded machine a click that lands while the circuit re-renders the control can be lost, so
+    /// it is repeated while the address has not changed.
+    /// </summary>
+    public static async Task ClickUntilUrlAsync(IPage page, ILocator control, string urlGlob, int attempts = 4)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await control.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(urlGlob, new() { Timeout = 15_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < attempts) { }
+        }
+    }
+
     /// <summary>Opens a select and picks the option with this text.</summary>
     public static async Task PickAsync(IPage page, string testId, string option)
     {
