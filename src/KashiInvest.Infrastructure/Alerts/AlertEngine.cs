@@ -11,7 +11,19 @@ namespace KashiInvest.Infrastructure.Alerts;
 /// <summary>What one run of the checks changed.</summary>
 public sealed record AlertScanResult(int Raised, int Cleared, int Refreshed, int Open)
 {
+    /// <summary>The form kept in the job run log; <see cref="TryParse"/> reads it back for the page to put in words.</summary>
     public override string ToString() => $"raised {Raised}, cleared {Cleared}, refreshed {Refreshed}, open {Open}";
+
+    public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AlertScanResult? result)
+    {
+        result = null;
+        if (text is null) return false;
+        var m = System.Text.RegularExpressions.Regex.Match(text, @"^raised (\d+), cleared (\d+), refreshed (\d+), open (\d+)$");
+        if (!m.Success) return false;
+        int N(int g) => int.Parse(m.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+        result = new AlertScanResult(N(1), N(2), N(3), N(4));
+        return true;
+    }
 }
 
 /// <summary>

@@ -186,7 +186,7 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
         await job.Locator("[data-testid=job-run-now]").ClickAsync();
         await Expect(job.Locator("[data-testid=job-run]")).ToHaveCountAsync(Math.Min(runsBefore + 1, 10), new() { Timeout = 30_000 });
         await Expect(job.Locator("[data-testid=job-run]").First).ToContainTextAsync("手动（admin）", new() { Timeout = 30_000 });
-        await Expect(job.Locator("[data-testid=job-last-result]")).ToContainTextAsync("raised", new() { Timeout = 30_000 });
+        await Expect(job.Locator("[data-testid=job-last-result]")).ToContainTextAsync("新增", new() { Timeout = 30_000 });
         await Expect(page.Locator("h4")).ToContainTextAsync("定时任务"); // still in the user's language after the live update
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "admin-jobs-zh.png") });
         await Expect(job.Locator("[data-testid=job-last-state]")).ToContainTextAsync("成功", new() { Timeout = 30_000 });

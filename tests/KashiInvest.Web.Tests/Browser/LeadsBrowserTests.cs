@@ -31,9 +31,7 @@ public sealed class LeadsBrowserTests(BrowserFixture browser)
         await Field(page, "field-feasibility-note").FillAsync("意向明确，补智能终端短链，建议尽快对接");
         await Field(page, "field-people-visited").FillAsync("董事长");
         await Field(page, "field-visitors").FillAsync("驻珠三角分局两名同志");
-        await page.Locator("[data-testid=submit]").ClickAsync();
-
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/leads/\d+$"));
+        await FormInput.SubmitAndWaitForAsync(page, "submit", @"/leads/\d+$", "leads-new");
         await Assertions.Expect(page.Locator("[data-testid=view-enterprise]")).ToHaveTextAsync(enterprise);
         await Assertions.Expect(page.Locator("[data-testid=open-project]")).ToContainTextAsync("线索");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "leads-view-zh.png"), FullPage = true });

@@ -39,8 +39,7 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
         await FormInput.Field(subBureau, "field-feasibility-note").FillAsync("上市公司、行业龙头，意向明确");
         await FormInput.Field(subBureau, "field-people-visited").FillAsync("董事长");
         await FormInput.Field(subBureau, "field-visitors").FillAsync("驻珠三角分局两名同志");
-        await subBureau.Locator("[data-testid=submit]").ClickAsync();
-        await subBureau.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/leads/\d+$"));
+        await FormInput.SubmitAndWaitForAsync(subBureau, "submit", @"/leads/\d+$", "lifecycle-lead");
         await subBureau.Context.CloseAsync();
         var id = await browser.App.QueryAsync(db => db.Projects.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
         var row = $"[data-testid=triage-queue] tr[data-project='{id}']";

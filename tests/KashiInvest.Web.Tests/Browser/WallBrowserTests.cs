@@ -73,13 +73,12 @@ public sealed class WallBrowserTests(BrowserFixture browser)
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "wall-zh.png") });
 
         // Group by chain: the address says so, and the groups are the chains.
-        await page.Locator("[data-testid=wall-grouping] >> text=按产业链").ClickAsync();
-        await page.WaitForURLAsync("**/wall?group=chain");
+        await FormInput.ClickUntilUrlAsync(page, page.Locator("[data-testid=wall-grouping] >> text=按产业链"), "**/wall?group=chain");
         await Expect(page.Locator("[data-testid=wall-group]").First).ToHaveAttributeAsync("data-group", new System.Text.RegularExpressions.Regex("^chain-"));
 
         // A health tile filters; the bookmark reopens the same view.
         await page.Locator("[data-testid=summary-count][data-health=Stalled]").ClickAsync();
-        await page.WaitForURLAsync("**/wall?group=chain&health=Stalled");
+        await page.WaitForURLAsync("**/wall?group=chain&health=Stalled", new() { Timeout = 60_000 });
         await Expect(page.Locator("[data-testid=wall-card][data-health=OnTrack]")).ToHaveCountAsync(0);
         await page.GotoAsync("/wall?group=chain&health=Stalled&key=1");
         await page.Locator(".wall-root[data-live=on]").WaitForAsync();

@@ -19,6 +19,44 @@ public static class FormInput
         await page.Locator("[data-interactive=true]").First.WaitForAsync();
     }
 
+    /// <summary>
+    /// Clicks a form's submit button and waits for the page it leads to. When it does not get there, the failure
+    /// says what the form showed instead (its error texts) and leaves a screenshot next to the others.
+    /// </summary>
+    public static async Task SubmitAndWaitForAsync(IPage page, string submitTestId, string urlPattern, string name)
+    {
+        await page.Locator($"[data-testid={submitTestId}]").ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(urlPattern), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"failed-{name}.png"), FullPage = true });
+            var errors = await page.Locator(".mud-input-error, .mud-alert-message, .field-error").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"{name}: the form did not lead to {urlPattern}; it shows: {string.Join(" | ", errors)}");
+        }
+    }
+
+    /// <summary>
+    /// Clicks a control that changes the address (an idempotent one: clicking it twice means the same) and waits for
+    /// the address. On a loaded machine a click that lands while the circuit re-renders the control can be lost, so
+    /// it is repeated while the address has not changed.
+    /// </summary>
+    public static async Task ClickUntilUrlAsync(IPage page, ILocator control, string urlGlob, int attempts = 4)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await control.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(urlGlob, new() { Timeout = 15_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < attempts) { }
+        }
+    }
+
     /// <summary>Opens a select and picks the option with this text.</summary>
     public static async Task PickAsync(IPage page, string testId, string option)
     {
