@@ -6,6 +6,7 @@ public static class MeetingsFeature
     {
         services.AddSingleton<MeetingCommands>();
         services.AddSingleton<MeetingQuery>();
+        services.AddSingleton<KashiInvest.Web.Features.Todo.ITodoSource, MeetingsTodoSource>();
         return services;
     }
 }
