@@ -18,6 +18,10 @@ public sealed record MeetingFilter(string? Text = null, MeetingKind? Kind = null
     public static readonly MeetingFilter All = new();
 }
 
+public sealed record PickProject(int Id, string Code, string Name, int HostUnitId);
+
+public sealed record PickProblem(int Id, int ProjectId, string ProjectName, string Description, EscalationLevel Level);
+
 /// <summary>One line of the meetings list.</summary>
 public sealed record MeetingRow(
     int Id, MeetingKind Kind, string Title, DateTime StartsAtUtc, string? Place, string Chair, MeetingStatus Status,
@@ -186,6 +190,28 @@ public sealed class MeetingQuery(IDbContextFactory<KashiDbContext> factory, Proj
         if (scope.UnitId is not { } unit) return [];
         var rows = await ListAsync(scope, new MeetingFilter(From: Today, Status: MeetingStatus.Planned, UnitId: unit), ct);
         return rows.OrderBy(r => r.StartsAtUtc).ToList();
+    }
+
+    /// <summary>Projects the user sees whose name or code contains the text (for adding an agenda item).</summary>
+    public async Task<IReadOnlyList<PickProject>> SearchProjectsAsync(UserScope scope, string? text, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.Projects.AsNoTracking().Where(ProjectAccess.VisibleTo(scope)).Where(p => p.Stage != ProjectStage.Terminated);
+        if (!string.IsNullOrWhiteSpace(text)) { var t = text.Trim(); q = q.Where(p => p.Name.Contains(t) || p.Code.Contains(t)); }
+        return await q.OrderBy(p => p.Code).Take(20).Select(p => new PickProject(p.Id, p.Code, p.Name, p.HostUnitId)).ToListAsync(ct);
+    }
+
+    /// <summary>Open ledger problems the user sees whose text or project matches (for adding an agenda item).</summary>
+    public async Task<IReadOnlyList<PickProblem>> SearchProblemsAsync(UserScope scope, string? text, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = from x in db.Problems.AsNoTracking()
+                join p in db.Projects.AsNoTracking().Where(ProjectAccess.VisibleTo(scope)) on x.ProjectId equals p.Id
+                where x.Status != ProblemStatus.Resolved
+                select new { x, p.Name, p.Code };
+        if (!string.IsNullOrWhiteSpace(text)) { var t = text.Trim(); q = q.Where(r => r.x.Description.Contains(t) || r.Name.Contains(t) || r.Code.Contains(t)); }
+        return await q.OrderByDescending(r => r.x.Level).ThenBy(r => r.x.DueOn).Take(20)
+            .Select(r => new PickProblem(r.x.Id, r.x.ProjectId, r.Name, r.x.Description, r.x.Level)).ToListAsync(ct);
     }
 
     /// <summary>The same rule as <see cref="MeetingAccess.CanRead"/>, translatable by EF Core.</summary>

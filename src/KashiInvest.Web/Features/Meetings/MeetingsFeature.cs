@@ -9,6 +9,7 @@ public static class MeetingsFeature
         services.AddSingleton<MeetingCommands>();
         services.AddSingleton<MeetingQuery>();
         services.AddMeetingMinutes();
+        services.AddSingleton<KashiInvest.Web.Features.Todo.ITodoSource, MeetingsTodoSource>();
         return services;
     }
 }
