@@ -57,7 +57,7 @@ public sealed class MeetingBrowserTests(BrowserFixture browser)
         // Next with the button, then with a clicker's PageDown, back with the left arrow: both followers move each time.
         await presenter.Locator("[data-testid=present-next]").ClickAsync();
         await ExpectAllOnAsync(items[1], presenter, projector, lead);
-        await presenter.Locator("body").ClickAsync(new() { Position = new() { X = 5, Y = 300 } });
+        await presenter.Locator("[data-testid=present-position]").ClickAsync();
         await presenter.Keyboard.PressAsync("PageDown");
         await ExpectAllOnAsync(items[2], presenter, projector, lead);
         await presenter.Keyboard.PressAsync("ArrowLeft");
@@ -70,10 +70,12 @@ public sealed class MeetingBrowserTests(BrowserFixture browser)
         var action = $"落实项目用电增容方案 {Guid.NewGuid():N}"[..20];
         // A missing deadline is refused next to its field, the typed text is kept.
         await FormInput.Field(presenter, "field-action-text").FillAsync(action);
-        if (string.IsNullOrEmpty(await FormInput.Field(presenter, "field-action-owner").InputValueAsync()))
+        if (string.IsNullOrEmpty(await presenter.Locator("[data-testid=record-forms]").GetAttributeAsync("data-owner")))
             await FormInput.PickAsync(presenter, "field-action-owner", setup.ChainLeadUnitName);
         await presenter.Locator("[data-testid=record-action]").ClickAsync();
-        await Expect(presenter.Locator("[data-testid=field-action-due]")).ToContainTextAsync("请填写完成时限", LiveText);
+        // MudBlazor puts the test id on the input; the message is in the field's control, under it.
+        var dueControl = presenter.Locator(".mud-input-control", new() { Has = presenter.Locator("[data-testid=field-action-due]") }).Last;
+        await Expect(dueControl).ToContainTextAsync("请填写完成时限", LiveText);
         await Expect(FormInput.Field(presenter, "field-action-text")).ToHaveValueAsync(action);
         var due = BeijingTime.Today(TimeProvider.System).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await FormInput.Field(presenter, "field-action-due").FillAsync(due);
