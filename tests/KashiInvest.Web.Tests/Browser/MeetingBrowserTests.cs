@@ -71,7 +71,7 @@ public sealed class MeetingBrowserTests(BrowserFixture browser)
         // A missing deadline is refused next to its field, the typed text is kept.
         await FormInput.Field(presenter, "field-action-text").FillAsync(action);
         if (string.IsNullOrEmpty(await presenter.Locator("[data-testid=record-forms]").GetAttributeAsync("data-owner")))
-            await FormInput.PickAsync(presenter, "field-action-owner", setup.ChainLeadUnitName);
+            await FormInput.PickAsync(presenter, "field-action-owner", setup.ChainLeadUnitName, exact: true);
         await presenter.Locator("[data-testid=record-action]").ClickAsync();
         // MudBlazor puts the test id on the input; the message is in the field's control, under it.
         var dueControl = presenter.Locator(".mud-input-control", new() { Has = presenter.Locator("[data-testid=field-action-due]") }).Last;
@@ -146,7 +146,7 @@ public sealed class MeetingBrowserTests(BrowserFixture browser)
         var chain = await browser.App.QueryAsync(db => db.Chains
             .Select(c => new { c.Id, c.Code, c.LeadUnitId, Projects = db.Projects.Count(p => p.ChainId == c.Id) })
             .OrderByDescending(c => c.Projects).FirstAsync());
-        var leadUnit = await browser.App.QueryAsync(db => db.Units.SingleAsync(u => u.Id == chain.LeadUnitId));
+        var leadUnit = (await services.GetRequiredService<KashiInvest.Web.Shared.ReferenceCache>().GetAsync()).Unit(chain.LeadUnitId)!;
         var bureauUnit = await browser.App.QueryAsync(db => db.Units.FirstAsync(u => u.Type == UnitType.Bureau));
         var bureau = new UserScope("bureau", "地区招商局调度员", ActorRole.Bureau, bureauUnit.Id, [], []);
         var commands = ActivatorUtilities.GetServiceOrCreateInstance<MeetingCommands>(services);

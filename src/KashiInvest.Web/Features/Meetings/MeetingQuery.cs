@@ -41,11 +41,15 @@ public sealed record ReportBrief(int Id, int PeriodIndex, ReportKind Kind, strin
 public sealed record ProblemBrief(int Id, int ProjectId, string Description, ProblemSeverity Severity, ProblemStatus Status, EscalationLevel Level,
     int OwnerUnitId, DateOnly DueOn, bool IsOverdue);
 
-/// <summary>The project behind an agenda item, as much as the presenter and the projector show of it (its battle-map summary).</summary>
+/// <summary>
+/// The project behind an agenda item, as much as the presenter and the projector show of it (its battle-map summary).
+/// Everyone who may read the meeting sees it, as everyone in the room sees the projector; <see cref="CanOpen"/> says
+/// whether the user may also open the project itself (its battle map).
+/// </summary>
 public sealed record ProjectBrief(
     int Id, string Code, string Name, int HostUnitId, int ChainId, ProjectStage Stage, WorkGroupLevel WorkGroupLevel,
     decimal PlannedInvestmentWan, decimal FundsInPlaceWan, int ExpectedJobs, string? LeaderInCharge,
-    HealthAssessment Health, ReportBrief? LatestReport, IReadOnlyList<ProblemBrief> OpenProblems, int OpenAlerts);
+    HealthAssessment Health, ReportBrief? LatestReport, IReadOnlyList<ProblemBrief> OpenProblems, int OpenAlerts, bool CanOpen = true);
 
 /// <summary>An action item with its meeting and what the user may do with it.</summary>
 public sealed record ActionView(
@@ -102,7 +106,8 @@ public sealed record MeetingView(
 
 /// <summary>
 /// The meetings as one user reads them (<see cref="MeetingAccess.CanRead"/>), and the open action items of a unit.
-/// Project details inside a meeting are read under <see cref="ProjectAccess.VisibleTo"/>.
+/// The projects and problems on a meeting's agenda are shown to whoever may read the meeting (the organiser put them
+/// before the attendees); elsewhere, project details are read under <see cref="ProjectAccess.VisibleTo"/>.
 /// </summary>
 public sealed class MeetingQuery(IDbContextFactory<KashiDbContext> factory, ProjectHealthQuery health, TimeProvider clock)
 {
@@ -149,13 +154,12 @@ public sealed class MeetingQuery(IDbContextFactory<KashiDbContext> factory, Proj
         var actions = await LoadActionsAsync(db, scope, db.ActionItems.AsNoTracking().Where(a => a.MeetingId == m.Id || followedIds.Contains(a.Id)), today, ct);
         var problemIds = m.Items.Where(i => i.ProblemId is not null).Select(i => i.ProblemId!.Value).ToList();
         var projectIds = m.Items.Where(i => i.ProjectId is not null).Select(i => i.ProjectId!.Value).Distinct().ToList();
-        var projects = await LoadProjectsAsync(db, scope, projectIds, today, ct);
+        var projects = await LoadProjectsAsync(db, scope, projectIds, today, ct, onAgenda: true);
         var problems = projects.Values.SelectMany(p => p.OpenProblems).ToDictionary(p => p.Id);
         var missingProblems = problemIds.Where(id => !problems.ContainsKey(id)).ToList();
         if (missingProblems.Count > 0)
         {
-            var visible = db.Projects.Where(ProjectAccess.VisibleTo(scope)).Select(p => p.Id);
-            foreach (var p in await db.Problems.AsNoTracking().Where(p => missingProblems.Contains(p.Id) && visible.Contains(p.ProjectId)).ToListAsync(ct))
+            foreach (var p in await db.Problems.AsNoTracking().Where(p => missingProblems.Contains(p.Id)).ToListAsync(ct))
                 problems[p.Id] = Brief(p, today);
         }
 
@@ -240,10 +244,14 @@ public sealed class MeetingQuery(IDbContextFactory<KashiDbContext> factory, Proj
             r.a.DoneBy, r.a.CreatedAtUtc, r.a.IsOverdue(today), r.a.IsOpen && MeetingAccess.CanMarkDone(scope, r.a.OwnerUnitId))).ToList();
     }
 
-    private async Task<Dictionary<int, ProjectBrief>> LoadProjectsAsync(KashiDbContext db, UserScope scope, List<int> ids, DateOnly today, CancellationToken ct)
+    /// <param name="onAgenda">The projects are on the agenda of a meeting the user may read: shown whatever the user's project scope.</param>
+    private async Task<Dictionary<int, ProjectBrief>> LoadProjectsAsync(KashiDbContext db, UserScope scope, List<int> ids, DateOnly today, CancellationToken ct,
+        bool onAgenda = false)
     {
         if (ids.Count == 0) return [];
-        var projects = db.Projects.AsNoTracking().Where(ProjectAccess.VisibleTo(scope)).Where(p => ids.Contains(p.Id));
+        var visible = db.Projects.AsNoTracking().Where(ProjectAccess.VisibleTo(scope)).Where(p => ids.Contains(p.Id));
+        var projects = onAgenda ? db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)) : visible;
+        var openable = onAgenda ? (await visible.Select(p => p.Id).ToListAsync(ct)).ToHashSet() : null;
         var rows = await projects.Select(p => new
         {
             p.Id, p.Code, p.Name, p.HostUnitId, p.ChainId, p.Stage, p.WorkGroupLevel, p.PlannedInvestmentWan, p.FundsInPlaceWan, p.ExpectedJobs, p.LeaderInCharge,
@@ -262,7 +270,7 @@ public sealed class MeetingQuery(IDbContextFactory<KashiDbContext> factory, Proj
             assessed.TryGetValue(p.Id, out var h) ? h : HealthAssessment.OnTrack,
             reports.TryGetValue(p.Id, out var r) ? new ReportBrief(r.Id, r.PeriodIndex, r.Kind, r.Narrative, r.NextSteps, r.SubmittedAtUtc, r.SubmittedBy, r.IsLate) : null,
             problems[p.Id].OrderByDescending(x => x.IsOverdue).ThenByDescending(x => x.Severity).ThenBy(x => x.DueOn).ToList(),
-            alerts.TryGetValue(p.Id, out var n) ? n : 0));
+            alerts.TryGetValue(p.Id, out var n) ? n : 0, openable?.Contains(p.Id) ?? true));
     }
 
     private static ProblemBrief Brief(Problem p, DateOnly today) =>
