@@ -1385,3 +1385,224 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE TABLE [Meetings] (
+        [Id] int NOT NULL IDENTITY,
+        [Kind] nvarchar(20) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [StartsAtUtc] datetime2 NOT NULL,
+        [Place] nvarchar(200) NULL,
+        [Chair] nvarchar(200) NOT NULL,
+        [ChairUserId] nvarchar(256) NULL,
+        [OrganizerUnitId] int NOT NULL,
+        [AttendingUnitIds] nvarchar(max) NOT NULL,
+        [Attendees] nvarchar(4000) NULL,
+        [ScopeKind] nvarchar(20) NOT NULL,
+        [ScopeChainId] int NULL,
+        [ScopeUnitId] int NULL,
+        [IncludeAwaiting] bit NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [StartedAtUtc] datetime2 NULL,
+        [EndedAtUtc] datetime2 NULL,
+        [CurrentItemId] int NULL,
+        [CurrentItemSinceUtc] datetime2 NULL,
+        [PresenterUserId] nvarchar(256) NULL,
+        [PresenterName] nvarchar(256) NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Meetings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Meetings_Units_OrganizerUnitId] FOREIGN KEY ([OrganizerUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE TABLE [MeetingActionItems] (
+        [Id] int NOT NULL IDENTITY,
+        [MeetingId] int NOT NULL,
+        [AssignedByUnitId] int NOT NULL,
+        [AgendaItemId] int NULL,
+        [Text] nvarchar(2000) NOT NULL,
+        [OwnerUnitId] int NOT NULL,
+        [DueOn] date NOT NULL,
+        [ProjectId] int NULL,
+        [ProblemId] int NULL,
+        [ProblemEffect] nvarchar(20) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [DoneOn] date NULL,
+        [DoneNote] nvarchar(2000) NULL,
+        [DoneBy] nvarchar(256) NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_MeetingActionItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MeetingActionItems_Meetings_MeetingId] FOREIGN KEY ([MeetingId]) REFERENCES [Meetings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MeetingActionItems_Problems_ProblemId] FOREIGN KEY ([ProblemId]) REFERENCES [Problems] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MeetingActionItems_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MeetingActionItems_Units_OwnerUnitId] FOREIGN KEY ([OwnerUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE TABLE [MeetingDecisions] (
+        [Id] int NOT NULL IDENTITY,
+        [MeetingId] int NOT NULL,
+        [AgendaItemId] int NULL,
+        [Text] nvarchar(4000) NOT NULL,
+        [RecordedAtUtc] datetime2 NOT NULL,
+        [RecordedBy] nvarchar(256) NOT NULL,
+        CONSTRAINT [PK_MeetingDecisions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MeetingDecisions_Meetings_MeetingId] FOREIGN KEY ([MeetingId]) REFERENCES [Meetings] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE TABLE [MeetingAgendaItems] (
+        [Id] int NOT NULL IDENTITY,
+        [MeetingId] int NOT NULL,
+        [Position] int NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [ProjectId] int NULL,
+        [ProblemId] int NULL,
+        [ActionItemId] int NULL,
+        [Title] nvarchar(200) NULL,
+        [Note] nvarchar(4000) NULL,
+        [Discussion] nvarchar(4000) NULL,
+        [ElapsedSeconds] int NOT NULL,
+        [IsManual] bit NOT NULL,
+        [AlsoFor] nvarchar(200) NULL,
+        CONSTRAINT [PK_MeetingAgendaItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MeetingAgendaItems_MeetingActionItems_ActionItemId] FOREIGN KEY ([ActionItemId]) REFERENCES [MeetingActionItems] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MeetingAgendaItems_Meetings_MeetingId] FOREIGN KEY ([MeetingId]) REFERENCES [Meetings] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_MeetingAgendaItems_Problems_ProblemId] FOREIGN KEY ([ProblemId]) REFERENCES [Problems] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_MeetingAgendaItems_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingActionItems_MeetingId] ON [MeetingActionItems] ([MeetingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingActionItems_OwnerUnitId_Status_DueOn] ON [MeetingActionItems] ([OwnerUnitId], [Status], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingActionItems_ProblemId] ON [MeetingActionItems] ([ProblemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingActionItems_ProjectId] ON [MeetingActionItems] ([ProjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingActionItems_Status_DueOn] ON [MeetingActionItems] ([Status], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingAgendaItems_ActionItemId] ON [MeetingAgendaItems] ([ActionItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingAgendaItems_MeetingId_Position] ON [MeetingAgendaItems] ([MeetingId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingAgendaItems_ProblemId] ON [MeetingAgendaItems] ([ProblemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingAgendaItems_ProjectId] ON [MeetingAgendaItems] ([ProjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingDecisions_MeetingId_RecordedAtUtc] ON [MeetingDecisions] ([MeetingId], [RecordedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE INDEX [IX_Meetings_OrganizerUnitId_StartsAtUtc] ON [Meetings] ([OrganizerUnitId], [StartsAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    CREATE INDEX [IX_Meetings_Status_StartsAtUtc] ON [Meetings] ([Status], [StartsAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123164708_Meetings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123164708_Meetings', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KashiDbContext>>().CreateDbContext());
 
         services.AddSingleton<Health.ProjectHealthQuery>();
+        services.AddSingleton<Meetings.MeetingAgendaQuery>();
         services.AddSingleton<Leads.TargetLibraryQuery>();
         services.AddSingleton<Leads.InvestorLibraryQuery>();
         services.AddSingleton<Leads.WeeklyStatusQuery>();

@@ -6,6 +6,7 @@ using KashiInvest.Web.Features.BattleMaps;
 using KashiInvest.Web.Features.Notifications;
 using KashiInvest.Web.Features.Leads;
 using KashiInvest.Web.Features.Problems;
+using KashiInvest.Web.Features.Meetings;
 using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Wall;
 using KashiInvest.Web.Features.Reports;
@@ -94,6 +95,7 @@ public static class DependencyInjection
         services.AddWallFeature(configuration);
         services.AddReportsFeature();
         services.AddProblemsFeature();
+        services.AddMeetingsFeature();
         services.AddNotificationsFeature();
         services.AddPipelineFeature();
         services.AddTodoFeature();

@@ -79,6 +79,7 @@ public static class Hosting
         app.MapAccountEndpoints();
         app.MapTokenEndpoint();
         app.MapLiveHub();
+        KashiInvest.Web.Features.Meetings.Minutes.MinutesRegistration.MapMeetingMinutes(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

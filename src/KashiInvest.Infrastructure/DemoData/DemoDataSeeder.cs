@@ -47,6 +47,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
             await LeadsDemoData.SeedAsync(db, reference, clock.GetUtcNow().UtcDateTime, settings.Seed, cancellationToken);
             await AddAccountsAsync(db, reference, settings.Seed, cancellationToken);
             await DemoWebhooks.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await MeetingsDemoData.SeedAsync(db, clock, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return AccountsOf(reference);

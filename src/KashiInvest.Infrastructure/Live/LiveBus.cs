@@ -51,7 +51,8 @@ public static class ChangeKinds
     public const string EvaluationRecorded = "evaluation.recorded";
 
     public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged,
-        TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported, AlertRaised, AlertCleared, AlertAcknowledged];
+        TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported, AlertRaised, AlertCleared, AlertAcknowledged,
+        MeetingChanged, ActionChanged];
     /// <summary>A registration form was filed (its project's key; ItemId = form id).</summary>
     public const string LeadFiled = "lead.filed";
     /// <summary>A target reached a unit. Not about a project: ProjectId 0, Host/Source = the receiving unit, ItemId = push id.</summary>
@@ -64,6 +65,12 @@ public static class ChangeKinds
     public const string AlertRaised = "alert.raised";
     public const string AlertCleared = "alert.cleared";
     public const string AlertAcknowledged = "alert.acknowledged";
+
+    /// <summary>A meeting (details, agenda, presenter position, record) changed: ItemId = meeting id, ProjectId 0,
+    /// Host/Source = organizer unit, ChainId -1. Meeting screens receive it whatever their project scope and re-read.</summary>
+    public const string MeetingChanged = "meeting.changed";
+    /// <summary>A meeting action item was recorded or done: ItemId = action id; keyed on its project, else like the meeting.</summary>
+    public const string ActionChanged = "action.changed";
 
 }
 
@@ -173,8 +180,20 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
             case Domain.Alerts.AlertRaised a: return OfAlert(ChangeKinds.AlertRaised, a.Alert, now);
             case Domain.Alerts.AlertCleared a: return OfAlert(ChangeKinds.AlertCleared, a.Alert, now);
             case Domain.Alerts.AlertAcknowledged a: return OfAlert(ChangeKinds.AlertAcknowledged, a.Alert, now);
+            case Domain.Meetings.MeetingChanged mc:
+                return Of(ChangeKinds.MeetingChanged, new ProjectKey(0, mc.Meeting.OrganizerUnitId, -1, mc.Meeting.OrganizerUnitId), mc.Meeting.Version, now) with { ItemId = mc.Meeting.Id };
+            case Domain.Meetings.ActionItemChanged ac:
+                return await ActionNoticeAsync(ac.Action, now, ct);
             default: return null;
         }
+    }
+
+    /// <summary>An action item is keyed on its project when it has one, else like its meeting (the organizer unit).</summary>
+    private async ValueTask<ChangeNotice?> ActionNoticeAsync(Domain.Meetings.ActionItem action, DateTime now, CancellationToken ct)
+    {
+        if (action.ProjectId is { } pid && await keys.FindAsync(pid, ct) is { } key)
+            return Of(ChangeKinds.ActionChanged, key, action.Version, now) with { ItemId = action.Id };
+        return Of(ChangeKinds.ActionChanged, new ProjectKey(0, action.AssignedByUnitId, -1, action.AssignedByUnitId), action.Version, now) with { ItemId = action.Id };
     }
 
     /// <summary>

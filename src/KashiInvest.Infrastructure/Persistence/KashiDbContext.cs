@@ -58,6 +58,10 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>
     public DbSet<IntentionEntry> IntentionEntries => Set<IntentionEntry>();
     public DbSet<Domain.Alerts.Alert> Alerts => Set<Domain.Alerts.Alert>();
     public DbSet<Scheduling.JobRun> JobRuns => Set<Scheduling.JobRun>();
+    public DbSet<Domain.Meetings.Meeting> Meetings => Set<Domain.Meetings.Meeting>();
+    public DbSet<Domain.Meetings.AgendaItem> MeetingAgendaItems => Set<Domain.Meetings.AgendaItem>();
+    public DbSet<Domain.Meetings.MeetingDecision> MeetingDecisions => Set<Domain.Meetings.MeetingDecision>();
+    public DbSet<Domain.Meetings.ActionItem> ActionItems => Set<Domain.Meetings.ActionItem>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

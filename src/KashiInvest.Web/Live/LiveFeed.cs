@@ -46,7 +46,8 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
             var scope = await scopes.GetAsync();
             await foreach (var notice in bus.SubscribeAsync(ct))
             {
-                if (notice.Project is not { } key || !ProjectAccess.CanSee(scope, key)) continue;
+                // Meeting notices carry only the meeting id; meeting screens re-read under their own access rule.
+                if (!notice.Kind.StartsWith("meeting.", StringComparison.Ordinal) && (notice.Project is not { } key || !ProjectAccess.CanSee(scope, key))) continue;
                 Subscription[] targets;
                 lock (_gate) targets = [.. _subscriptions];
                 foreach (var s in targets) s.Offer(notice);

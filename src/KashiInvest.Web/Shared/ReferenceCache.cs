@@ -39,6 +39,7 @@ public sealed class ReferenceCache(IDbContextFactory<KashiDbContext> factory)
             var links = await db.ChainLinks.AsNoTracking().OrderBy(l => l.Id)
                 .Select(l => new ChainLinkInfo(l.Id, l.ChainId, l.Name, l.NameEn)).ToListAsync(ct);
             var chains = await db.Chains.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
+            units = Distinguish(units, chains.Select(c => (c.LeadUnitId, c.Name)).ToList());
             _snapshot = new Snapshot(units,
                 chains.Select(c => new ChainInfo(c.Id, c.Code, c.Name, c.NameEn, c.LeadUnitId, links.Where(l => l.ChainId == c.Id).ToList())).ToList());
             return _snapshot;
@@ -47,6 +48,22 @@ public sealed class ReferenceCache(IDbContextFactory<KashiDbContext> factory)
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// A bureau that leads a chain is a unit of its own next to the same bureau as a department, under the same
+    /// Chinese name; in a picker the two would look alike. The chain-lead one is named with its chain:
+    /// 喀什地区工业和信息化局（纺织服装链主）. (The English names already say so.)
+    /// </summary>
+    public static List<UnitInfo> Distinguish(List<UnitInfo> units, IReadOnlyList<(int LeadUnitId, string ChainName)> chains)
+    {
+        var shared = units.GroupBy(u => u.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        return units.Select(u =>
+        {
+            if (u.Type != UnitType.ChainLead || !shared.Contains(u.Name)) return u;
+            var led = chains.Where(c => c.LeadUnitId == u.Id).Select(c => c.ChainName).ToList();
+            return led.Count == 0 ? u : u with { Name = $"{u.Name}（{string.Join("、", led)}链主）" };
+        }).ToList();
     }
 
     /// <summary>Forget the cached copy (after an administrator changes units or chains).</summary>

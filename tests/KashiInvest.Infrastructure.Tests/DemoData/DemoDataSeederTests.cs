@@ -270,6 +270,12 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         var leadsAudits = await db.AuditEntries.CountAsync(a => leadsTypes.Contains(a.EntityType));
         Assert.InRange(leadsAudits, leadsRows, leadsRows + await db.TargetPushes.CountAsync(p => p.ProjectId != null));
         audited += leadsAudits;
+        // The meetings demo writes meetings, agenda items, decisions and actions, and changes some of them later.
+        string[] meetingTypes = ["Meeting", "AgendaItem", "MeetingDecision", "ActionItem"];
+        var meetingRows = await db.Meetings.CountAsync() + await db.MeetingAgendaItems.CountAsync() + await db.MeetingDecisions.CountAsync() + await db.ActionItems.CountAsync();
+        var meetingAudits = await db.AuditEntries.CountAsync(a => meetingTypes.Contains(a.EntityType));
+        Assert.True(meetingRows > 0 && meetingAudits >= meetingRows, $"meetings: {meetingAudits} audit entries for {meetingRows} rows");
+        audited += meetingAudits;
 
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());
         Assert.Equal(audited, byUser.Single(x => x.Key == "system:demo-data").Count);

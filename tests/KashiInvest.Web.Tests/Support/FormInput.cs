@@ -57,10 +57,12 @@ public static class FormInput
         }
     }
 
-    /// <summary>Opens a select and picks the option with this text.</summary>
-    public static async Task PickAsync(IPage page, string testId, string option)
+    /// <summary>Opens a select and picks the option with this text (with <paramref name="exact"/>, the whole text, not a part of it).</summary>
+    public static async Task PickAsync(IPage page, string testId, string option, bool exact = false)
     {
-        var item = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First;
+        var item = page.Locator(".mud-popover-open .mud-list-item", exact
+            ? new() { HasTextRegex = new System.Text.RegularExpressions.Regex($@"^\s*{System.Text.RegularExpressions.Regex.Escape(option)}\s*$") }
+            : new() { HasText = option }).First;
         // Before the circuit is up a click opens nothing: click until the list shows.
         for (var attempt = 0; attempt < 20; attempt++)
         {

@@ -59,6 +59,7 @@ public sealed class SeededDatabase : IAsyncLifetime
         KashiInvest.Web.Features.Evaluations.EvaluationsFeature.AddEvaluationsFeature(services, Configuration);
         KashiInvest.Web.Features.Signing.SigningFeature.AddSigningFeature(services);
         KashiInvest.Web.Features.Leads.LeadsFeature.AddLeadsFeature(services);
+        KashiInvest.Web.Features.Meetings.MeetingsFeature.AddMeetingsFeature(services);
     }
 
     public async Task<UserScope> ScopeOfAsync(string unitCode, ActorRole role = ActorRole.AttractingUnit)

@@ -1,0 +1,543 @@
+using KashiInvest.Domain.Common;
+
+namespace KashiInvest.Domain.Meetings;
+
+/// <summary>调度会 (scheduling) or 推进会 (progress) meeting (Art. 25, 27).</summary>
+public enum MeetingKind { Scheduling, Progress }
+
+/// <summary>Planned → InProgress → Ended. An ended meeting is read-only.</summary>
+public enum MeetingStatus { Planned, InProgress, Ended }
+
+/// <summary>What the meeting covers: the whole prefecture, one chain, or one county's list of major projects.</summary>
+public enum MeetingScopeKind { Prefecture, Chain, County }
+
+/// <summary>The scope of a meeting. <see cref="ChainId"/> is set for a chain meeting, <see cref="UnitId"/> for a county meeting.</summary>
+public sealed record MeetingScope(MeetingScopeKind Kind, int? ChainId = null, int? UnitId = null)
+{
+    public static readonly MeetingScope Prefecture = new(MeetingScopeKind.Prefecture);
+
+    public static MeetingScope Chain(int chainId) => new(MeetingScopeKind.Chain, chainId);
+
+    public static MeetingScope County(int unitId) => new(MeetingScopeKind.County, null, unitId);
+
+    /// <summary>Whether a project (by its chain and host) is covered by this scope.</summary>
+    public bool Covers(int chainId, int hostUnitId) => Kind switch
+    {
+        MeetingScopeKind.Chain => chainId == ChainId,
+        MeetingScopeKind.County => hostUnitId == UnitId,
+        _ => true,
+    };
+
+    internal static MeetingScope Of(MeetingScopeKind kind, int? chainId, int? unitId) => kind switch
+    {
+        MeetingScopeKind.Chain => Chain(chainId ?? throw new DomainRuleException("Meeting.ScopeChainRequired")),
+        MeetingScopeKind.County => County(unitId ?? throw new DomainRuleException("Meeting.ScopeCountyRequired")),
+        _ => Prefecture,
+    };
+}
+
+/// <summary>The editable facts of a meeting, validated together so that every bad field is reported at once.</summary>
+public sealed record MeetingDetails(
+    MeetingKind Kind,
+    string Title,
+    DateTime StartsAtUtc,
+    string? Place,
+    string Chair,
+    string? ChairUserId,
+    IReadOnlyList<int> AttendingUnitIds,
+    string? Attendees,
+    bool IncludeAwaiting)
+{
+    public IReadOnlyList<FieldViolation> Validate()
+    {
+        var errors = new List<FieldViolation>();
+        if (string.IsNullOrWhiteSpace(Title)) errors.Add(new(nameof(Title), "Meeting.TitleRequired"));
+        else if (Title.Trim().Length > Meeting.TitleMaxLength) errors.Add(new(nameof(Title), "Field.TooLong", Meeting.TitleMaxLength));
+        if (string.IsNullOrWhiteSpace(Chair)) errors.Add(new(nameof(Chair), "Meeting.ChairRequired"));
+        else if (Chair.Trim().Length > Meeting.ShortTextMaxLength) errors.Add(new(nameof(Chair), "Field.TooLong", Meeting.ShortTextMaxLength));
+        if (Place is not null && Place.Trim().Length > Meeting.ShortTextMaxLength) errors.Add(new(nameof(Place), "Field.TooLong", Meeting.ShortTextMaxLength));
+        if (Attendees is not null && Attendees.Trim().Length > Meeting.TextMaxLength) errors.Add(new(nameof(Attendees), "Field.TooLong", Meeting.TextMaxLength));
+        if (StartsAtUtc == default) errors.Add(new(nameof(StartsAtUtc), "Meeting.StartRequired"));
+        return errors;
+    }
+}
+
+/// <summary>
+/// A scheduling or progress meeting: its details, the agenda the Bureau prepares, and the record made during the
+/// meeting (discussion per item, decisions). The presenter's position and the timers are stored fields, so a
+/// dropped presenter loses nothing: any screen computes the timers from them and the clock.
+/// </summary>
+public sealed class Meeting : AggregateRoot, IAudited
+{
+    public const int TitleMaxLength = 200;
+    public const int ShortTextMaxLength = 200;
+    public const int TextMaxLength = 4000;
+
+    private readonly List<AgendaItem> _items = [];
+    private readonly List<MeetingDecision> _decisions = [];
+
+    private Meeting() { Title = Chair = CreatedBy = string.Empty; AttendingUnitIds = []; }
+
+    public Meeting(MeetingDetails details, MeetingScope scope, int organizerUnitId, Actor actor, DateTime nowUtc)
+    {
+        Throw(details.Validate());
+        if (scope.Kind == MeetingScopeKind.Chain && scope.ChainId is null) throw new DomainRuleException("Meeting.ScopeChainRequired");
+        if (scope.Kind == MeetingScopeKind.County && scope.UnitId is null) throw new DomainRuleException("Meeting.ScopeCountyRequired");
+        Title = Chair = string.Empty;
+        AttendingUnitIds = [];
+        Apply(details);
+        ScopeKind = scope.Kind;
+        ScopeChainId = scope.ChainId;
+        ScopeUnitId = scope.UnitId;
+        OrganizerUnitId = organizerUnitId;
+        Status = MeetingStatus.Planned;
+        CreatedBy = actor.UserName;
+        CreatedAtUtc = nowUtc;
+        UpdatedAtUtc = nowUtc;
+        Raise(new MeetingChanged(this, MeetingChange.Created));
+    }
+
+    public MeetingKind Kind { get; private set; }
+    public string Title { get; private set; }
+    public DateTime StartsAtUtc { get; private set; }
+    public string? Place { get; private set; }
+    /// <summary>The chairing leader's name and post, as printed in the minutes.</summary>
+    public string Chair { get; private set; }
+    public string? ChairUserId { get; private set; }
+    /// <summary>The Bureau for prefecture and chain meetings; the county for its own meetings.</summary>
+    public int OrganizerUnitId { get; private set; }
+    public int[] AttendingUnitIds { get; private set; }
+    /// <summary>Attending people, free text (列席人员).</summary>
+    public string? Attendees { get; private set; }
+    public MeetingScopeKind ScopeKind { get; private set; }
+    public int? ScopeChainId { get; private set; }
+    public int? ScopeUnitId { get; private set; }
+    public MeetingScope Scope => MeetingScope.Of(ScopeKind, ScopeChainId, ScopeUnitId);
+    /// <summary>Whether the agenda proposes projects awaiting triage or evaluation.</summary>
+    public bool IncludeAwaiting { get; private set; }
+    public MeetingStatus Status { get; private set; }
+
+    public DateTime? StartedAtUtc { get; private set; }
+    public DateTime? EndedAtUtc { get; private set; }
+    /// <summary>The agenda item the presenter shows; followers follow it.</summary>
+    public int? CurrentItemId { get; private set; }
+    /// <summary>Since when the current item has been shown (its running time is counted from here).</summary>
+    public DateTime? CurrentItemSinceUtc { get; private set; }
+    public string? PresenterUserId { get; private set; }
+    public string? PresenterName { get; private set; }
+
+    public string CreatedBy { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    /// <summary>The agenda in order of <see cref="AgendaItem.Position"/>.</summary>
+    public IReadOnlyList<AgendaItem> Items => _items.OrderBy(i => i.Position).ToList();
+    public IReadOnlyList<MeetingDecision> Decisions => _decisions.OrderBy(d => d.RecordedAtUtc).ThenBy(d => d.Id).ToList();
+
+    public bool IsReadOnly => Status == MeetingStatus.Ended;
+
+    /// <summary>Beijing date of the meeting.</summary>
+    public DateOnly Date => BeijingTime.DateOf(StartsAtUtc);
+
+    // ---------- before the meeting ----------
+
+    public void UpdateDetails(MeetingDetails details, Actor actor, DateTime nowUtc)
+    {
+        EnsurePlanned();
+        Throw(details.Validate());
+        Apply(details);
+        Touch(MeetingChange.Details, nowUtc);
+    }
+
+    /// <summary>Adds an item at the end of the agenda (a project, a problem, an action follow-up or a custom item).</summary>
+    public AgendaItem AddItem(AgendaItemKind kind, int? projectId, int? problemId, int? actionItemId, string? title, string? note, DateTime nowUtc, bool isManual = true)
+    {
+        EnsurePlanned();
+        var item = AgendaItem.Create(kind, projectId, problemId, actionItemId, title, note, NextPosition(), isManual);
+        if (item.SubjectKey is { } key && _items.Any(i => i.SubjectKey == key)) throw new DomainRuleException("Meeting.ItemAlreadyOnAgenda");
+        _items.Add(item);
+        Touch(MeetingChange.Agenda, nowUtc);
+        return item;
+    }
+
+    /// <summary>
+    /// Merges a freshly proposed agenda (see <see cref="AgendaBuilder"/>) into this one: items already on the agenda
+    /// keep their place and annotation, new proposals are appended in the proposed order, and proposals that no longer
+    /// apply are dropped unless the Bureau added or annotated them. Returns how many items were added and removed.
+    /// </summary>
+    public (int Added, int Removed) RefreshAgenda(IReadOnlyList<ProposedAgendaItem> proposed, DateTime nowUtc)
+    {
+        EnsurePlanned();
+        var keys = proposed.Select(p => AgendaItem.KeyOf(p.Kind, p.ProjectId, p.ProblemId, p.ActionItemId)).ToHashSet();
+        var stale = _items.Where(i => !i.IsManual && string.IsNullOrEmpty(i.Note) && i.SubjectKey is { } k && !keys.Contains(k)).ToList();
+        foreach (var s in stale) _items.Remove(s);
+        var added = 0;
+        foreach (var p in proposed)
+        {
+            var key = AgendaItem.KeyOf(p.Kind, p.ProjectId, p.ProblemId, p.ActionItemId);
+            var existing = _items.FirstOrDefault(i => i.SubjectKey == key);
+            if (existing is not null) { existing.SetAlso(p.AlsoKinds); continue; }
+            // The same project proposed for another reason: one item per project, the reasons merged.
+            if (p.Kind != AgendaItemKind.ActionFollowUp && p.ProjectId is { } pid
+                && _items.FirstOrDefault(i => i.ProjectId == pid && i.Kind != AgendaItemKind.ActionFollowUp) is { } same)
+            {
+                same.SetAlso(same.AlsoKinds.Append(p.Kind).Concat(p.AlsoKinds).Where(k => k != same.Kind).Distinct().ToList());
+                continue;
+            }
+            var item = AgendaItem.Create(p.Kind, p.ProjectId, p.ProblemId, p.ActionItemId, null, null, NextPosition(), isManual: false);
+            item.SetAlso(p.AlsoKinds);
+            _items.Add(item);
+            added++;
+        }
+        Renumber();
+        if (added > 0 || stale.Count > 0) Touch(MeetingChange.Agenda, nowUtc);
+        return (added, stale.Count);
+    }
+
+    public void RemoveItem(int itemId, DateTime nowUtc)
+    {
+        EnsurePlanned();
+        var item = Find(itemId);
+        _items.Remove(item);
+        foreach (var d in _decisions.Where(d => d.AgendaItemId == itemId)) d.Detach();
+        Renumber();
+        Touch(MeetingChange.Agenda, nowUtc);
+    }
+
+    /// <summary>Moves an item one place up (<paramref name="by"/> = -1) or down (+1), or further.</summary>
+    public void MoveItem(int itemId, int by, DateTime nowUtc)
+    {
+        EnsurePlanned();
+        var ordered = _items.OrderBy(i => i.Position).ToList();
+        var item = Find(itemId);
+        var from = ordered.IndexOf(item);
+        var to = Math.Clamp(from + by, 0, ordered.Count - 1);
+        if (to == from) throw new DomainRuleException("Meeting.CannotMove");
+        ordered.RemoveAt(from);
+        ordered.Insert(to, item);
+        for (var i = 0; i < ordered.Count; i++) ordered[i].SetPosition(i + 1);
+        Touch(MeetingChange.Agenda, nowUtc);
+    }
+
+    /// <summary>Sets the whole order at once: <paramref name="itemIds"/> must name every item exactly once.</summary>
+    public void SetOrder(IReadOnlyList<int> itemIds, DateTime nowUtc)
+    {
+        EnsurePlanned();
+        if (itemIds.Count != _items.Count || itemIds.Distinct().Count() != _items.Count || itemIds.Any(id => _items.All(i => i.Id != id)))
+            throw new DomainRuleException("Meeting.OrderMustNameEveryItem");
+        for (var i = 0; i < itemIds.Count; i++) Find(itemIds[i]).SetPosition(i + 1);
+        Touch(MeetingChange.Agenda, nowUtc);
+    }
+
+    /// <summary>The Bureau's note on an item (what to ask, who reports); also the title of a custom item.</summary>
+    public void Annotate(int itemId, string? note, string? title, DateTime nowUtc)
+    {
+        EnsurePlanned();
+        Find(itemId).Annotate(note, title);
+        Touch(MeetingChange.Agenda, nowUtc);
+    }
+
+    // ---------- during the meeting ----------
+
+    /// <summary>Opens the meeting; the actor becomes the presenter and the first item (if any) is shown.</summary>
+    public void Start(Actor actor, string presenterName, DateTime nowUtc)
+    {
+        EnsureNotEnded();
+        if (Status != MeetingStatus.Planned) throw new DomainRuleException("Meeting.AlreadyStarted");
+        Status = MeetingStatus.InProgress;
+        StartedAtUtc = nowUtc;
+        PresenterUserId = actor.UserName;
+        PresenterName = Clean(presenterName) ?? actor.UserName;
+        var first = _items.OrderBy(i => i.Position).FirstOrDefault();
+        CurrentItemId = first?.Id;
+        CurrentItemSinceUtc = first is null ? null : nowUtc;
+        Touch(MeetingChange.Started, nowUtc);
+    }
+
+    /// <summary>
+    /// The presenter moves to another item: the time spent on the previous item is added to its total and the new
+    /// item's clock starts. Only the current presenter may move (another Bureau user takes over first).
+    /// </summary>
+    public void Present(int itemId, Actor actor, DateTime nowUtc)
+    {
+        EnsureInProgress();
+        EnsurePresenter(actor);
+        var item = Find(itemId);
+        if (CurrentItemId == item.Id) return;
+        CloseCurrentItem(nowUtc);
+        CurrentItemId = item.Id;
+        CurrentItemSinceUtc = nowUtc;
+        Touch(MeetingChange.Presented, nowUtc);
+    }
+
+    /// <summary>Another user (or the same one on a new connection) becomes the presenter; the meeting resumes at the current item.</summary>
+    public void TakeOver(Actor actor, string presenterName, DateTime nowUtc)
+    {
+        EnsureInProgress();
+        PresenterUserId = actor.UserName;
+        PresenterName = Clean(presenterName) ?? actor.UserName;
+        Touch(MeetingChange.TakenOver, nowUtc);
+    }
+
+    /// <summary>Records the summary of what was said on an item (replaces the previous summary).</summary>
+    public void RecordDiscussion(int itemId, string? discussion, Actor actor, DateTime nowUtc)
+    {
+        EnsureInProgress();
+        var text = Clean(discussion);
+        if (text is not null && text.Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        Find(itemId).SetDiscussion(text);
+        Touch(MeetingChange.Record, nowUtc);
+    }
+
+    public MeetingDecision RecordDecision(int? agendaItemId, string text, Actor actor, DateTime nowUtc)
+    {
+        EnsureInProgress();
+        if (agendaItemId is { } id) Find(id);
+        var clean = Clean(text) ?? throw new DomainRuleException("Meeting.DecisionTextRequired");
+        if (clean.Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        var decision = new MeetingDecision(agendaItemId, clean, nowUtc, actor.UserName);
+        _decisions.Add(decision);
+        Touch(MeetingChange.Record, nowUtc);
+        return decision;
+    }
+
+    /// <summary>Withdraws a decision recorded by mistake while the meeting runs.</summary>
+    public void RemoveDecision(int decisionId, DateTime nowUtc)
+    {
+        EnsureInProgress();
+        var d = _decisions.FirstOrDefault(x => x.Id == decisionId) ?? throw new DomainRuleException("Meeting.DecisionNotFound");
+        _decisions.Remove(d);
+        Touch(MeetingChange.Record, nowUtc);
+    }
+
+    /// <summary>An action item was recorded in this meeting: every screen re-reads the record.</summary>
+    internal void ActionRecorded(DateTime nowUtc)
+    {
+        EnsureInProgress();
+        Touch(MeetingChange.Record, nowUtc);
+    }
+
+    /// <summary>Closes the meeting; its record becomes read-only.</summary>
+    public void End(Actor actor, DateTime nowUtc)
+    {
+        EnsureInProgress();
+        CloseCurrentItem(nowUtc);
+        CurrentItemSinceUtc = null;
+        Status = MeetingStatus.Ended;
+        EndedAtUtc = nowUtc;
+        Touch(MeetingChange.Ended, nowUtc);
+    }
+
+    // ---------- timers (computed from stored fields only) ----------
+
+    /// <summary>Total time of the meeting so far (or its length once ended).</summary>
+    public TimeSpan Elapsed(DateTime nowUtc) => StartedAtUtc is { } s ? (EndedAtUtc ?? Max(nowUtc, s)) - s : TimeSpan.Zero;
+
+    /// <summary>Total time spent on an item, including the running stretch if it is the current item.</summary>
+    public TimeSpan ItemElapsed(int itemId, DateTime nowUtc)
+    {
+        var item = Find(itemId);
+        var seconds = item.ElapsedSeconds;
+        if (Status == MeetingStatus.InProgress && CurrentItemId == itemId && CurrentItemSinceUtc is { } since)
+            seconds += RunningSeconds(since, nowUtc);
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>How long the current item has been shown in its current stretch.</summary>
+    public TimeSpan CurrentStretch(DateTime nowUtc) =>
+        Status == MeetingStatus.InProgress && CurrentItemSinceUtc is { } since ? TimeSpan.FromSeconds(RunningSeconds(since, nowUtc)) : TimeSpan.Zero;
+
+    public AgendaItem? CurrentItem => CurrentItemId is { } id ? _items.FirstOrDefault(i => i.Id == id) : null;
+
+    // ---------- helpers ----------
+
+    private void CloseCurrentItem(DateTime nowUtc)
+    {
+        if (CurrentItemId is { } id && CurrentItemSinceUtc is { } since && _items.FirstOrDefault(i => i.Id == id) is { } current)
+            current.AddElapsed(RunningSeconds(since, nowUtc));
+    }
+
+    private static int RunningSeconds(DateTime since, DateTime now) => Math.Max(0, (int)(now - since).TotalSeconds);
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+    private void Apply(MeetingDetails d)
+    {
+        Kind = d.Kind;
+        Title = d.Title.Trim();
+        StartsAtUtc = DateTime.SpecifyKind(d.StartsAtUtc, DateTimeKind.Utc);
+        Place = Clean(d.Place);
+        Chair = d.Chair.Trim();
+        ChairUserId = Clean(d.ChairUserId);
+        AttendingUnitIds = d.AttendingUnitIds.Distinct().Order().ToArray();
+        Attendees = Clean(d.Attendees);
+        IncludeAwaiting = d.IncludeAwaiting;
+    }
+
+    private AgendaItem Find(int itemId) => _items.FirstOrDefault(i => i.Id == itemId) ?? throw new DomainRuleException("Meeting.ItemNotFound");
+
+    private int NextPosition() => _items.Count == 0 ? 1 : _items.Max(i => i.Position) + 1;
+
+    private void Renumber()
+    {
+        var i = 1;
+        foreach (var item in _items.OrderBy(x => x.Position)) item.SetPosition(i++);
+    }
+
+    private void EnsureNotEnded()
+    {
+        if (Status == MeetingStatus.Ended) throw new DomainRuleException("Meeting.Ended");
+    }
+
+    private void EnsurePlanned()
+    {
+        EnsureNotEnded();
+        if (Status != MeetingStatus.Planned) throw new DomainRuleException("Meeting.AgendaLocked");
+    }
+
+    private void EnsureInProgress()
+    {
+        EnsureNotEnded();
+        if (Status != MeetingStatus.InProgress) throw new DomainRuleException("Meeting.NotStarted");
+    }
+
+    private void EnsurePresenter(Actor actor)
+    {
+        if (!string.Equals(PresenterUserId, actor.UserName, StringComparison.OrdinalIgnoreCase))
+            throw new DomainRuleException("Meeting.NotPresenter", PresenterName ?? PresenterUserId ?? "");
+    }
+
+    private void Touch(MeetingChange change, DateTime nowUtc)
+    {
+        UpdatedAtUtc = nowUtc;
+        Raise(new MeetingChanged(this, change));
+    }
+
+    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static void Throw(IReadOnlyList<FieldViolation> errors)
+    {
+        if (errors.Count > 0) throw new DomainRuleException(errors[0].Violation);
+    }
+}
+
+/// <summary>Why a project or subject is on the agenda, in the order the agenda groups them.</summary>
+public enum AgendaItemKind
+{
+    ActionFollowUp,
+    StalledProject,
+    AtRiskProject,
+    EscalatedProblem,
+    KeyProjectReport,
+    AwaitingTriage,
+    AwaitingEvaluation,
+    Custom,
+}
+
+/// <summary>One item of a meeting's agenda.</summary>
+public sealed class AgendaItem : Entity, IAudited
+{
+    private AgendaItem() { }
+
+    public int MeetingId { get; private set; }
+    public int Position { get; private set; }
+    public AgendaItemKind Kind { get; private set; }
+    public int? ProjectId { get; private set; }
+    public int? ProblemId { get; private set; }
+    public int? ActionItemId { get; private set; }
+    /// <summary>The title of a custom item (or an override for a data item).</summary>
+    public string? Title { get; private set; }
+    /// <summary>The Bureau's annotation, prepared before the meeting.</summary>
+    public string? Note { get; private set; }
+    /// <summary>The summary of what was said, recorded during the meeting.</summary>
+    public string? Discussion { get; private set; }
+    /// <summary>Time spent on the item in closed stretches (the running stretch is on the meeting).</summary>
+    public int ElapsedSeconds { get; private set; }
+    /// <summary>Added by hand rather than proposed from the data; a refresh never drops it.</summary>
+    public bool IsManual { get; private set; }
+    /// <summary>The other reasons the same project qualified for, comma-separated <see cref="AgendaItemKind"/> names.</summary>
+    public string? AlsoFor { get; private set; }
+
+    public IReadOnlyList<AgendaItemKind> AlsoKinds => string.IsNullOrEmpty(AlsoFor)
+        ? []
+        : AlsoFor.Split(',').Select(s => Enum.TryParse<AgendaItemKind>(s, out var k) ? k : (AgendaItemKind?)null).OfType<AgendaItemKind>().ToList();
+
+    /// <summary>What the item is about, for de-duplication (null for custom items).</summary>
+    public string? SubjectKey => KeyOf(Kind, ProjectId, ProblemId, ActionItemId);
+
+    internal static string? KeyOf(AgendaItemKind kind, int? projectId, int? problemId, int? actionItemId) =>
+        actionItemId is { } a ? $"a{a}"
+        : problemId is { } q ? $"q{q}"
+        : projectId is { } p ? $"p{p}"
+        : null;
+
+    internal static AgendaItem Create(AgendaItemKind kind, int? projectId, int? problemId, int? actionItemId, string? title, string? note, int position, bool isManual)
+    {
+        var cleanTitle = Meeting.Clean(title);
+        if (kind == AgendaItemKind.Custom && cleanTitle is null) throw new DomainRuleException("Meeting.ItemTitleRequired");
+        if (kind == AgendaItemKind.ActionFollowUp && actionItemId is null) throw new DomainRuleException("Meeting.ItemSubjectRequired");
+        if (kind == AgendaItemKind.EscalatedProblem && problemId is null) throw new DomainRuleException("Meeting.ItemSubjectRequired");
+        if (kind is AgendaItemKind.StalledProject or AgendaItemKind.AtRiskProject or AgendaItemKind.KeyProjectReport
+                or AgendaItemKind.AwaitingTriage or AgendaItemKind.AwaitingEvaluation && projectId is null)
+            throw new DomainRuleException("Meeting.ItemSubjectRequired");
+        var item = new AgendaItem
+        {
+            Kind = kind,
+            ProjectId = projectId,
+            ProblemId = problemId,
+            ActionItemId = actionItemId,
+            Position = position,
+            IsManual = isManual,
+        };
+        item.Annotate(note, cleanTitle);
+        return item;
+    }
+
+    internal void Annotate(string? note, string? title)
+    {
+        var n = Meeting.Clean(note);
+        var t = Meeting.Clean(title);
+        if (n is not null && n.Length > Meeting.TextMaxLength) throw new DomainRuleException("Field.TooLong", Meeting.TextMaxLength);
+        if (t is not null && t.Length > Meeting.TitleMaxLength) throw new DomainRuleException("Field.TooLong", Meeting.TitleMaxLength);
+        if (Kind == AgendaItemKind.Custom && t is null) throw new DomainRuleException("Meeting.ItemTitleRequired");
+        Note = n;
+        Title = t;
+    }
+
+    internal void SetPosition(int position) => Position = position;
+    internal void SetDiscussion(string? text) => Discussion = text;
+    internal void AddElapsed(int seconds) => ElapsedSeconds += seconds;
+
+    internal void SetAlso(IReadOnlyList<AgendaItemKind> kinds)
+    {
+        var also = kinds.Where(k => k != Kind).Distinct().ToList();
+        AlsoFor = also.Count == 0 ? null : string.Join(',', also);
+    }
+}
+
+/// <summary>A decision taken in the meeting (会议议定事项), optionally on one agenda item.</summary>
+public sealed class MeetingDecision : Entity, IAudited
+{
+    private MeetingDecision() { Text = RecordedBy = string.Empty; }
+
+    internal MeetingDecision(int? agendaItemId, string text, DateTime recordedAtUtc, string recordedBy)
+    {
+        AgendaItemId = agendaItemId;
+        Text = text;
+        RecordedAtUtc = recordedAtUtc;
+        RecordedBy = recordedBy;
+    }
+
+    public int MeetingId { get; private set; }
+    public int? AgendaItemId { get; private set; }
+    public string Text { get; private set; }
+    public DateTime RecordedAtUtc { get; private set; }
+    public string RecordedBy { get; private set; }
+
+    internal void Detach() => AgendaItemId = null;
+}
+
+public enum MeetingChange { Created, Details, Agenda, Started, Presented, TakenOver, Record, Ended }
+
+/// <summary>Anything about a meeting changed; screens re-read it.</summary>
+public sealed record MeetingChanged(Meeting Meeting, MeetingChange Change) : IDomainEvent;

@@ -1,0 +1,168 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Domain.Meetings;
+using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Live;
+using KashiInvest.Web.Security;
+using KashiInvest.Web.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace KashiInvest.Web.Features.Meetings;
+
+/// <summary>
+/// The presenter screen (Bureau; for a county meeting the county): starts the meeting, moves through the agenda (buttons,
+/// a click on any item, arrow keys and PageUp/PageDown from a clicker), records discussion, decisions and action items
+/// as they are made, and ends the meeting. Every action is saved at once, so a dropped presenter loses nothing; another
+/// user who may run the meeting sees "take over" and resumes at the current item. A stale write is refused with a
+/// conflict message and the page re-reads.
+/// </summary>
+public sealed partial class MeetingPresentPage : IAsyncDisposable
+{
+    public const string KeysModule = "./js/meeting-present.js";
+
+    private UserScope? _scope;
+    private ReferenceCache.Snapshot? _ref;
+    private MeetingView? _view;
+    private IDisposable? _live;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _keys;
+    private DotNetObjectReference<MeetingPresentPage>? _self;
+    private bool _loaded;
+    private bool _busy;
+    private bool _confirmEnd;
+    private bool _disposed;
+    private string? _message;
+    private Severity _messageSeverity = Severity.Warning;
+
+    [Parameter] public int Id { get; set; }
+
+    [Inject] private MeetingQuery Query { get; set; } = default!;
+    [Inject] private MeetingCommands Commands { get; set; } = default!;
+    [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
+    [Inject] private ReferenceCache Reference { get; set; } = default!;
+    [Inject] private LiveFeed Live { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private AgendaItemView? Current => _view?.CurrentItem;
+    private AgendaItemView? Previous => _view is null ? null : MeetingScreenText.Neighbour(_view, _view.CurrentItemId, -1);
+    private AgendaItemView? Next => _view is null ? null : MeetingScreenText.Neighbour(_view, _view.CurrentItemId, 1);
+    private string CurrentTitle => Current is { } c ? MeetingScreenText.Title(c, T) : "—";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _scope = await ScopeProvider.GetAsync();
+        _ref = await Reference.GetAsync();
+        if (RendererInfo.IsInteractive)
+            _live = Live.Subscribe(n => MeetingLive.Concerns(n, Id), _ => ReloadAsync(), ReloadAsync);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _view = await Query.GetAsync(_scope!, Id);
+        _loaded = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || _disposed) return;
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", KeysModule);
+            _self = DotNetObjectReference.Create(this);
+            _keys = await _module.InvokeAsync<IJSObjectReference>("listen", _self);
+        }
+        catch (JSDisconnectedException) { }
+        catch (JSException) { }
+    }
+
+    /// <summary>A key from the keyboard or a presentation clicker: +1 next, -1 previous.</summary>
+    [JSInvokable]
+    public Task StepFromKey(int step) => InvokeAsync(() => StepAsync(step));
+
+    private Task ReloadAsync() => InvokeAsync(async () =>
+    {
+        if (_disposed) return;
+        var fresh = await Query.GetAsync(_scope!, Id);
+        if (_disposed) return;
+        _view = fresh;
+        StateHasChanged();
+    });
+
+    private async Task StepAsync(int step)
+    {
+        if (_view is null || _busy || _view.Status != MeetingStatus.InProgress || !_view.Rights.IsPresenter) return;
+        if (MeetingScreenText.Neighbour(_view, _view.CurrentItemId, step) is { } target) await PresentAsync(target.Id);
+    }
+
+    private async Task PresentAsync(int itemId)
+    {
+        if (_view is null || itemId == _view.CurrentItemId) return;
+        await RunAsync(scope => Commands.PresentAsync(scope, Id, itemId));
+    }
+
+    private Task StartAsync() => RunAsync(scope => Commands.StartAsync(scope, Id, _view!.Version));
+
+    private Task TakeOverAsync() => RunAsync(scope => Commands.TakeOverAsync(scope, Id));
+
+    private async Task EndAsync()
+    {
+        _confirmEnd = false;
+        await RunAsync(scope => Commands.EndAsync(scope, Id, _view!.Version));
+    }
+
+    /// <summary>
+    /// Runs one write and re-reads the meeting at once (so the next write carries the fresh version). A conflict, a
+    /// refusal or a rule that names no field is shown at the top; field errors are for the caller to place.
+    /// </summary>
+    private async Task<WriteResult> RunAsync(Func<UserScope, Task<WriteResult>> write)
+    {
+        _busy = true;
+        _message = null;
+        try
+        {
+            var result = await write(_scope!);
+            switch (result.Status)
+            {
+                case WriteStatus.Conflict:
+                    Show(T["Meeting.Present.Conflict"]);
+                    break;
+                case WriteStatus.NotAllowed:
+                    Show(T["Meeting.Present.NotAllowed"]);
+                    break;
+                case WriteStatus.NotFound:
+                    Show(T["Meeting.Screen.NotFound"]);
+                    break;
+                case WriteStatus.Invalid when result.Errors is { } errors && errors.Any(e => e.Field.Length == 0):
+                    Show(string.Join(" ", errors.Where(e => e.Field.Length == 0).Select(e => T.Rule(e.Violation))));
+                    break;
+            }
+            _view = await Query.GetAsync(_scope!, Id);
+            return result;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void Show(string message, Severity severity = Severity.Warning)
+    {
+        _message = message;
+        _messageSeverity = severity;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        _live?.Dispose();
+        try
+        {
+            if (_keys is not null) { await _keys.InvokeVoidAsync("dispose"); await _keys.DisposeAsync(); }
+            if (_module is not null) await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException) { }
+        catch (JSException) { }
+        _self?.Dispose();
+    }
+}
