@@ -53,10 +53,8 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
         await form.EvaluateAsync("() => window.scrollTo(0, 0)");
         await form.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "report-form-zh.png") });
         await form.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "report-form-zh-full.png"), FullPage = true });
-        await form.Locator("[data-testid=submit]").ClickAsync();
-
         // The form goes back to the inbox with the filed row on top …
-        await form.WaitForURLAsync($"**/reports?done={row.Key}");
+        await FormInput.SubmitAndWaitForAsync(form, "submit", $@"/reports\?done={System.Text.RegularExpressions.Regex.Escape(row.Key)}$", "report-overdue");
         await Expect(form.Locator($"[data-testid=inbox-row][data-key='{row.Key}']")).ToHaveAttributeAsync("data-state", "SubmittedLate");
         // … and the inbox that stayed open turned the row into 逾期报送 by itself, without reloading.
         await Expect(line).ToHaveAttributeAsync("data-state", "SubmittedLate");
@@ -90,8 +88,7 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
         await Expect(page.Locator("[data-testid=report-header]")).ToHaveAttributeAsync("data-live", "on");
         await page.Locator("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").FillAsync("Main workshop topped out; equipment is being installed.");
         await page.Locator("input[data-testid=field-funds], [data-testid=field-funds] input").FillAsync("500");
-        await page.Locator("[data-testid=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/reports?done={row.Key}");
+        await FormInput.SubmitAndWaitForAsync(page, "submit", $@"/reports\?done={System.Text.RegularExpressions.Regex.Escape(row.Key)}$", "report-amend");
         await page.GotoInteractiveAsync($"/reports/{row.Project.Id}/{row.Period.Index}/fortnightly");
         await Expect(page.Locator("[data-testid=report-header]")).ToHaveAttributeAsync("data-live", "on");
         await Expect(page.Locator("[data-testid=submit]")).ToContainTextAsync("Amend (revision 2)");

@@ -40,6 +40,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = culture,
             TimezoneId = "Asia/Shanghai",
         });
+        // CI runs the browser tests next to the other test classes on two cores: a save that leads to another page
+        // can take longer than Playwright's default 30 s there. Expectations keep their own, shorter timeouts.
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         if (culture != "zh-CN") await page.GotoAsync($"/culture/{culture}?returnUrl=/account/login");
         else await page.GotoAsync("/account/login");
