@@ -21,47 +21,21 @@ public sealed partial class MeetingPresentPage : IAsyncDisposable
 {
     public const string KeysModule = "./js/meeting-present.js";
 
-    private UserScope? _scope;
-    private ReferenceCache.Snapshot? _ref;
-    private MeetingView? _view;
-    private IDisposable? _live;
     private IJSObjectReference? _module;
     private IJSObjectReference? _keys;
     private DotNetObjectReference<MeetingPresentPage>? _self;
-    private bool _loaded;
     private bool _busy;
     private bool _confirmEnd;
-    private bool _disposed;
     private string? _message;
     private Severity _messageSeverity = Severity.Warning;
 
-    [Parameter] public int Id { get; set; }
-
-    [Inject] private MeetingQuery Query { get; set; } = default!;
     [Inject] private MeetingCommands Commands { get; set; } = default!;
-    [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
-    [Inject] private ReferenceCache Reference { get; set; } = default!;
-    [Inject] private LiveFeed Live { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private AgendaItemView? Current => _view?.CurrentItem;
     private AgendaItemView? Previous => _view is null ? null : MeetingScreenText.Neighbour(_view, _view.CurrentItemId, -1);
     private AgendaItemView? Next => _view is null ? null : MeetingScreenText.Neighbour(_view, _view.CurrentItemId, 1);
     private string CurrentTitle => Current is { } c ? MeetingScreenText.Title(c, T) : "—";
-
-    protected override async Task OnInitializedAsync()
-    {
-        _scope = await ScopeProvider.GetAsync();
-        _ref = await Reference.GetAsync();
-        if (RendererInfo.IsInteractive)
-            _live = Live.Subscribe(n => MeetingLive.Concerns(n, Id), _ => ReloadAsync(), ReloadAsync);
-    }
-
-    protected override async Task OnParametersSetAsync()
-    {
-        _view = await Query.GetAsync(_scope!, Id);
-        _loaded = true;
-    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -79,15 +53,6 @@ public sealed partial class MeetingPresentPage : IAsyncDisposable
     /// <summary>A key from the keyboard or a presentation clicker: +1 next, -1 previous.</summary>
     [JSInvokable]
     public Task StepFromKey(int step) => InvokeAsync(() => StepAsync(step));
-
-    private Task ReloadAsync() => InvokeAsync(async () =>
-    {
-        if (_disposed) return;
-        var fresh = await Query.GetAsync(_scope!, Id);
-        if (_disposed) return;
-        _view = fresh;
-        StateHasChanged();
-    });
 
     private async Task StepAsync(int step)
     {
@@ -154,8 +119,7 @@ public sealed partial class MeetingPresentPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _disposed = true;
-        _live?.Dispose();
+        StopLive();
         try
         {
             if (_keys is not null) { await _keys.InvokeVoidAsync("dispose"); await _keys.DisposeAsync(); }

@@ -15,22 +15,10 @@ namespace KashiInvest.Web.Features.Meetings;
 /// </summary>
 public sealed partial class MeetingScreenPage : IDisposable
 {
-    private UserScope? _scope;
-    private ReferenceCache.Snapshot? _ref;
-    private MeetingView? _view;
-    private IDisposable? _live;
-    private bool _loaded;
     private bool _following = true;
     private int? _viewedItemId;
     private bool _kiosk;
-    private bool _disposed;
 
-    [Parameter] public int Id { get; set; }
-
-    [Inject] private MeetingQuery Query { get; set; } = default!;
-    [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
-    [Inject] private ReferenceCache Reference { get; set; } = default!;
-    [Inject] private LiveFeed Live { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The item on this screen: the presenter's while following, else the one the follower picked.</summary>
@@ -40,29 +28,11 @@ public sealed partial class MeetingScreenPage : IDisposable
 
     private string CurrentTitle => _view?.CurrentItem is { } c ? MeetingScreenText.Title(c, T) : "—";
 
-    protected override async Task OnInitializedAsync()
-    {
-        _scope = await ScopeProvider.GetAsync();
-        _ref = await Reference.GetAsync();
-        if (RendererInfo.IsInteractive)
-            _live = Live.Subscribe(n => MeetingLive.Concerns(n, Id), _ => ReloadAsync(), ReloadAsync);
-    }
-
-    protected override async Task OnParametersSetAsync()
+    protected override Task OnParametersSetAsync()
     {
         _kiosk = WallRoute.IsKiosk(Navigation.Uri);
-        _view = await Query.GetAsync(_scope!, Id);
-        _loaded = true;
+        return base.OnParametersSetAsync();
     }
-
-    private Task ReloadAsync() => InvokeAsync(async () =>
-    {
-        if (_disposed) return;
-        var fresh = await Query.GetAsync(_scope!, Id);
-        if (_disposed) return;
-        _view = fresh;
-        StateHasChanged();
-    });
 
     private void LookAt(int itemId)
     {
@@ -77,9 +47,5 @@ public sealed partial class MeetingScreenPage : IDisposable
         _viewedItemId = null;
     }
 
-    public void Dispose()
-    {
-        _disposed = true;
-        _live?.Dispose();
-    }
+    public void Dispose() => StopLive();
 }
