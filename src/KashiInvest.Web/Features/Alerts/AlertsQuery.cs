@@ -56,11 +56,21 @@ public sealed class AlertsQuery(IDbContextFactory<KashiDbContext> factory)
 
     /// <summary>Open alerts of the given projects (for the wall's cards and a battle map's header), by project.</summary>
     /// <remarks><paramref name="projectIds"/> null: every project the user may see (one query for the whole wall).</remarks>
-    public async Task<IReadOnlyDictionary<int, IReadOnlyList<AlertRow>>> OpenByProjectAsync(UserScope scope, IReadOnlyCollection<int>? projectIds, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<int, IReadOnlyList<AlertRow>>> OpenByProjectAsync(UserScope scope, IReadOnlyCollection<int>? projectIds, CancellationToken ct = default) =>
+        OpenByProjectAsync(scope, projectIds, onReadableAgenda: false, ct);
+
+    /// <param name="onReadableAgenda">
+    /// The project is on the agenda of a meeting the user may read (<c>MeetingAccess.CanRead</c>, checked by the caller):
+    /// its open alerts are shown whatever the user's own scope, as everyone in the room sees them on the projector.
+    /// </param>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<AlertRow>>> OpenByProjectAsync(UserScope scope, IReadOnlyCollection<int>? projectIds, bool onReadableAgenda,
+        CancellationToken ct = default)
     {
         if (projectIds is { Count: 0 }) return new Dictionary<int, IReadOnlyList<AlertRow>>();
+        if (onReadableAgenda && projectIds is null) throw new ArgumentException("An agenda names its projects.", nameof(projectIds));
         await using var db = await factory.CreateDbContextAsync(ct);
-        var q = db.Alerts.AsNoTracking().Where(AlertAccess.VisibleTo(scope)).Where(a => a.ClearedAtUtc == null && a.ProjectId != null);
+        var alertsSeen = onReadableAgenda ? db.Alerts.AsNoTracking() : db.Alerts.AsNoTracking().Where(AlertAccess.VisibleTo(scope));
+        var q = alertsSeen.Where(a => a.ClearedAtUtc == null && a.ProjectId != null);
         if (projectIds is not null)
         {
             var ids = projectIds.ToArray();
