@@ -123,6 +123,18 @@ public sealed class MeetingBrowserTests(BrowserFixture browser)
         await other.Locator("[data-testid=present-prev]").ClickAsync();
         await ExpectAllOnAsync(items[1], other, projector, lead);
 
+        // A long agenda does not push the item down: the strip is two rows at most and scrolls,
+        // so the presenter's jump to the last item leaves it fully in view on every screen.
+        var last = items[^1];
+        await other.Locator($"[data-testid=strip-item][data-item='{last}']").ClickAsync();
+        await ExpectAllOnAsync(last, other, projector, lead);
+        foreach (var page in new[] { other, projector, lead })
+        {
+            await Expect(page.Locator($"[data-testid=agenda-strip] [data-testid=strip-item][data-item='{last}']").First).ToBeInViewportAsync(new() { Ratio = 1 });
+            var height = await page.Locator("[data-testid=agenda-strip]").Last.EvaluateAsync<double>("e => e.getBoundingClientRect().height");
+            Assert.InRange(height, 30, 125);
+        }
+
         foreach (var page in new[] { other, projector, lead }) await page.Context.CloseAsync();
     }
 
