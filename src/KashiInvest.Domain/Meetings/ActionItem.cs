@@ -100,9 +100,6 @@ public sealed class ActionItem : AggregateRoot, IAudited
 
     public bool IsOverdue(DateOnly today) => IsOpen && today > DueOn;
 
-    /// <summary>Open and due on or before <paramref name="day"/> (what the next meeting follows up).</summary>
-    public bool IsDueBy(DateOnly day) => IsOpen && DueOn <= day;
-
     /// <summary>
     /// The owner unit (or the Bureau, <paramref name="actorIsBureau"/>) reports the task done.
     /// </summary>

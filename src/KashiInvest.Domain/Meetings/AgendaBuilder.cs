@@ -10,7 +10,6 @@ public sealed record AgendaProjectFact(
     int HostUnitId,
     HealthStatus Health,
     bool IsKeyProject,
-    int? LatestReportPeriodIndex = null,
     bool AwaitingTriage = false,
     bool AwaitingEvaluation = false);
 

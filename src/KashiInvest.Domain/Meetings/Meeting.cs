@@ -331,21 +331,18 @@ public sealed class Meeting : AggregateRoot, IAudited
     // ---------- timers (computed from stored fields only) ----------
 
     /// <summary>Total time of the meeting so far (or its length once ended).</summary>
-    public TimeSpan Elapsed(DateTime nowUtc) => StartedAtUtc is { } s ? (EndedAtUtc ?? Max(nowUtc, s)) - s : TimeSpan.Zero;
+    public TimeSpan Elapsed(DateTime nowUtc) => MeetingClock.Elapsed(StartedAtUtc, EndedAtUtc, nowUtc);
 
     /// <summary>Total time spent on an item, including the running stretch if it is the current item.</summary>
     public TimeSpan ItemElapsed(int itemId, DateTime nowUtc)
     {
         var item = Find(itemId);
-        var seconds = item.ElapsedSeconds;
-        if (Status == MeetingStatus.InProgress && CurrentItemId == itemId && CurrentItemSinceUtc is { } since)
-            seconds += RunningSeconds(since, nowUtc);
-        return TimeSpan.FromSeconds(seconds);
+        return MeetingClock.ItemElapsed(item.ElapsedSeconds, Status == MeetingStatus.InProgress && CurrentItemId == itemId, CurrentItemSinceUtc, nowUtc);
     }
 
     /// <summary>How long the current item has been shown in its current stretch.</summary>
     public TimeSpan CurrentStretch(DateTime nowUtc) =>
-        Status == MeetingStatus.InProgress && CurrentItemSinceUtc is { } since ? TimeSpan.FromSeconds(RunningSeconds(since, nowUtc)) : TimeSpan.Zero;
+        Status == MeetingStatus.InProgress && CurrentItemSinceUtc is { } since ? TimeSpan.FromSeconds(MeetingClock.RunningSeconds(since, nowUtc)) : TimeSpan.Zero;
 
     public AgendaItem? CurrentItem => CurrentItemId is { } id ? _items.FirstOrDefault(i => i.Id == id) : null;
 
@@ -354,12 +351,8 @@ public sealed class Meeting : AggregateRoot, IAudited
     private void CloseCurrentItem(DateTime nowUtc)
     {
         if (CurrentItemId is { } id && CurrentItemSinceUtc is { } since && _items.FirstOrDefault(i => i.Id == id) is { } current)
-            current.AddElapsed(RunningSeconds(since, nowUtc));
+            current.AddElapsed(MeetingClock.RunningSeconds(since, nowUtc));
     }
-
-    private static int RunningSeconds(DateTime since, DateTime now) => Math.Max(0, (int)(now - since).TotalSeconds);
-
-    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private void Apply(MeetingDetails d)
     {

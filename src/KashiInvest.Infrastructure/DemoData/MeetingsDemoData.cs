@@ -39,7 +39,7 @@ internal static class MeetingsDemoData
         if (await db.Meetings.AnyAsync(ct)) return;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = BeijingTime.DateOf(now);
-        var bureauId = await db.Units.Where(u => u.Type == UnitType.Bureau).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(ct);
+        var bureauId = await db.Units.BureauIdAsync(ct);
         var hostIds = await db.Units.Where(u => u.Type == UnitType.County || u.Type == UnitType.DevelopmentZone).OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(ct);
         var chainLeads = await db.Units.Where(u => u.Type == UnitType.ChainLead).OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(ct);
         var attending = chainLeads.Concat(hostIds.Take(6)).ToList();

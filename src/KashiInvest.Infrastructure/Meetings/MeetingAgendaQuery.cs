@@ -27,17 +27,11 @@ public sealed class MeetingAgendaQuery(ProjectHealthQuery health)
         };
         var rows = await projects.Select(p => new { p.Id, p.Code, p.ChainId, p.HostUnitId, p.Stage, p.WorkGroupLevel }).ToListAsync(ct);
         var assessed = await health.AssessAsync(db, projects, ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var latest = (await db.ProgressReports.AsNoTracking()
-                .Where(r => ids.Contains(r.ProjectId) && r.IsCurrent && r.Kind == ReportKind.Fortnightly)
-                .Select(r => new { r.ProjectId, r.PeriodIndex }).ToListAsync(ct))
-            .GroupBy(r => r.ProjectId).ToDictionary(g => g.Key, g => g.Max(r => r.PeriodIndex));
 
         var facts = rows.Select(r => new AgendaProjectFact(
             r.Id, r.Code, r.ChainId, r.HostUnitId,
             assessed.TryGetValue(r.Id, out var a) ? a.Status : HealthStatus.OnTrack,
             r.WorkGroupLevel == WorkGroupLevel.KeyProject && r.Stage.HasBattleMap() && r.Stage != ProjectStage.Production,
-            latest.TryGetValue(r.Id, out var period) ? period : null,
             AwaitingTriage: r.Stage == ProjectStage.Triage,
             AwaitingEvaluation: r.Stage == ProjectStage.Evaluation)).ToList();
 

@@ -11,7 +11,7 @@ public class AgendaBuilderTests
 
     private static AgendaProjectFact P(int id, HealthStatus health = HealthStatus.OnTrack, bool key = false, int chain = Textiles, int host = Shache,
         bool triage = false, bool evaluation = false) =>
-        new(id, $"KS-2026-{id:0000}", chain, host, health, key, null, triage, evaluation);
+        new(id, $"KS-2026-{id:0000}", chain, host, health, key, triage, evaluation);
 
     private static AgendaActionFact A(int id, DateOnly due, bool open = true, int meeting = 1, MeetingScope? scope = null, int? project = null, int chain = Textiles, int host = Shache) =>
         new(id, meeting, scope ?? MeetingScope.Prefecture, due, open, project, project is null ? null : chain, project is null ? null : host);

@@ -2,6 +2,7 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Meetings;
 using KashiInvest.Domain.Problems;
+using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Meetings;
 using KashiInvest.Infrastructure.Persistence;
@@ -98,20 +99,16 @@ public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, M
         if (await CheckReferencesAsync(db, input, ct) is { } bad) return bad;
         var organizer = meetingScope.Kind == MeetingScopeKind.County
             ? meetingScope.UnitId!.Value
-            : await db.Units.Where(u => u.Type == UnitType.Bureau).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(ct);
+            : await db.Units.BureauIdAsync(ct);
         var now = Now;
-        try
+        return await WriteAsync(async () =>
         {
             var meeting = new Meeting(input.ToDetails(), meetingScope, organizer, scope.Actor, now);
             meeting.RefreshAgenda(await agenda.ProposeAsync(db, meeting, ct), now);
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(ct);
-            return WriteResult.Saved(meeting.Id);
-        }
-        catch (DomainRuleException ex)
-        {
-            return WriteResult.Invalid(string.Empty, ex.Violation);
-        }
+            return meeting.Id;
+        });
     }
 
     /// <summary>Edits the details (not the scope) of a planned meeting.</summary>
@@ -226,34 +223,23 @@ public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, M
         {
             problem = await db.Problems.Include(p => p.History).FirstOrDefaultAsync(p => p.Id == qid, ct);
             var key = problem is null ? null : await db.Projects.AsNoTracking().Where(ProjectAccess.VisibleTo(scope)).Where(p => p.Id == problem.ProjectId)
-                .Select(p => new { p.Id, p.HostUnitId, p.ChainId, p.SourceUnitId }).FirstOrDefaultAsync(ct);
-            if (problem is null || key is null) errors.Add(new(nameof(NewActionItem.ProblemId), "Field.Required"));
-            else if (input.ProblemEffect != ProblemEffect.None
-                     && !ProblemAccess.CanHandle(scope, new(key.Id, key.HostUnitId, key.ChainId, key.SourceUnitId), problem.OwnerUnitId, problem.Level))
+                .Select(p => new ProjectKey(p.Id, p.HostUnitId, p.ChainId, p.SourceUnitId)).Cast<ProjectKey?>().FirstOrDefaultAsync(ct);
+            if (problem is null || key is not { } k) errors.Add(new(nameof(NewActionItem.ProblemId), "Field.Required"));
+            else if (input.ProblemEffect != ProblemEffect.None && !ProblemAccess.CanHandle(scope, k, problem.OwnerUnitId, problem.Level))
                 errors.Add(new(nameof(NewActionItem.ProblemEffect), "Action.CannotHandleProblem"));
             else if (input.ProblemEffect == ProblemEffect.Escalate && problem.Level != EscalationLevel.Prefecture)
-                escalateTo = problem.Level == EscalationLevel.County
-                    ? await db.Chains.Where(c => c.Id == key.ChainId).Select(c => c.LeadUnitId).FirstAsync(ct)
-                    : await db.Units.Where(u => u.Type == UnitType.Bureau).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(ct);
+                escalateTo = await KashiInvest.Web.Features.Problems.ProblemCommands.EscalationOwnerAsync(db, problem.Level, k.ChainId, ct);
         }
         if (errors.Count > 0) return WriteResult.Invalid(errors);
-        try
+        return await WriteAsync(async () =>
         {
             var action = ActionItem.Record(meeting, input.AgendaItemId, input.Text, input.OwnerUnitId!.Value, input.DueOn!.Value, input.ProjectId,
                 problem, input.ProblemEffect, escalateTo, scope.Actor, now);
             db.ActionItems.Add(action);
             MarkChanged(db, meeting);
             await db.SaveChangesAsync(ct);
-            return WriteResult.Saved(action.Id);
-        }
-        catch (DomainRuleException ex)
-        {
-            return WriteResult.Invalid(string.Empty, ex.Violation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult.Conflict;
-        }
+            return action.Id;
+        });
     }
 
     /// <summary>The owner unit (or the Bureau) reports an action item done; allowed after the meeting ended. Id = the action id.</summary>
@@ -265,20 +251,12 @@ public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, M
         if (action is null) return WriteResult.NotFound;
         if (!MeetingAccess.CanMarkDone(scope, action.OwnerUnitId)) return WriteResult.NotAllowed;
         if (action.Version != version) return WriteResult.Conflict;
-        try
+        return await WriteAsync(async () =>
         {
             action.MarkDone(note, MeetingAccess.ActsAsBureau(scope), scope.Actor, Now);
             await db.SaveChangesAsync(ct);
-            return WriteResult.Saved(action.Id);
-        }
-        catch (DomainRuleException ex)
-        {
-            return WriteResult.Invalid(string.Empty, ex.Violation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult.Conflict;
-        }
+            return action.Id;
+        });
     }
 
     /// <summary>Closes the meeting; its record is read-only from then on.</summary>
@@ -321,12 +299,21 @@ public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, M
         if (meeting is null) return WriteResult.NotFound;
         if (!MeetingAccess.CanRun(scope, meeting.Scope)) return CanRead(scope, meeting) ? WriteResult.NotAllowed : WriteResult.NotFound;
         if (version is { } v && meeting.Version != v) return WriteResult.Conflict;
-        try
+        return await WriteAsync(async () =>
         {
             await act(meeting, db, Now);
             MarkChanged(db, meeting);
             await db.SaveChangesAsync(ct);
-            return WriteResult.Saved(meeting.Id);
+            return meeting.Id;
+        });
+    }
+
+    /// <summary>Runs a write and saves it: a broken rule is reported to the user, a concurrent change is a conflict.</summary>
+    private static async Task<WriteResult> WriteAsync(Func<Task<int>> write)
+    {
+        try
+        {
+            return WriteResult.Saved(await write());
         }
         catch (DomainRuleException ex)
         {

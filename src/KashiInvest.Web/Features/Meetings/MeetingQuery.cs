@@ -49,7 +49,7 @@ public sealed record ProblemBrief(int Id, int ProjectId, string Description, Pro
 public sealed record ProjectBrief(
     int Id, string Code, string Name, int HostUnitId, int ChainId, ProjectStage Stage, WorkGroupLevel WorkGroupLevel,
     decimal PlannedInvestmentWan, decimal FundsInPlaceWan, int ExpectedJobs, string? LeaderInCharge,
-    HealthAssessment Health, ReportBrief? LatestReport, IReadOnlyList<ProblemBrief> OpenProblems, int OpenAlerts, bool CanOpen = true);
+    HealthAssessment Health, ReportBrief? LatestReport, IReadOnlyList<ProblemBrief> OpenProblems, int OpenAlerts, bool CanOpen);
 
 /// <summary>An action item with its meeting and what the user may do with it.</summary>
 public sealed record ActionView(
@@ -87,17 +87,12 @@ public sealed record MeetingView(
 
     public AgendaItemView? CurrentItem => CurrentItemId is { } id ? Items.FirstOrDefault(i => i.Id == id) : null;
 
-    public TimeSpan Elapsed(DateTime nowUtc) => StartedAtUtc is { } s ? (EndedAtUtc ?? (nowUtc > s ? nowUtc : s)) - s : TimeSpan.Zero;
+    public TimeSpan Elapsed(DateTime nowUtc) => MeetingClock.Elapsed(StartedAtUtc, EndedAtUtc, nowUtc);
 
-    public TimeSpan ItemElapsed(int itemId, DateTime nowUtc)
-    {
-        var item = Items.FirstOrDefault(i => i.Id == itemId);
-        if (item is null) return TimeSpan.Zero;
-        var seconds = item.ElapsedSeconds;
-        if (Status == MeetingStatus.InProgress && CurrentItemId == itemId && CurrentItemSinceUtc is { } since)
-            seconds += Math.Max(0, (int)(nowUtc - since).TotalSeconds);
-        return TimeSpan.FromSeconds(seconds);
-    }
+    public TimeSpan ItemElapsed(int itemId, DateTime nowUtc) =>
+        Items.FirstOrDefault(i => i.Id == itemId) is { } item
+            ? MeetingClock.ItemElapsed(item.ElapsedSeconds, Status == MeetingStatus.InProgress && CurrentItemId == itemId, CurrentItemSinceUtc, nowUtc)
+            : TimeSpan.Zero;
 
     public IEnumerable<DecisionView> DecisionsOn(int itemId) => Decisions.Where(d => d.AgendaItemId == itemId);
 
@@ -154,7 +149,7 @@ public sealed class MeetingQuery(IDbContextFactory<KashiDbContext> factory, Proj
         var actions = await LoadActionsAsync(db, scope, db.ActionItems.AsNoTracking().Where(a => a.MeetingId == m.Id || followedIds.Contains(a.Id)), today, ct);
         var problemIds = m.Items.Where(i => i.ProblemId is not null).Select(i => i.ProblemId!.Value).ToList();
         var projectIds = m.Items.Where(i => i.ProjectId is not null).Select(i => i.ProjectId!.Value).Distinct().ToList();
-        var projects = await LoadProjectsAsync(db, scope, projectIds, today, ct, onAgenda: true);
+        var projects = await LoadAgendaProjectsAsync(db, scope, projectIds, today, ct);
         var problems = projects.Values.SelectMany(p => p.OpenProblems).ToDictionary(p => p.Id);
         var missingProblems = problemIds.Where(id => !problems.ContainsKey(id)).ToList();
         if (missingProblems.Count > 0)
@@ -244,14 +239,15 @@ public sealed class MeetingQuery(IDbContextFactory<KashiDbContext> factory, Proj
             r.a.DoneBy, r.a.CreatedAtUtc, r.a.IsOverdue(today), r.a.IsOpen && MeetingAccess.CanMarkDone(scope, r.a.OwnerUnitId))).ToList();
     }
 
-    /// <param name="onAgenda">The projects are on the agenda of a meeting the user may read: shown whatever the user's project scope.</param>
-    private async Task<Dictionary<int, ProjectBrief>> LoadProjectsAsync(KashiDbContext db, UserScope scope, List<int> ids, DateOnly today, CancellationToken ct,
-        bool onAgenda = false)
+    /// <summary>
+    /// The projects on the agenda of a meeting the user may read, whatever the user's project scope; each says whether
+    /// the user may also open it.
+    /// </summary>
+    private async Task<Dictionary<int, ProjectBrief>> LoadAgendaProjectsAsync(KashiDbContext db, UserScope scope, List<int> ids, DateOnly today, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        var visible = db.Projects.AsNoTracking().Where(ProjectAccess.VisibleTo(scope)).Where(p => ids.Contains(p.Id));
-        var projects = onAgenda ? db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)) : visible;
-        var openable = onAgenda ? (await visible.Select(p => p.Id).ToListAsync(ct)).ToHashSet() : null;
+        var projects = db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id));
+        var openable = (await projects.Where(ProjectAccess.VisibleTo(scope)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         var rows = await projects.Select(p => new
         {
             p.Id, p.Code, p.Name, p.HostUnitId, p.ChainId, p.Stage, p.WorkGroupLevel, p.PlannedInvestmentWan, p.FundsInPlaceWan, p.ExpectedJobs, p.LeaderInCharge,
@@ -270,7 +266,7 @@ public sealed class MeetingQuery(IDbContextFactory<KashiDbContext> factory, Proj
             assessed.TryGetValue(p.Id, out var h) ? h : HealthAssessment.OnTrack,
             reports.TryGetValue(p.Id, out var r) ? new ReportBrief(r.Id, r.PeriodIndex, r.Kind, r.Narrative, r.NextSteps, r.SubmittedAtUtc, r.SubmittedBy, r.IsLate) : null,
             problems[p.Id].OrderByDescending(x => x.IsOverdue).ThenByDescending(x => x.Severity).ThenBy(x => x.DueOn).ToList(),
-            alerts.TryGetValue(p.Id, out var n) ? n : 0, openable?.Contains(p.Id) ?? true));
+            alerts.TryGetValue(p.Id, out var n) ? n : 0, openable.Contains(p.Id)));
     }
 
     private static ProblemBrief Brief(Problem p, DateOnly today) =>

@@ -31,7 +31,7 @@ public sealed class MeetingsTodoSource(MeetingQuery meetings, UiText text, TimeP
             items.Add(new TodoItem(ActionKind, text["Todo.Meetings.Action", a.Text],
                 text["Todo.Meetings.ActionDetail", a.MeetingTitle, UiText.Date(a.DueOn)],
                 $"/meetings/{a.MeetingId}", BeijingTime.EndOfDayUtc(a.DueOn),
-                a.IsOverdue ? TodoUrgency.Overdue : TodoSchedule.UrgencyOf(a.DueOn, today), a.ProjectId));
+                TodoSchedule.UrgencyOf(a.DueOn, today), a.ProjectId));
         }
         return items;
     }

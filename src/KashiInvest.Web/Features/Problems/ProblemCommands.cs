@@ -75,11 +75,14 @@ public sealed class ProblemCommands(IDbContextFactory<KashiDbContext> factory, T
         ActAsync(scope, problemId, version, handle: true, async (p, project, db, now) =>
         {
             if (dueOn is { } d && d < BeijingTime.DateOf(now)) throw new DomainRuleException("Problem.DueInPast");
-            var owner = p.Level == EscalationLevel.County
-                ? await db.Chains.Where(c => c.Id == project.ChainId).Select(c => c.LeadUnitId).FirstAsync(ct)
-                : await db.Units.Where(u => u.Type == UnitType.Bureau).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(ct);
-            p.Escalate(reason, owner, dueOn, scope.Actor, now);
+            p.Escalate(reason, await EscalationOwnerAsync(db, p.Level, project.ChainId, ct), dueOn, scope.Actor, now);
         }, ct);
+
+    /// <summary>Who owns a problem escalated one level up from <paramref name="level"/>: the chain's lead unit, then the Bureau.</summary>
+    public static Task<int> EscalationOwnerAsync(KashiDbContext db, EscalationLevel level, int chainId, CancellationToken ct) =>
+        level == EscalationLevel.County
+            ? db.Chains.Where(c => c.Id == chainId).Select(c => c.LeadUnitId).FirstAsync(ct)
+            : db.Units.BureauIdAsync(ct);
 
     public Task<WriteResult> ResolveAsync(UserScope scope, int problemId, int version, string resolution, CancellationToken ct = default) =>
         ActAsync(scope, problemId, version, handle: true, (p, _, _, now) => { p.Resolve(resolution, scope.Actor, now); return Task.CompletedTask; }, ct);
