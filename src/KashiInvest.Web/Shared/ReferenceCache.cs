@@ -52,7 +52,8 @@ public sealed class ReferenceCache(IDbContextFactory<KashiDbContext> factory)
 
     /// <summary>
     /// A bureau that leads a chain is a unit of its own next to the same bureau as a department, under the same
-    /// Chinese name; in a picker the two would look alike. The chain-lead one is named with its chain:
+    /// Chinese name; in pickers, lists and minutes the two would look alike. Wherever the app names a unit, the
+    /// chain-lead one is named with its chain:
     /// 喀什地区工业和信息化局（纺织服装链主）. (The English names already say so.)
     /// </summary>
     public static List<UnitInfo> Distinguish(List<UnitInfo> units, IReadOnlyList<(int LeadUnitId, string ChainName)> chains)

@@ -37,19 +37,22 @@ public abstract class MeetingLivePage : ComponentBase
             _live = Live.Subscribe(n => MeetingLive.Concerns(n, Id), _ => ReloadAsync(), ReloadAsync);
     }
 
-    protected override async Task OnParametersSetAsync()
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    /// <summary>Reads the meeting again (null when it is gone or no longer readable).</summary>
+    protected async Task LoadAsync()
     {
-        _view = await Query.GetAsync(_scope!, Id);
+        var fresh = await Query.GetAsync(_scope!, Id);
+        if (_disposed) return;
+        _view = fresh;
         _loaded = true;
     }
 
     protected Task ReloadAsync() => InvokeAsync(async () =>
     {
         if (_disposed) return;
-        var fresh = await Query.GetAsync(_scope!, Id);
-        if (_disposed) return;
-        _view = fresh;
-        StateHasChanged();
+        await LoadAsync();
+        if (!_disposed) StateHasChanged();
     });
 
     /// <summary>Stops following the meeting's notices; the page calls it when it is disposed.</summary>

@@ -1,9 +1,6 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Meetings;
 using KashiInvest.Web.Features.Projects;
-using KashiInvest.Web.Live;
-using KashiInvest.Web.Security;
-using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -27,7 +24,6 @@ public sealed partial class MeetingPresentPage : IAsyncDisposable
     private bool _busy;
     private bool _confirmEnd;
     private string? _message;
-    private Severity _messageSeverity = Severity.Warning;
 
     [Inject] private MeetingCommands Commands { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -102,7 +98,7 @@ public sealed partial class MeetingPresentPage : IAsyncDisposable
                     Show(string.Join(" ", errors.Where(e => e.Field.Length == 0).Select(e => T.Rule(e.Violation))));
                     break;
             }
-            _view = await Query.GetAsync(_scope!, Id);
+            await LoadAsync();
             return result;
         }
         finally
@@ -111,11 +107,7 @@ public sealed partial class MeetingPresentPage : IAsyncDisposable
         }
     }
 
-    private void Show(string message, Severity severity = Severity.Warning)
-    {
-        _message = message;
-        _messageSeverity = severity;
-    }
+    private void Show(string message) => _message = message;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,9 +1,4 @@
-using KashiInvest.Domain.Access;
-using KashiInvest.Infrastructure.Live;
 using KashiInvest.Web.Features.Wall;
-using KashiInvest.Web.Live;
-using KashiInvest.Web.Security;
-using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace KashiInvest.Web.Features.Meetings;
@@ -15,7 +10,7 @@ namespace KashiInvest.Web.Features.Meetings;
 /// </summary>
 public sealed partial class MeetingScreenPage : IDisposable
 {
-    private bool _following = true;
+    /// <summary>The item the follower looked away to; null while following the presenter.</summary>
     private int? _viewedItemId;
     private bool _kiosk;
 
@@ -23,8 +18,10 @@ public sealed partial class MeetingScreenPage : IDisposable
 
     /// <summary>The item on this screen: the presenter's while following, else the one the follower picked.</summary>
     private AgendaItemView? ShownItem => _view is null ? null
-        : _following ? _view.CurrentItem
+        : Following ? _view.CurrentItem
         : _view.Items.FirstOrDefault(i => i.Id == _viewedItemId) ?? _view.CurrentItem;
+
+    private bool Following => _viewedItemId is null;
 
     private string CurrentTitle => _view?.CurrentItem is { } c ? MeetingScreenText.Title(c, T) : "—";
 
@@ -36,16 +33,10 @@ public sealed partial class MeetingScreenPage : IDisposable
 
     private void LookAt(int itemId)
     {
-        if (_view?.CurrentItemId == itemId) { Follow(); return; }
-        _following = false;
-        _viewedItemId = itemId;
+        _viewedItemId = _view?.CurrentItemId == itemId ? null : itemId;
     }
 
-    private void Follow()
-    {
-        _following = true;
-        _viewedItemId = null;
-    }
+    private void Follow() => _viewedItemId = null;
 
     public void Dispose() => StopLive();
 }

@@ -1,4 +1,5 @@
 using KashiInvest.Domain.Meetings;
+using KashiInvest.Web.Features.BattleMaps;
 using KashiInvest.Web.Shared;
 
 namespace KashiInvest.Web.Features.Meetings;
@@ -10,20 +11,34 @@ public static class MeetingScreenText
     public static string Title(AgendaItemView item, UiText t) =>
         item.Title
         ?? item.Project?.Name
-        ?? (item.Problem is { } q ? Shorten(q.Description, 80) : null)
-        ?? (item.Action is { } a ? Shorten(a.Text, 80) : null)
+        ?? (item.Problem is { } q ? BattleMapFigures.Excerpt(q.Description, 80) : null)
+        ?? (item.Action is { } a ? BattleMapFigures.Excerpt(a.Text, 80) : null)
         ?? t["Meeting.Screen.HiddenSubject"];
 
+    /// <summary>The item's subject in full (agenda page, minutes): its own title, the project, the problem, the action, else its kind.</summary>
+    public static string Subject(AgendaItemView item, UiText t) =>
+        (string.IsNullOrWhiteSpace(item.Title) ? null : item.Title.Trim())
+        ?? item.Project?.Name
+        ?? item.Problem?.Description
+        ?? item.Action?.Text
+        ?? t.Enum(item.Kind);
+
     /// <summary>A few words of the title for the agenda strip.</summary>
-    public static string Short(AgendaItemView item, UiText t) => Shorten(Title(item, t), 14);
+    public static string Short(AgendaItemView item, UiText t) => BattleMapFigures.Excerpt(Title(item, t), 13);
+
+    /// <summary>What a meeting covers: the prefecture, one chain, or one county.</summary>
+    public static string Scope(MeetingScope scope, UiText t, ReferenceCache.Snapshot? names) => scope.Kind switch
+    {
+        MeetingScopeKind.Chain => $"{t.Enum(scope.Kind)}：{names?.ChainName(scope.ChainId)}",
+        MeetingScopeKind.County => names?.UnitName(scope.UnitId) ?? "",
+        _ => t.Enum(scope.Kind),
+    };
 
     /// <summary>Minutes and seconds, with hours once an hour has passed (e.g. 07:05, 1:02:09).</summary>
     public static string Duration(TimeSpan span) =>
         span.TotalHours >= 1
             ? $"{(int)span.TotalHours}:{span.Minutes:00}:{span.Seconds:00}"
             : $"{span.Minutes:00}:{span.Seconds:00}";
-
-    public static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     /// <summary>The item before or after <paramref name="itemId"/> in agenda order, or null at either end.</summary>
     public static AgendaItemView? Neighbour(MeetingView view, int? itemId, int step)

@@ -28,7 +28,7 @@ public sealed class MinutesBuilder(MeetingQuery query, ReferenceCache reference,
         {
             var number = items.Count + 1;
             numbers[item.Id] = number;
-            items.Add(new MinutesItem(number, ItemTitle(item), ItemSubject(item, names), Blank(item.Note), Blank(item.Discussion),
+            items.Add(new MinutesItem(number, MeetingScreenText.Subject(item, text), ItemSubject(item, names), Blank(item.Note), Blank(item.Discussion),
                 item.ElapsedSeconds > 0 ? TimeSpan.FromSeconds(item.ElapsedSeconds) : null));
         }
 
@@ -62,13 +62,6 @@ public sealed class MinutesBuilder(MeetingQuery query, ReferenceCache reference,
         a.IsOpen
             ? a.IsOverdue ? text["Minutes.ActionOverdue"] : text.Enum(a.Status)
             : a.DoneOn is { } on ? text["Minutes.ActionDoneOn", on.ToString("yyyy-MM-dd")] : text.Enum(a.Status);
-
-    private string ItemTitle(AgendaItemView item) =>
-        Blank(item.Title)
-        ?? item.Project?.Name
-        ?? item.Problem?.Description
-        ?? item.Action?.Text
-        ?? text.Enum(item.Kind);
 
     private string ItemSubject(AgendaItemView item, ReferenceCache.Snapshot names)
     {

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using KashiInvest.Web.Resources;
+using KashiInvest.Web.Shared;
 using Microsoft.Extensions.Localization;
 
 namespace KashiInvest.Web.Features.Meetings.Minutes;
@@ -80,7 +81,7 @@ public sealed class MinutesDocxWriter(IStringLocalizer<Strings> localizer)
         ArgumentNullException.ThrowIfNull(minutes);
         ArgumentNullException.ThrowIfNull(output);
         var text = new MinutesText(localizer);
-        var language = MinutesText.IsChinese ? "zh-CN" : "en-US";
+        var language = Localized.IsChinese ? "zh-CN" : "en-US";
 
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         document.PackageProperties.Title = minutes.Title;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KashiInvest.Web.Resources;
+using KashiInvest.Web.Shared;
 using Microsoft.Extensions.Localization;
 
 namespace KashiInvest.Web.Features.Meetings.Minutes;
@@ -17,8 +18,6 @@ public sealed class MinutesText(IStringLocalizer<Strings> localizer)
 
     public string this[string key, params object[] args] => localizer[key, args];
 
-    public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (Arabic digits from 100 on).</summary>
     public static string ChineseNumeral(int n) => n switch
     {
@@ -30,7 +29,7 @@ public sealed class MinutesText(IStringLocalizer<Strings> localizer)
     };
 
     /// <summary>The number as the document counts: Chinese numerals in Chinese, Arabic in English.</summary>
-    public static string Numeral(int n) => IsChinese ? ChineseNumeral(n) : n.ToString(CultureInfo.InvariantCulture);
+    public static string Numeral(int n) => Localized.IsChinese ? ChineseNumeral(n) : n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>一、会议议题 / 1. Items discussed.</summary>
     public string Section(int number, string titleKey) => Format("Minutes.Format.Section", Numeral(number), localizer[titleKey].Value);
