@@ -10,7 +10,7 @@ Strings.resx is English (the neutral fallback); Strings.zh-CN.resx is Simplified
 import sys, os
 import xml.etree.ElementTree as ET
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "KashiInvest.Web", "Resources")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "KashiInvest.Web", "Resources")
 FILES = {"en": os.path.join(ROOT, "Strings.resx"), "zh": os.path.join(ROOT, "Strings.zh-CN.resx")}
 HEADER = """<?xml version="1.0" encoding="utf-8"?>
 <root>

@@ -24,7 +24,7 @@ public sealed class MinutesViewTests
         var (context, view) = Render(MinutesSamples.Dispatch());
         using var __ = context;
         File.WriteAllText(Path.Combine(MinutesSamples.Artifacts, "minutes-view.zh-CN.html"),
-            $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"../../src/KashiInvest.Web/wwwroot/app.css\"></head><body>{view.Markup}</body></html>");
+            $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"../../KashiInvest.Web/wwwroot/app.css\"></head><body>{view.Markup}</body></html>");
 
         Assert.Equal("喀什地区招商引资重点项目调度会会议纪要", view.Find("[data-testid=minutes-title]").TextContent);
         Assert.Equal("第12期", view.Find("[data-testid=minutes-docno]").TextContent);

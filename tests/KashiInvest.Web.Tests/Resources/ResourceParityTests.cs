@@ -5,7 +5,7 @@ namespace KashiInvest.Web.Tests.Resources;
 
 public sealed class ResourceParityTests
 {
-    private static readonly string Folder = Path.Combine(Repo.Root, "src", "KashiInvest.Web", "Resources");
+    private static readonly string Folder = Path.Combine(Repo.Root, "KashiInvest.Web", "Resources");
 
     private static Dictionary<string, string> Load(string file) =>
         XDocument.Load(Path.Combine(Folder, file)).Root!.Elements("data")
