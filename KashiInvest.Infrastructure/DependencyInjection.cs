@@ -1,9 +1,12 @@
+using KashiInvest.Domain.Evaluations;
 using KashiInvest.Domain.Health;
+using KashiInvest.Domain.Leads;
 using KashiInvest.Infrastructure.DemoData;
 using KashiInvest.Infrastructure.Live;
 using KashiInvest.Infrastructure.Notifications;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Infrastructure.Scheduling;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,36 +20,21 @@ public static class DependencyInjection
     /// <summary>The environment variable that overrides <c>Database:DataDir</c>.</summary>
     public const string DataDirVariable = "KASHI_DATA_DIR";
 
+    /// <summary>The Data Protection application name: every instance of KashiInvest shares one key ring under it.</summary>
+    public const string KeyRingApplicationName = "KashiInvest";
+
+    /// <summary>The folder of the key ring inside the data folder (SQLite).</summary>
+    public const string KeyRingFolder = "keys";
+
+    /// <summary>Everything below Web, in the order it is wired: settings, live bus and notifications, the database, its key ring, reads, jobs.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var db = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        // An explicit Database:DataDir wins; otherwise KASHI_DATA_DIR; otherwise App_Data under the content root.
-        if (string.IsNullOrWhiteSpace(configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.DataDir)}"])
-            && Environment.GetEnvironmentVariable(DataDirVariable) is { Length: > 0 } dataDir)
-        {
-            db.DataDir = dataDir;
-        }
+        // Bound and validated once, now: the provider decides which services are registered.
+        var db = DatabaseOptions.Bind(configuration, DataDirVariable);
         var connectionString = db.ResolveConnectionString(contentRoot);
         services.AddSingleton(Options.Create(db));
-
-        services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section))
-            .Validate(o => o.Scale is >= 1 and <= 1000, "Demo:Scale must be between 1 and 1000.")
-            .ValidateOnStart();
-
-        services.AddOptions<HealthSettings>().Bind(configuration.GetSection(HealthSettings.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<HealthSettings>, HealthSettingsValidator>();
-        // Bound here too (validated in the Evaluations feature): the agreement-not-signed alert check reads it.
-        services.AddOptions<KashiInvest.Domain.Evaluations.LifecycleSettings>().Bind(configuration.GetSection(KashiInvest.Domain.Evaluations.LifecycleSettings.Section));
-        services.AddOptions<KashiInvest.Domain.Leads.WeeklyReportSettings>().Bind(configuration.GetSection(KashiInvest.Domain.Leads.WeeklyReportSettings.Section))
-            .Validate(o => o.Validate().Count == 0, "Leads: invalid weekly report settings (see WeeklyReportSettings.Validate).").ValidateOnStart();
-
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<InMemoryLiveBus>();
-        services.TryAddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
-        services.TryAddSingleton<IProjectKeys, ProjectKeyDirectory>();
-        services.TryAddSingleton<IDomainEventDispatcher, LiveBusEventDispatcher>();
-        services.AddWebhookNotifications(configuration);
-        services.TryAddSingleton<Notifications.IAlertNotifier, Notifications.NoAlertNotifier>();
+        services.AddSettings(configuration);
+        services.AddLiveBusAndNotifications(configuration);
 
         switch (db.Provider)
         {
@@ -63,17 +51,72 @@ public static class DependencyInjection
         }
         // Identity's stores want a scoped context; everything else creates short-lived ones from the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KashiDbContext>>().CreateDbContext());
+        services.AddKeyRing(db, contentRoot);
 
+        services.AddReads();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<ReferenceDataSeeder>();
+        services.AddSingleton<DemoDataSeeder>();
+        services.AddAlertsAndScheduling(configuration, db, connectionString);
+        return services;
+    }
+
+    /// <summary>
+    /// The settings the rules read, each bound once from its section and validated when the host starts: a wrong
+    /// value stops the application with every error named.
+    /// </summary>
+    private static IServiceCollection AddSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section))
+            .Validate(o => o.Scale is >= 1 and <= 1000, "Demo:Scale must be between 1 and 1000.")
+            .ValidateOnStart();
+        services.AddOptions<HealthSettings>().Bind(configuration.GetSection(HealthSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HealthSettings>, HealthSettingsValidator>();
+        // Read by the agreement-not-signed alert check here and by the evaluation pages in Web.
+        services.AddOptions<LifecycleSettings>().Bind(configuration.GetSection(LifecycleSettings.Section))
+            .Validate(s => s.Validate().Count == 0, "Invalid Lifecycle settings (SignAgreementWithinDays 1–365, SignAgreementSoonDays ≤ it).")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LifecycleSettings>>().Value);
+        services.AddOptions<WeeklyReportSettings>().Bind(configuration.GetSection(WeeklyReportSettings.Section))
+            .Validate(o => o.Validate().Count == 0, "Leads: invalid weekly report settings (see WeeklyReportSettings.Validate).").ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>The clock, the live bus (in memory unless a host registered another) and the outgoing notifications.</summary>
+    private static IServiceCollection AddLiveBusAndNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<InMemoryLiveBus>();
+        services.TryAddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
+        services.TryAddSingleton<IProjectKeys, ProjectKeyDirectory>();
+        services.TryAddSingleton<IDomainEventDispatcher, LiveBusEventDispatcher>();
+        services.AddWebhookNotifications(configuration);
+        services.TryAddSingleton<Notifications.IAlertNotifier, Notifications.NoAlertNotifier>();
+        return services;
+    }
+
+    /// <summary>
+    /// The Data Protection key ring (sign-in cookies, antiforgery and bearer tokens) kept with the data, under one
+    /// application name: a restart or a second instance on the same data reads the same keys, so nobody is signed out.
+    /// On SQLite the keys are files in the data folder; on SQL Server they are rows of the database every instance shares.
+    /// </summary>
+    private static IServiceCollection AddKeyRing(this IServiceCollection services, DatabaseOptions db, string contentRoot)
+    {
+        var keyRing = services.AddDataProtection().SetApplicationName(KeyRingApplicationName);
+        if (db.Provider == DatabaseProvider.SqlServer) keyRing.PersistKeysToDbContext<KashiDbContext>();
+        else keyRing.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.ResolveDataDir(contentRoot), KeyRingFolder)));
+        return services;
+    }
+
+    /// <summary>The reads shared by pages, jobs and the meeting screens.</summary>
+    private static IServiceCollection AddReads(this IServiceCollection services)
+    {
         services.AddSingleton<Health.ProjectHealthQuery>();
         services.AddSingleton<Meetings.MeetingAgendaQuery>();
         services.AddSingleton<Leads.TargetLibraryQuery>();
         services.AddSingleton<Leads.InvestorLibraryQuery>();
         services.AddSingleton<Leads.WeeklyStatusQuery>();
-        services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<ReferenceDataSeeder>();
-        services.AddSingleton<DemoDataSeeder>();
         services.TryAddSingleton<Alerts.IAlertTexts, Alerts.PlainAlertTexts>();
-        services.AddAlertsAndScheduling(configuration, db, connectionString);
         return services;
     }
 

@@ -30,16 +30,34 @@ public static class DependencyInjection
 {
     public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
 
+    /// <summary>Everything of Web, as a table of contents: the Blazor host, localization, identity, cookies, then the features.</summary>
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBlazorHost();
+        services.AddKashiLocalization(configuration);
+        services.AddKashiIdentity();
+        services.AddKashiCookies();
+        services.AddShared();
+        services.AddFeatures(configuration);
+        return services;
+    }
+
+    /// <summary>Interactive server components, MudBlazor, the HTML encoder and the health checks.</summary>
+    private static IServiceCollection AddBlazorHost(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         // Pages are mostly Chinese: emit CJK characters as they are, not as &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddLocalization();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
 
+    /// <summary>zh-CN by default (<c>Localization:DefaultCulture</c>), English on request; never guessed from the browser.</summary>
+    private static IServiceCollection AddKashiLocalization(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLocalization();
         var defaultCulture = configuration["Localization:DefaultCulture"] ?? "zh-CN";
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -49,13 +67,37 @@ public static class DependencyInjection
             // The product speaks Chinese unless the user switches: no Accept-Language guessing.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+        return services;
+    }
 
+    /// <summary>ASP.NET Core Identity on the application's database, with the bearer token for non-browser clients.</summary>
+    private static IServiceCollection AddKashiIdentity(this IServiceCollection services)
+    {
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
         authentication.AddIdentityCookies();
         // Non-browser clients of the live hub sign in with POST /api/token and send a bearer token.
         authentication.AddKashiBearerToken();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<KashiDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>();
+        services.AddAuthorization();
+        services.AddScoped<IUserScopeProvider, UserScopeProvider>();
+        return services;
+    }
+
+    /// <summary>The sign-in cookie: 12 hours, sliding; API and hub requests get 401 instead of the sign-in page.</summary>
+    private static IServiceCollection AddKashiCookies(this IServiceCollection services)
+    {
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -71,26 +113,24 @@ public static class DependencyInjection
                 return Task.CompletedTask;
             };
         });
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
-                o.User.RequireUniqueEmail = false;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<KashiDbContext>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<AppClaimsFactory>();
-        services.AddAuthorization();
+        return services;
+    }
 
-        services.AddScoped<IUserScopeProvider, UserScopeProvider>();
+    /// <summary>What every feature uses: reference data, UI words, thresholds, the live subscriptions and hub.</summary>
+    private static IServiceCollection AddShared(this IServiceCollection services)
+    {
         services.AddSingleton<ReferenceCache>();
         services.AddSingleton<UiText>();
         services.AddSingleton(KashiInvest.Domain.Projects.WorkGroupThresholds.Default);
         services.AddLiveFeature();
-        services.AddProjectsFeature();
         services.AddLiveHub();
+        return services;
+    }
+
+    /// <summary>Every feature of the product, in one place.</summary>
+    private static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProjectsFeature();
         services.AddBattleMapsFeature();
         services.AddWallFeature(configuration);
         services.AddReportsFeature();
@@ -100,7 +140,7 @@ public static class DependencyInjection
         services.AddPipelineFeature();
         services.AddTodoFeature();
         services.AddTriageFeature();
-        services.AddEvaluationsFeature(configuration);
+        services.AddEvaluationsFeature();
         services.AddSigningFeature();
         services.AddLeadsFeature();
         services.AddAlertsFeature();

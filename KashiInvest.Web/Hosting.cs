@@ -1,13 +1,10 @@
-using KashiInvest.Domain.Access;
 using KashiInvest.Infrastructure.DemoData;
-using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Components;
+using KashiInvest.Web.Features.Meetings.Minutes;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KashiInvest.Web;
@@ -79,26 +76,8 @@ public static class Hosting
         app.MapAccountEndpoints();
         app.MapTokenEndpoint();
         app.MapLiveHub();
-        KashiInvest.Web.Features.Meetings.Minutes.MinutesRegistration.MapMeetingMinutes(app);
+        app.MapMeetingMinutes();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
-    }
-}
-
-internal static class AdminAccounts
-{
-    public static async Task<IdentityResult> CreateAsync(IServiceProvider services, string userName, string password)
-    {
-        var users = services.GetRequiredService<UserManager<AppUser>>();
-        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in AppRoles.All)
-        {
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-        }
-        var db = services.GetRequiredService<KashiDbContext>();
-        var bureau = await db.Units.AsNoTracking().Where(u => u.Type == Domain.Units.UnitType.Bureau).Select(u => (int?)u.Id).FirstOrDefaultAsync();
-        var user = new AppUser { UserName = userName, DisplayName = userName, UnitId = bureau, EmailConfirmed = true };
-        var created = await users.CreateAsync(user, password);
-        return created.Succeeded ? await users.AddToRoleAsync(user, ActorRole.Administrator.ToString()) : created;
     }
 }

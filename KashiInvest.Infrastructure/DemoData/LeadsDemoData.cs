@@ -5,6 +5,7 @@ using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Leads;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Infrastructure.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace KashiInvest.Infrastructure.DemoData;
@@ -124,9 +125,6 @@ internal static class LeadsDemoData
             .OrderBy(i => i.Id).Take(8).ToListAsync(ct);
         var thresholds = WorkGroupThresholds.Default;
         var year = BeijingTime.DateOf(anchor).Year;
-        var prefix = $"KS-{year}-";
-        var last = await db.Projects.Where(p => p.Code.StartsWith(prefix)).OrderByDescending(p => p.Code).Select(p => p.Code).FirstOrDefaultAsync(ct);
-        var next = last is not null && int.TryParse(last[prefix.Length..], out var n) ? n + 1 : 1;
         for (var k = 0; k < known.Count; k++)
         {
             var investor = known[k];
@@ -157,7 +155,7 @@ internal static class LeadsDemoData
                 BeijingTime.DateOf(anchor.AddDays(-20 + k)), "董事长、投资发展部总经理", $"{filer.Name.Replace("喀什地区", "")}工作人员");
             var matched = await InvestorDirectory.FindOrAddAsync(db, input.EnterpriseName, CreditCode.Parse(investor.CreditCode!), investor.Tiers, investor.Region, ct);
             var actor = new Actor(filer.Code, filer.Id);
-            var project = Project.Create($"{prefix}{next++:D4}", LeadForm.ProjectDetailsOf(input, matched.Id), matched.Tiers, filer.Id, actor, at, thresholds);
+            var project = Project.Create(await ProjectCodes.NextAsync(db, year, ct), LeadForm.ProjectDetailsOf(input, matched.Id), matched.Tiers, filer.Id, actor, at, thresholds);
             db.Projects.Add(project);
             db.LeadForms.Add(LeadForm.File(input, project, matched.Id, filer.Id, actor, at));
             await SaveQuietlyAsync(db, ct);

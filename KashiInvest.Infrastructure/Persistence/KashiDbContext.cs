@@ -9,6 +9,7 @@ using KashiInvest.Domain.Reports;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Live;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ namespace KashiInvest.Infrastructure.Persistence;
 /// Create one per operation from <c>IDbContextFactory&lt;KashiDbContext&gt;</c> and set <see cref="Actor"/>
 /// before changing official data.
 /// </summary>
-public abstract class KashiDbContext : IdentityDbContext<AppUser>
+public abstract class KashiDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     private readonly UnitOfWork _unitOfWork;
 
@@ -62,6 +63,10 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>
     public DbSet<Domain.Meetings.AgendaItem> MeetingAgendaItems => Set<Domain.Meetings.AgendaItem>();
     public DbSet<Domain.Meetings.MeetingDecision> MeetingDecisions => Set<Domain.Meetings.MeetingDecision>();
     public DbSet<Domain.Meetings.ActionItem> ActionItems => Set<Domain.Meetings.ActionItem>();
+    public DbSet<Projects.ProjectCodeCounter> ProjectCodeCounters => Set<Projects.ProjectCodeCounter>();
+
+    /// <summary>The Data Protection key ring on SQL Server (on SQLite it is kept in the data folder instead).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

@@ -609,7 +609,7 @@ IF NOT EXISTS (
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123082812_Initial', N'10.0.14');
+    VALUES (N'20261123082812_Initial', N'10.0.15');
 END;
 
 COMMIT;
@@ -667,7 +667,7 @@ IF NOT EXISTS (
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123090129_ProblemHistory', N'10.0.14');
+    VALUES (N'20261123090129_ProblemHistory', N'10.0.15');
 END;
 
 COMMIT;
@@ -769,7 +769,7 @@ IF NOT EXISTS (
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123112541_WtWebhooks', N'10.0.14');
+    VALUES (N'20261123112541_WtWebhooks', N'10.0.15');
 END;
 
 COMMIT;
@@ -1379,7 +1379,7 @@ IF NOT EXISTS (
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123132804_LifecycleAndAlerts', N'10.0.14');
+    VALUES (N'20261123132804_LifecycleAndAlerts', N'10.0.15');
 END;
 
 COMMIT;
@@ -1600,7 +1600,45 @@ IF NOT EXISTS (
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123164708_Meetings', N'10.0.14');
+    VALUES (N'20261123164708_Meetings', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206145540_ProjectCodeCountersAndKeyRing'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206145540_ProjectCodeCountersAndKeyRing'
+)
+BEGIN
+    CREATE TABLE [ProjectCodeCounters] (
+        [Year] int NOT NULL,
+        [LastNumber] int NOT NULL,
+        CONSTRAINT [PK_ProjectCodeCounters] PRIMARY KEY ([Year])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206145540_ProjectCodeCountersAndKeyRing'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206145540_ProjectCodeCountersAndKeyRing', N'10.0.15');
 END;
 
 COMMIT;

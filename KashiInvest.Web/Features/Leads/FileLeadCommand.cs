@@ -6,6 +6,7 @@ using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Leads;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Infrastructure.Projects;
 using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,7 +71,7 @@ public sealed class FileLeadCommand(IDbContextFactory<KashiDbContext> factory, T
             // The project refers to its investor by id: a new investor is written first, in the same transaction.
             await db.SaveChangesAsync(ct);
 
-            var project = Project.Create(await NextCodeAsync(db, today, ct), LeadForm.ProjectDetailsOf(input, investor.Id), investor.Tiers,
+            var project = Project.Create(await ProjectCodes.NextAsync(db, today.Year, ct), LeadForm.ProjectDetailsOf(input, investor.Id), investor.Tiers,
                 scope.UnitId!.Value, scope.Actor, now, thresholds);
             db.Projects.Add(project);
             var form = LeadForm.File(input, project, investor.Id, scope.UnitId.Value, scope.Actor, now);
@@ -95,14 +96,5 @@ public sealed class FileLeadCommand(IDbContextFactory<KashiDbContext> factory, T
         {
             return WriteResult.Invalid(string.Empty, ex.Violation);
         }
-    }
-
-    /// <summary>The next project code of the year, e.g. KS-2026-0153, drawn as <see cref="SaveProjectCommand"/> draws it.</summary>
-    private static async Task<string> NextCodeAsync(KashiDbContext db, DateOnly today, CancellationToken ct)
-    {
-        var prefix = $"KS-{today.Year}-";
-        var last = await db.Projects.Where(p => p.Code.StartsWith(prefix)).OrderByDescending(p => p.Code).Select(p => p.Code).FirstOrDefaultAsync(ct);
-        var next = last is not null && int.TryParse(last[prefix.Length..], out var n) ? n + 1 : 1;
-        return $"{prefix}{next:D4}";
     }
 }

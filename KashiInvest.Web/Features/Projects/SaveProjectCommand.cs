@@ -4,6 +4,7 @@ using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Infrastructure.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace KashiInvest.Web.Features.Projects;
@@ -117,7 +118,7 @@ public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory
             }
             else
             {
-                project = Project.Create(await NextCodeAsync(db, today, ct), details with { InvestorId = investor.Id }, investor.Tiers,
+                project = Project.Create(await ProjectCodes.NextAsync(db, today.Year, ct), details with { InvestorId = investor.Id }, investor.Tiers,
                     scope.Role is ActorRole.SubBureau or ActorRole.FrontCommand ? scope.UnitId!.Value : details.HostUnitId, scope.Actor, now, thresholds);
                 db.Projects.Add(project);
             }
@@ -141,13 +142,4 @@ public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory
         f.PlannedInvestmentWan ?? 1m, f.ExpectedJobs ?? 0, ProjectForm.ToDateOnly(f.PlannedStartOn), ProjectForm.ToDateOnly(f.PlannedCompletionOn),
         f.ResponsibleLeader, f.LeaderInCharge,
         f.Milestones.Select(m => new MilestoneInput(m.Id, m.Name ?? string.Empty, ProjectForm.ToDateOnly(m.PlannedOn), ProjectForm.ToDateOnly(m.ReachedOn))).ToList());
-
-    /// <summary>The next code of the year, e.g. KS-2026-0153. A unique index settles a race between two creators.</summary>
-    private static async Task<string> NextCodeAsync(KashiDbContext db, DateOnly today, CancellationToken ct)
-    {
-        var prefix = $"KS-{today.Year}-";
-        var last = await db.Projects.Where(p => p.Code.StartsWith(prefix)).OrderByDescending(p => p.Code).Select(p => p.Code).FirstOrDefaultAsync(ct);
-        var next = last is not null && int.TryParse(last[prefix.Length..], out var n) ? n + 1 : 1;
-        return $"{prefix}{next:D4}";
-    }
 }

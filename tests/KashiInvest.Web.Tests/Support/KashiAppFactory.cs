@@ -16,7 +16,11 @@ namespace KashiInvest.Web.Tests.Support;
 /// </summary>
 public sealed class KashiAppFactory : WebApplicationFactory<Program>
 {
-    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "kashi-web-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The data folder (database, key ring); a test passes one in to start a second instance on the same data.</summary>
+    public string DataDir { get; init; } = Path.Combine(Path.GetTempPath(), "kashi-web-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Deletes <see cref="DataDir"/> on dispose; off for an instance whose data a later instance reads.</summary>
+    public bool DeleteDataDirOnDispose { get; init; } = true;
 
     public KashiAppFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
@@ -60,6 +64,6 @@ public sealed class KashiAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (DeleteDataDirOnDispose) try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

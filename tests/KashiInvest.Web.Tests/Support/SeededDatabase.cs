@@ -56,7 +56,7 @@ public sealed class SeededDatabase : IAsyncLifetime
         KashiInvest.Web.Features.Pipeline.PipelineFeature.AddPipelineFeature(services);
         KashiInvest.Web.Features.Todo.TodoFeature.AddTodoFeature(services);
         KashiInvest.Web.Features.Triage.TriageFeature.AddTriageFeature(services);
-        KashiInvest.Web.Features.Evaluations.EvaluationsFeature.AddEvaluationsFeature(services, Configuration);
+        KashiInvest.Web.Features.Evaluations.EvaluationsFeature.AddEvaluationsFeature(services);
         KashiInvest.Web.Features.Signing.SigningFeature.AddSigningFeature(services);
         KashiInvest.Web.Features.Leads.LeadsFeature.AddLeadsFeature(services);
         KashiInvest.Web.Features.Meetings.MeetingsFeature.AddMeetingsFeature(services);

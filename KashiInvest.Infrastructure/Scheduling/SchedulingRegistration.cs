@@ -1,0 +1,34 @@
+using KashiInvest.Infrastructure.Alerts;
+using KashiInvest.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace KashiInvest.Infrastructure.Scheduling;
+
+public static class SchedulingRegistration
+{
+    /// <summary>The alert engine, its checks, the scheduled jobs and the event-driven re-check.</summary>
+    public static IServiceCollection AddAlertsAndScheduling(this IServiceCollection services, IConfiguration configuration, DatabaseOptions db, string connectionString)
+    {
+        // Bound and validated once, now: the schedule and the job store are wired from it.
+        var options = configuration.GetSection(AlertsOptions.Section).Get<AlertsOptions>() ?? new AlertsOptions();
+        var errors = options.Validate(db.Provider == DatabaseProvider.SqlServer);
+        if (errors.Count > 0) throw new OptionsValidationException(AlertsOptions.Section, typeof(AlertsOptions), errors);
+        services.AddSingleton(Options.Create(options));
+
+        services.AddSingleton<IAlertCheck, HealthAlertCheck>();
+        services.AddSingleton<IAlertCheck, WeeklyIntentionReportCheck>();
+        services.AddSingleton<IAlertCheck, AgreementNotSignedCheck>();
+        services.AddSingleton<AlertEngine>();
+        services.AddSingleton<ScheduledJobs>();
+        services.AddSingleton<JobRunSignals>();
+        services.AddHostedService<AlertRechecker>();
+        ScheduledJobs.AddScheduledJobs(services, options, db.Provider, connectionString);
+        services.AddHostedService<ScheduleSync>();
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<AlertStartupScan>();
+        return services;
+    }
+}
