@@ -2,8 +2,9 @@ using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Targets;
 using KashiInvest.Domain.Units;
-using KashiInvest.Infrastructure.Leads;
+using KashiInvest.Infrastructure.Investors;
 using KashiInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
