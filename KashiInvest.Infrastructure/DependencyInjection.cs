@@ -113,8 +113,8 @@ public static class DependencyInjection
     {
         services.AddSingleton<Health.ProjectHealthQuery>();
         services.AddSingleton<Meetings.MeetingAgendaQuery>();
-        services.AddSingleton<Leads.TargetLibraryQuery>();
-        services.AddSingleton<Leads.InvestorLibraryQuery>();
+        services.AddSingleton<Targets.TargetLibraryQuery>();
+        services.AddSingleton<Investors.InvestorLibraryQuery>();
         services.AddSingleton<Leads.WeeklyStatusQuery>();
         services.TryAddSingleton<Alerts.IAlertTexts, Alerts.PlainAlertTexts>();
         return services;

@@ -5,6 +5,7 @@ using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Reports;
+using KashiInvest.Domain.Targets;
 using Microsoft.Extensions.Logging;
 
 namespace KashiInvest.Infrastructure.Live;

@@ -6,6 +6,7 @@ using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Reports;
+using KashiInvest.Domain.Targets;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Live;

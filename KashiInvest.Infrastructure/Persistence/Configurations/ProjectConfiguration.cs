@@ -1,6 +1,8 @@
 using KashiInvest.Domain.Chains;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Signing;
+using KashiInvest.Domain.Triage;
 using KashiInvest.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -42,6 +44,24 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.Ignore(p => p.DomainEvents);
         b.Ignore(p => p.PlannedInvestment);
         b.Ignore(p => p.IsKeyProject);
+
+        // The triage, evaluation, agreement and work-group parts (Art. 19, 20, 22).
+        b.Property(p => p.TriageStatus).HasConversion<string>().HasMaxLength(30).HasDefaultValue(TriageStatus.New).HasSentinel(TriageStatus.New);
+        b.Property(p => p.AgreementNumber).HasMaxLength(SigningRules.NumberMaxLength);
+        b.Property(p => p.AgreementRecordedBy).HasMaxLength(256);
+        b.HasOne<Unit>().WithMany().HasForeignKey(p => p.LeadServiceUnitId).OnDelete(DeleteBehavior.Restrict);
+
+        b.HasMany(p => p.TriageSteps).WithOne().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.TriageSteps).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(p => p.Evaluations).WithOne().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.Evaluations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(p => p.WorkGroupDepartments).WithOne().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.WorkGroupDepartments).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        b.HasIndex(p => p.TriageStatus);
+        b.Ignore(p => p.TriageWaitingOn);
+        b.Ignore(p => p.WorkGroup);
+        b.Ignore(p => p.WorkGroupMissing);
     }
 }
 

@@ -3,7 +3,7 @@ using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Units;
-using KashiInvest.Infrastructure.Leads;
+using KashiInvest.Infrastructure.Investors;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;

@@ -6,6 +6,7 @@ public static class ProblemsFeature
     {
         services.AddSingleton<ProblemCommands>();
         services.AddSingleton<LedgerQuery>();
+        services.AddSingleton<Todo.ITodoSource, LedgerProblemsTodoSource>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Health;
+using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Reports;
 using KashiInvest.Infrastructure.Persistence;

@@ -9,6 +9,7 @@ public static class ReportsFeature
         services.AddSingleton<ReportFormReader>();
         services.AddSingleton<SubmitReportCommand>();
         services.AddSingleton<Projects.IProjectDocumentSource, ProgressReportDocumentSource>();
+        services.AddSingleton<Todo.ITodoSource, ReportsOwedTodoSource>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Signing;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Projects;

@@ -1,5 +1,6 @@
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Signing;
 using KashiInvest.Domain.Units;
 using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Security;

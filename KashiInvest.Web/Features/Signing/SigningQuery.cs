@@ -2,6 +2,7 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Evaluations;
 using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Signing;
 using KashiInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

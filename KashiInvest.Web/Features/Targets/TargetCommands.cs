@@ -2,6 +2,7 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Leads;
+using KashiInvest.Domain.Targets;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Projects;
@@ -34,7 +35,7 @@ public sealed class TargetCommands(IDbContextFactory<KashiDbContext> factory, Ti
 {
     public async Task<WriteResult> SaveAsync(UserScope scope, TargetFormModel model, CancellationToken ct = default)
     {
-        if (!LeadAccess.CanManageTargets(scope)) return WriteResult.NotAllowed;
+        if (!TargetAccess.CanManageTargets(scope)) return WriteResult.NotAllowed;
         var input = model.ToInput();
         var errors = TargetEnterprise.Validate(input).ToList();
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -75,7 +76,7 @@ public sealed class TargetCommands(IDbContextFactory<KashiDbContext> factory, Ti
     /// </summary>
     public async Task<PushResult> PushAsync(UserScope scope, int targetId, bool byChain, IReadOnlyCollection<int> attractingUnitIds, bool byRegion, CancellationToken ct = default)
     {
-        if (!LeadAccess.CanManageTargets(scope)) return new(WriteResult.NotAllowed, 0);
+        if (!TargetAccess.CanManageTargets(scope)) return new(WriteResult.NotAllowed, 0);
         if (!byChain && !byRegion) return new(WriteResult.Invalid("Recipients", new RuleViolation("Target.NoRecipients")), 0);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = scope.Actor;
@@ -117,8 +118,8 @@ public sealed class TargetCommands(IDbContextFactory<KashiDbContext> factory, Ti
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = scope.Actor;
         var push = await db.TargetPushes.Include(p => p.History).FirstOrDefaultAsync(p => p.Id == pushId, ct);
-        if (push is null || (!LeadAccess.CanFollowUp(scope, push.UnitId) && !LeadAccess.SeesAllTargets(scope))) return WriteResult.NotFound;
-        if (!LeadAccess.CanFollowUp(scope, push.UnitId)) return WriteResult.NotAllowed;
+        if (push is null || (!TargetAccess.CanFollowUp(scope, push.UnitId) && !TargetAccess.SeesAllTargets(scope))) return WriteResult.NotFound;
+        if (!TargetAccess.CanFollowUp(scope, push.UnitId)) return WriteResult.NotAllowed;
         if (on is null) return WriteResult.Invalid("On", new RuleViolation("Field.Required"));
         if (push.Version != version) return WriteResult.Conflict;
         db.Entry(push).Property(p => p.Version).OriginalValue = version;

@@ -1,8 +1,9 @@
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Leads;
-using KashiInvest.Infrastructure.Leads;
+using KashiInvest.Domain.Targets;
 using KashiInvest.Infrastructure.Live;
+using KashiInvest.Infrastructure.Targets;
 using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
@@ -45,8 +46,8 @@ public partial class TargetsPage : IDisposable
     {
         _scope ??= await ScopeProvider.GetAsync();
         _ref ??= await Reference.GetAsync();
-        _seesAll = LeadAccess.SeesAllTargets(_scope);
-        _canManage = LeadAccess.CanManageTargets(_scope);
+        _seesAll = TargetAccess.SeesAllTargets(_scope);
+        _canManage = TargetAccess.CanManageTargets(_scope);
         _canFileLead = LeadAccess.CanFileLead(_scope);
         // Units that do not keep the library see their inbox at /targets.
         _inbox = !_seesAll || Navigation.ToBaseRelativePath(Navigation.Uri).StartsWith("targets/inbox", StringComparison.OrdinalIgnoreCase);

@@ -1,15 +1,11 @@
-using KashiInvest.Web.Features.Todo.Sources;
-
 namespace KashiInvest.Web.Features.Todo;
 
 public static class TodoFeature
 {
-    /// <summary>The to-do list and the sources for work that already exists (owed reports, ledger problems).</summary>
+    /// <summary>The to-do list; each feature registers its own <see cref="ITodoSource"/>.</summary>
     public static IServiceCollection AddTodoFeature(this IServiceCollection services)
     {
         services.AddSingleton<TodoQuery>();
-        services.AddSingleton<ITodoSource, ReportsOwedTodoSource>();
-        services.AddSingleton<ITodoSource, LedgerProblemsTodoSource>();
         return services;
     }
 }

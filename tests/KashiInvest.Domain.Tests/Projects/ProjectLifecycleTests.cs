@@ -1,6 +1,7 @@
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Signing;
 using KashiInvest.Domain.Tests.Support;
 
 namespace KashiInvest.Domain.Tests.Projects;

@@ -4,6 +4,7 @@ using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Reports;
+using KashiInvest.Domain.Targets;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.DemoData;
 using KashiInvest.Infrastructure.Identity;

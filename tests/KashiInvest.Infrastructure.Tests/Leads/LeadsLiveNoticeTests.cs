@@ -2,6 +2,7 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Targets;
 using KashiInvest.Infrastructure.Live;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,5 @@
 using KashiInvest.Domain.Investors;
-using KashiInvest.Web.Tests.Lifecycle;
+using KashiInvest.Web.Tests.Projects;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

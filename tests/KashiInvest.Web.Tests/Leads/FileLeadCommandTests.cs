@@ -1,6 +1,7 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Targets;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Leads;

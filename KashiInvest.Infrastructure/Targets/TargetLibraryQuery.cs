@@ -1,11 +1,12 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Leads;
+using KashiInvest.Domain.Targets;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace KashiInvest.Infrastructure.Leads;
+namespace KashiInvest.Infrastructure.Targets;
 
 /// <summary>The library's search: any combination of chain, link, region, priority, tier and text (name or credit code).</summary>
 public sealed record TargetFilter(int? ChainId = null, int? LinkId = null, SourceRegionCode? Region = null, InvestorTier? Tier = null,
@@ -37,7 +38,7 @@ public sealed class TargetLibraryQuery(IDbContextFactory<KashiDbContext> factory
     /// <summary>The whole library, for the Bureau and leaders; empty for anyone else.</summary>
     public async Task<IReadOnlyList<TargetRow>> SearchAsync(UserScope scope, TargetFilter filter, CancellationToken ct = default)
     {
-        if (!LeadAccess.SeesAllTargets(scope)) return [];
+        if (!TargetAccess.SeesAllTargets(scope)) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
         var q = db.TargetEnterprises.AsNoTracking().AsQueryable();
         if (filter.ChainId is { } chain) q = q.Where(t => t.ChainId == chain);
@@ -60,7 +61,7 @@ public sealed class TargetLibraryQuery(IDbContextFactory<KashiDbContext> factory
     /// <summary>The pushes the user's unit received (the Bureau sees every unit's when <paramref name="unitId"/> is null).</summary>
     public async Task<IReadOnlyList<InboxRow>> InboxAsync(UserScope scope, TargetFilter filter, int? unitId = null, IReadOnlyCollection<int>? pushIds = null, CancellationToken ct = default)
     {
-        var receiver = LeadAccess.SeesAllTargets(scope) ? unitId : scope.UnitId ?? -1;
+        var receiver = TargetAccess.SeesAllTargets(scope) ? unitId : scope.UnitId ?? -1;
         await using var db = await factory.CreateDbContextAsync(ct);
         var q = from p in db.TargetPushes.AsNoTracking()
                 join t in db.TargetEnterprises.AsNoTracking() on p.TargetId equals t.Id
@@ -85,7 +86,7 @@ public sealed class TargetLibraryQuery(IDbContextFactory<KashiDbContext> factory
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var unit = await db.TargetPushes.Where(p => p.Id == pushId).Select(p => (int?)p.UnitId).FirstOrDefaultAsync(ct);
-        if (unit is null || (!LeadAccess.SeesAllTargets(scope) && scope.UnitId != unit)) return [];
+        if (unit is null || (!TargetAccess.SeesAllTargets(scope) && scope.UnitId != unit)) return [];
         return await db.TargetPushHistory.AsNoTracking().Where(h => h.PushId == pushId).OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
             .Select(h => new PushHistoryLine(h.Status, h.Note, h.On, h.UserName, h.AtUtc, h.ProjectId)).ToListAsync(ct);
     }

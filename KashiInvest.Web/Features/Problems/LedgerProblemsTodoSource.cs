@@ -1,9 +1,9 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
-using KashiInvest.Web.Features.Problems;
+using KashiInvest.Web.Features.Todo;
 using KashiInvest.Web.Shared;
 
-namespace KashiInvest.Web.Features.Todo.Sources;
+namespace KashiInvest.Web.Features.Problems;
 
 /// <summary>
 /// Open problem-ledger entries owned by the user's unit (Art. 27–28), from <see cref="LedgerQuery"/>: past their

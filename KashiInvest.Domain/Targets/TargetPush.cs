@@ -1,7 +1,7 @@
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Units;
 
-namespace KashiInvest.Domain.Leads;
+namespace KashiInvest.Domain.Targets;
 
 /// <summary>Why a unit received a target (Art. 16): by chain (attracting units and the chain lead) or by region.</summary>
 public enum PushReason { Chain, Region }

@@ -2,11 +2,11 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Health;
 using KashiInvest.Domain.Reports;
-using KashiInvest.Web.Features.Reports;
+using KashiInvest.Web.Features.Todo;
 using KashiInvest.Web.Shared;
 using Microsoft.Extensions.Options;
 
-namespace KashiInvest.Web.Features.Todo.Sources;
+namespace KashiInvest.Web.Features.Reports;
 
 /// <summary>
 /// Fortnightly reports the user's unit owes (Art. 22): a chain-lead unit's key projects whose half-month report is

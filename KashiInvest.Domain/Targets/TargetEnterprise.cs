@@ -2,7 +2,7 @@ using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Units;
 
-namespace KashiInvest.Domain.Leads;
+namespace KashiInvest.Domain.Targets;
 
 /// <summary>The facts of a target enterprise as the Bureau enters them.</summary>
 public sealed record TargetInput(

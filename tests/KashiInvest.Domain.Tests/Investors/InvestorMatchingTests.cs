@@ -1,6 +1,6 @@
 using KashiInvest.Domain.Investors;
 
-namespace KashiInvest.Domain.Tests.Leads;
+namespace KashiInvest.Domain.Tests.Investors;
 
 public class InvestorMatchingTests
 {

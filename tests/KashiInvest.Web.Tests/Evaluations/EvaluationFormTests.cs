@@ -5,12 +5,13 @@ using KashiInvest.Domain.Projects;
 using KashiInvest.Web.Features.Evaluations;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
+using KashiInvest.Web.Tests.Projects;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
-namespace KashiInvest.Web.Tests.Lifecycle;
+namespace KashiInvest.Web.Tests.Evaluations;
 
 /// <summary>The evaluation record form refuses an incomplete record next to its fields, in both languages, and writes nothing.</summary>
 public sealed class EvaluationFormTests(SeededDatabase database) : IClassFixture<SeededDatabase>

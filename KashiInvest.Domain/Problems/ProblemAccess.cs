@@ -1,20 +1,7 @@
-using KashiInvest.Domain.Problems;
+using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Projects;
-using KashiInvest.Domain.Reports;
 
-namespace KashiInvest.Domain.Access;
-
-/// <summary>Who may file progress reports (Art. 22): the chain lead owes them; the host posts ordinary updates.</summary>
-public static class ReportAccess
-{
-    public static bool CanFile(UserScope scope, ProjectKey project, ReportKind kind) => scope.Role switch
-    {
-        ActorRole.Administrator or ActorRole.Bureau => true,
-        ActorRole.ChainLead => scope.ChainIds.Contains(project.ChainId),
-        ActorRole.AttractingUnit => kind == ReportKind.Update && project.HostUnitId == scope.UnitId,
-        _ => false,
-    };
-}
+namespace KashiInvest.Domain.Problems;
 
 /// <summary>Who may act on the problem ledger (Art. 27–28).</summary>
 public static class ProblemAccess

@@ -3,9 +3,11 @@ using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Reports;
+using KashiInvest.Domain.Signing;
+using KashiInvest.Domain.Tests.Evaluations;
 using KashiInvest.Domain.Tests.Support;
 
-namespace KashiInvest.Domain.Tests.Evaluations;
+namespace KashiInvest.Domain.Tests.Signing;
 
 public class SigningTests
 {

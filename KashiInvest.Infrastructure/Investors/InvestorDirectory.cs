@@ -3,7 +3,7 @@ using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace KashiInvest.Infrastructure.Leads;
+namespace KashiInvest.Infrastructure.Investors;
 
 /// <summary>
 /// Finds or adds the investor an enterprise on a form or a report is (客商信息库 without duplicates), by

@@ -6,7 +6,7 @@ using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace KashiInvest.Web.Tests.Lifecycle;
+namespace KashiInvest.Web.Tests.Projects;
 
 /// <summary>Fresh projects for the life-cycle tests, written straight into a real database as a sub-bureau would file them.</summary>
 public static class LifecycleTestData

@@ -1,8 +1,9 @@
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Leads;
+using KashiInvest.Domain.Targets;
 using KashiInvest.Domain.Units;
 
-namespace KashiInvest.Domain.Tests.Leads;
+namespace KashiInvest.Domain.Tests.Targets;
 
 public class TargetPushTests
 {
