@@ -57,7 +57,10 @@ public abstract class LivePage : ComponentBase, IDisposable
         _ = FollowAsync(_stream, _stop.Token);
     }
 
-    /// <summary>Runs one of the page's own reads (a first load, a filter change) in turn with the live re-reads.</summary>
+    /// <summary>
+    /// Runs one of the page's own reads (a first load, a filter change, a re-read after its own write) in turn with the
+    /// live re-reads. Turns are not re-entrant: never call it from <see cref="ApplyAsync"/> or from inside another turn.
+    /// </summary>
     protected async Task ReadInTurnAsync(Func<Task> read)
     {
         await _turn.WaitAsync();
