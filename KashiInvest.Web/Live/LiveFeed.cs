@@ -78,11 +78,12 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
 
     private async Task PumpAsync(CancellationToken ct)
     {
-        circuit.Restored += OnRestored;
+        circuit.Restored += ResyncAll;
         try
         {
             var scope = await scopes.GetAsync();
-            await foreach (var notice in bus.SubscribeAsync(ct))
+            // A gap in the bus (this circuit fell behind and lost notices) re-reads everything, like a reconnect.
+            await foreach (var notice in bus.SubscribeAsync(ResyncAll, ct))
             {
                 // Meeting notices carry only the meeting id; meeting screens re-read under their own access rule.
                 if (!notice.Kind.StartsWith("meeting.", StringComparison.Ordinal) && (notice.Project is not { } key || !ProjectAccess.CanSee(scope, key))) continue;
@@ -100,11 +101,12 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
         }
         finally
         {
-            circuit.Restored -= OnRestored;
+            circuit.Restored -= ResyncAll;
         }
     }
 
-    private void OnRestored()
+    /// <summary>After a reconnect or a gap: every page of the circuit re-reads everything.</summary>
+    private void ResyncAll()
     {
         Subscription[] targets;
         lock (_gate) targets = [.. _subscriptions];
