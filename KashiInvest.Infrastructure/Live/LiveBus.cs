@@ -82,12 +82,18 @@ public interface ILiveBus
 
     /// <summary>A stream of notices for one subscriber; ends when the token is cancelled.</summary>
     IAsyncEnumerable<ChangeNotice> SubscribeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same stream, with <paramref name="onGap"/> called whenever notices meant for this subscriber were lost
+    /// (it fell behind), so that it can re-read everything instead of trusting what it holds. A bus that cannot
+    /// lose notices never calls it.
+    /// </summary>
+    IAsyncEnumerable<ChangeNotice> SubscribeAsync(Action onGap, CancellationToken cancellationToken) => SubscribeAsync(cancellationToken);
 }
 
 /// <summary>In-process bus: one bounded channel per subscriber, so a slow screen never holds up the others.</summary>
-public sealed class InMemoryLiveBus : ILiveBus
+public sealed class InMemoryLiveBus(int subscriberCapacity = 1024) : ILiveBus
 {
-    private const int SubscriberCapacity = 1024;
     private readonly ConcurrentDictionary<Guid, Channel<ChangeNotice>> _subscribers = new();
 
     public int SubscriberCount => _subscribers.Count;
@@ -98,14 +104,17 @@ public sealed class InMemoryLiveBus : ILiveBus
         return ValueTask.CompletedTask;
     }
 
-    public async IAsyncEnumerable<ChangeNotice> SubscribeAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ChangeNotice> SubscribeAsync(CancellationToken cancellationToken) => SubscribeAsync(static () => { }, cancellationToken);
+
+    public async IAsyncEnumerable<ChangeNotice> SubscribeAsync(Action onGap, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
-        var channel = Channel.CreateBounded<ChangeNotice>(new BoundedChannelOptions(SubscriberCapacity)
+        // A subscriber that falls more than the capacity behind loses its oldest notices, and is told so.
+        var channel = Channel.CreateBounded<ChangeNotice>(new BoundedChannelOptions(subscriberCapacity)
         {
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,
-        });
+        }, _ => onGap());
         _subscribers[id] = channel;
         try
         {

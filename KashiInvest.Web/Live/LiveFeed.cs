@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using KashiInvest.Domain.Access;
 using KashiInvest.Infrastructure.Live;
@@ -9,7 +10,8 @@ namespace KashiInvest.Web.Live;
 /// The live bus as one circuit sees it: a single bus subscription per circuit, filtered by the user's scope (a
 /// county's screen never hears of another county's project), fanned out to the page subscriptions that asked for
 /// it. Each page gets its changes in small batches (coalesced over <see cref="CoalesceWindow"/>), so a burst of
-/// writes costs one re-read, and a <c>resync</c> call after the circuit's connection came back from a drop.
+/// writes costs one re-read, and a full re-read after the circuit's connection came back from a drop or after a gap
+/// (a subscriber that fell so far behind that notices were lost).
 /// Pages hold a snapshot and re-read what a notice names (Aspire's "snapshot plus changes").
 /// </summary>
 public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLink circuit, ILogger<LiveFeed> logger) : IAsyncDisposable
@@ -23,13 +25,13 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
     private Task? _pump;
 
     /// <summary>
-    /// Calls <paramref name="onChanges"/> (off the renderer's thread: wrap UI work in <c>InvokeAsync</c>) with every
-    /// batch of in-scope notices that <paramref name="filter"/> accepts, and <paramref name="onResync"/> when the
-    /// connection came back after a drop, so that the page re-reads everything. Dispose the result to stop.
+    /// Opens one subscription (one channel) for the notices <paramref name="filter"/> accepts: read its coalesced
+    /// batches with <c>await foreach</c> over <see cref="ILiveStream.ReadAllAsync"/>; dispose it to stop. It is
+    /// registered at once, so nothing published after this call is missed by a read that starts after it.
     /// </summary>
-    public IDisposable Subscribe(Func<ChangeNotice, bool> filter, Func<IReadOnlyList<ChangeNotice>, Task> onChanges, Func<Task>? onResync = null)
+    public ILiveStream Open(Func<ChangeNotice, bool> filter)
     {
-        var subscription = new Subscription(this, filter, onChanges, onResync, logger);
+        var subscription = new Subscription(this, filter, logger);
         lock (_gate)
         {
             _subscriptions.Add(subscription);
@@ -38,13 +40,50 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
         return subscription;
     }
 
+    /// <summary>
+    /// Calls <paramref name="onChanges"/> (off the renderer's thread: wrap UI work in <c>InvokeAsync</c>) with every
+    /// batch of in-scope notices that <paramref name="filter"/> accepts, and <paramref name="onResync"/> when the
+    /// connection came back after a drop or notices were lost, so that the caller re-reads everything. Dispose the
+    /// result to stop. Pages use <see cref="LivePage"/> instead; this is for small widgets (badges, bells).
+    /// </summary>
+    public IDisposable Subscribe(Func<ChangeNotice, bool> filter, Func<IReadOnlyList<ChangeNotice>, Task> onChanges, Func<Task>? onResync = null)
+    {
+        var stream = Open(filter);
+        _ = Task.Run(() => DeliverAsync(stream, onChanges, onResync));
+        return stream;
+    }
+
+    private async Task DeliverAsync(ILiveStream stream, Func<IReadOnlyList<ChangeNotice>, Task> onChanges, Func<Task>? onResync)
+    {
+        try
+        {
+            await foreach (var batch in stream.ReadAllAsync(CancellationToken.None))
+            {
+                try
+                {
+                    // A resync re-reads everything, which covers the batch that came with it.
+                    if (batch.Everything && onResync is not null) await onResync();
+                    else await onChanges(batch.Notices);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "A page failed to apply live changes");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     private async Task PumpAsync(CancellationToken ct)
     {
-        circuit.Restored += OnRestored;
+        circuit.Restored += ResyncAll;
         try
         {
             var scope = await scopes.GetAsync();
-            await foreach (var notice in bus.SubscribeAsync(ct))
+            // A gap in the bus (this circuit fell behind and lost notices) re-reads everything, like a reconnect.
+            await foreach (var notice in bus.SubscribeAsync(ResyncAll, ct))
             {
                 // Meeting notices carry only the meeting id; meeting screens re-read under their own access rule.
                 if (!notice.Kind.StartsWith("meeting.", StringComparison.Ordinal) && (notice.Project is not { } key || !ProjectAccess.CanSee(scope, key))) continue;
@@ -62,11 +101,12 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
         }
         finally
         {
-            circuit.Restored -= OnRestored;
+            circuit.Restored -= ResyncAll;
         }
     }
 
-    private void OnRestored()
+    /// <summary>After a reconnect or a gap: every page of the circuit re-reads everything.</summary>
+    private void ResyncAll()
     {
         Subscription[] targets;
         lock (_gate) targets = [.. _subscriptions];
@@ -88,29 +128,29 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
         _stop.Dispose();
     }
 
-    private sealed class Subscription : IDisposable
+    private sealed class Subscription : ILiveStream
     {
-        private static readonly ChangeNotice ResyncMarker = new("resync", null, null, null, null, 0, DateTime.MinValue);
+        /// <summary>Wakes the reader for a resync; never delivered.</summary>
+        private static readonly ChangeNotice Wake = new("resync", null, null, null, null, 0, DateTime.MinValue);
+        private const int Capacity = 512;
         private readonly LiveFeed _owner;
         private readonly Func<ChangeNotice, bool> _filter;
-        private readonly Func<IReadOnlyList<ChangeNotice>, Task> _onChanges;
-        private readonly Func<Task>? _onResync;
         private readonly ILogger _logger;
-        private readonly Channel<ChangeNotice> _queue = Channel.CreateBounded<ChangeNotice>(new BoundedChannelOptions(512)
+        // Full means the reader fell behind: the notices that do not fit are lost, so the next batch says "everything".
+        private readonly Channel<ChangeNotice> _queue = Channel.CreateBounded<ChangeNotice>(new BoundedChannelOptions(Capacity)
         {
-            FullMode = BoundedChannelFullMode.DropOldest,
+            FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
         private readonly CancellationTokenSource _stop = new();
+        private int _everything;
+        private int _reading;
 
-        public Subscription(LiveFeed owner, Func<ChangeNotice, bool> filter, Func<IReadOnlyList<ChangeNotice>, Task> onChanges, Func<Task>? onResync, ILogger logger)
+        public Subscription(LiveFeed owner, Func<ChangeNotice, bool> filter, ILogger logger)
         {
             _owner = owner;
             _filter = filter;
-            _onChanges = onChanges;
-            _onResync = onResync;
             _logger = logger;
-            _ = Task.Run(() => DeliverAsync(_stop.Token));
         }
 
         public void Offer(ChangeNotice notice)
@@ -118,39 +158,44 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
             bool wanted;
             try { wanted = _filter(notice); }
             catch (Exception ex) { _logger.LogError(ex, "A live filter failed"); wanted = false; }
-            if (wanted) _queue.Writer.TryWrite(notice);
+            if (wanted && !_queue.Writer.TryWrite(notice)) Interlocked.Exchange(ref _everything, 1); // a gap
         }
 
-        public void Resync() => _queue.Writer.TryWrite(ResyncMarker);
+        public void Resync()
+        {
+            Interlocked.Exchange(ref _everything, 1);
+            _queue.Writer.TryWrite(Wake);
+        }
 
-        private async Task DeliverAsync(CancellationToken ct)
+        public async IAsyncEnumerable<LiveBatch> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref _reading, 1) == 1) throw new InvalidOperationException("A live stream has one reader.");
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
+            var ct = linked.Token;
+            while (await WaitAsync(ct))
+            {
+                var batch = new List<ChangeNotice>();
+                while (_queue.Reader.TryRead(out var n))
+                {
+                    if (!ReferenceEquals(n, Wake)) batch.Add(n);
+                }
+                var everything = Interlocked.Exchange(ref _everything, 0) == 1;
+                if (everything || batch.Count > 0) yield return new LiveBatch(batch, everything);
+            }
+        }
+
+        /// <summary>Waits for a notice, then for <see cref="CoalesceWindow"/> so a burst comes as one batch; false once stopped.</summary>
+        private async Task<bool> WaitAsync(CancellationToken ct)
         {
             try
             {
-                while (await _queue.Reader.WaitToReadAsync(ct))
-                {
-                    await Task.Delay(CoalesceWindow, ct);
-                    var batch = new List<ChangeNotice>();
-                    var resync = false;
-                    while (_queue.Reader.TryRead(out var n))
-                    {
-                        if (ReferenceEquals(n, ResyncMarker)) resync = true;
-                        else batch.Add(n);
-                    }
-                    try
-                    {
-                        // A resync re-reads everything, which covers the batch that came with it.
-                        if (resync && _onResync is not null) await _onResync();
-                        else if (resync || batch.Count > 0) await _onChanges(batch);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        _logger.LogError(ex, "A page failed to apply live changes");
-                    }
-                }
+                if (!await _queue.Reader.WaitToReadAsync(ct)) return false;
+                await Task.Delay(CoalesceWindow, ct);
+                return true;
             }
             catch (OperationCanceledException)
             {
+                return false;
             }
         }
 
@@ -162,3 +207,17 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
         }
     }
 }
+
+/// <summary>One subscription of a circuit's live feed: one channel, read by one reader.</summary>
+public interface ILiveStream : IDisposable
+{
+    /// <summary>
+    /// The coalesced batches of notices, until the stream is disposed or the token is cancelled (then it simply ends).
+    /// A batch with <see cref="LiveBatch.Everything"/> set follows a reconnect or a gap (notices lost because the reader
+    /// fell behind): the reader should re-read everything.
+    /// </summary>
+    IAsyncEnumerable<LiveBatch> ReadAllAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>What arrived since the last batch; <see cref="Everything"/>: re-read everything (reconnect or gap).</summary>
+public sealed record LiveBatch(IReadOnlyList<ChangeNotice> Notices, bool Everything);

@@ -13,7 +13,7 @@ namespace KashiInvest.Web.Features.Alerts;
 /// The alert centre (预警中心): the alerts the user may see, filtered from the URL, kept current by the live feed
 /// (a raised, cleared or acknowledged alert re-reads the list; the rows that changed are highlighted).
 /// </summary>
-public partial class AlertsPage : IDisposable
+public partial class AlertsPage
 {
     private UserScope? _scope;
     private ReferenceCache.Snapshot? _ref;
@@ -21,8 +21,6 @@ public partial class AlertsPage : IDisposable
     private List<AlertRow> _rows = [];
     private HashSet<int> _flash = [];
     private bool _loaded;
-    private bool _liveOn;
-    private IDisposable? _live;
 
     [SupplyParameterFromQuery(Name = AlertFilter.Keys.County)] public string? County { get; set; }
     [SupplyParameterFromQuery(Name = AlertFilter.Keys.Chain)] public string? Chain { get; set; }
@@ -35,7 +33,6 @@ public partial class AlertsPage : IDisposable
     [Inject] private AlertWords Words { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
     [Inject] private ReferenceCache Reference { get; set; } = default!;
-    [Inject] private LiveFeed Live { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -49,23 +46,29 @@ public partial class AlertsPage : IDisposable
         var filter = AlertFilter.FromQuery(_ref, County, Chain, Type, Severity, State, Project);
         if (!_loaded || filter != _filter)
         {
-            var rows = await Query.LoadAsync(_scope, filter);
-            (_filter, _rows, _loaded) = (filter, [.. rows], true);
-            _flash = [];
+            await ReadInTurnAsync(async () =>
+            {
+                var rows = await Query.LoadAsync(_scope, filter);
+                (_filter, _rows, _loaded) = (filter, [.. rows], true);
+                _flash = [];
+            });
         }
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (!firstRender) return;
-        _live = Live.Subscribe(IsAlertNotice, notices => InvokeAsync(() => ReloadAsync(notices)), () => InvokeAsync(() => ReloadAsync([])));
-        _liveOn = true;
-        StateHasChanged();
-    }
+    protected override bool Concerns(ChangeNotice notice) => IsAlertNotice(notice);
+
+    /// <summary>Any alert notice re-reads the list (it is one query); the alerts the batch names flash.</summary>
+    protected override Task ApplyAsync(LiveChanges changes) => ReadListAsync(changes.Notices);
 
     public static bool IsAlertNotice(ChangeNotice n) => n.Kind is ChangeKinds.AlertRaised or ChangeKinds.AlertCleared or ChangeKinds.AlertAcknowledged;
 
-    private async Task ReloadAsync(IReadOnlyList<ChangeNotice> notices)
+    private Task ReloadAsync(IReadOnlyList<ChangeNotice> notices) => ReadInTurnAsync(async () =>
+    {
+        await ReadListAsync(notices);
+        StateHasChanged();
+    });
+
+    private async Task ReadListAsync(IReadOnlyList<ChangeNotice> notices)
     {
         if (_scope is null) return;
         var filter = _filter;
@@ -73,7 +76,6 @@ public partial class AlertsPage : IDisposable
         if (filter != _filter) return;
         _rows = [.. rows];
         _flash = notices.Where(n => n.ItemId is not null).Select(n => n.ItemId!.Value).ToHashSet();
-        StateHasChanged();
     }
 
     private Task SetAsync(AlertFilter filter)
@@ -91,6 +93,4 @@ public partial class AlertsPage : IDisposable
         Snackbar.Add(T["Alerts.Ack.Done"], MudBlazor.Severity.Success);
         await ReloadAsync([]);
     }
-
-    public void Dispose() => _live?.Dispose();
 }

@@ -16,34 +16,26 @@ namespace KashiInvest.Web.Features.BattleMaps;
 /// polling: the only timer re-reads once when the Beijing date changes, so "overdue" stays true on a screen that
 /// is left on overnight.
 /// </summary>
-public sealed partial class BattleMap : IDisposable
+public sealed partial class BattleMap
 {
-    private readonly Dictionary<BattleMapSection, int> _flash = [];
+    private readonly LiveFlash<BattleMapSection> _flash = new();
     private BattleMapView? _view;
     private ReferenceCache.Snapshot? _ref;
     private UserScope? _scope;
-    private IDisposable? _subscription;
     private ITimer? _midnight;
     private int? _newReportId;
     private bool _gone;
-    private bool _disposed;
 
     [Parameter] public int Id { get; set; }
 
     [Inject] private BattleMapReader Reader { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
     [Inject] private ReferenceCache Reference { get; set; } = default!;
-    [Inject] private LiveFeed Live { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private ILogger<BattleMap> Logger { get; set; } = default!;
 
-    protected override void OnInitialized()
-    {
-        // Only a live circuit subscribes (not the prerendering pass), and before the first read, so that nothing
-        // committed after that read can be missed.
-        if (RendererInfo.IsInteractive) _subscription = Live.Subscribe(n => n.ProjectId == Id, OnChangesAsync, OnResyncAsync);
-    }
+    /// <summary>Only notices about this project (LivePage subscribes on the interactive pass, before the first read).</summary>
+    protected override bool Concerns(ChangeNotice notice) => notice.ProjectId == Id;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -52,17 +44,17 @@ public sealed partial class BattleMap : IDisposable
         if (_view?.Project.Id == Id) return;
         _flash.Clear();
         _newReportId = null;
-        var view = await Reader.GetAsync(_scope, Id);
-        if (view is null)
+        BattleMapView? view = null;
+        await ReadInTurnAsync(async () =>
         {
-            // Not found and not allowed look the same: nothing about the project is revealed.
-            Navigation.NotFound();
-            return;
-        }
-        Show(view);
+            view = await Reader.GetAsync(_scope, Id);
+            if (view is not null) Show(view);
+        });
+        // Not found and not allowed look the same: nothing about the project is revealed.
+        if (view is null && !IsDisposed) Navigation.NotFound();
     }
 
-    private int Tick(BattleMapSection section) => _flash.GetValueOrDefault(section);
+    private int Tick(BattleMapSection section) => _flash.Of(section);
 
     /// <summary>Planned and actual bars per milestone, late ones red, with a line at today (built per render: KashiChart sends only real changes).</summary>
     private ChartSpec MilestoneSpec() => MilestoneTimeline.Spec(_view!.Project, _view.Today, T);
@@ -73,37 +65,24 @@ public sealed partial class BattleMap : IDisposable
         _view.Plan.Select(p => new PlanPoint(p.On, p.Wan)).ToList(),
         T["BattleMap.FundsTotal"], T["BattleMap.FundsOutOfRegion"], T["Chart.Plan"], T["Chart.AxisWan"]);
 
-    private async Task OnChangesAsync(IReadOnlyList<ChangeNotice> batch)
+    /// <summary>Re-reads the battle map and applies it with a highlight on the cards the batch touched.</summary>
+    protected override async Task ApplyAsync(LiveChanges changes)
     {
-        var touched = BattleMapSections.Affected(batch);
-        var newReport = batch.LastOrDefault(n => n.Kind == ChangeKinds.ReportSubmitted)?.ItemId;
-        await RefreshAsync(touched, newReport);
-    }
-
-    private Task OnResyncAsync() => RefreshAsync(BattleMapSection.None, null);
-
-    /// <summary>Re-reads the battle map (off the renderer) and applies it with a highlight on the touched cards.</summary>
-    private async Task RefreshAsync(BattleMapSection touched, int? newReportId)
-    {
-        if (_disposed || _scope is null) return;
+        var touched = changes.Everything ? BattleMapSection.None : BattleMapSections.Affected(changes.Notices);
+        var newReportId = changes.Notices.LastOrDefault(n => n.Kind == ChangeKinds.ReportSubmitted)?.ItemId;
+        if (_scope is null) return;
         var view = await Reader.GetAsync(_scope, Id);
-        await InvokeAsync(() =>
+        if (IsDisposed) return;
+        if (view is null)
         {
-            if (_disposed) return;
-            if (view is null)
-            {
-                // The project left this user's scope (or was removed) while the page was open.
-                _view = null;
-                _gone = true;
-            }
-            else
-            {
-                foreach (var section in BattleMapSections.All.Where(s => touched.HasFlag(s))) _flash[section] = Tick(section) + 1;
-                if (newReportId is not null) _newReportId = newReportId;
-                Show(view);
-            }
-            StateHasChanged();
-        });
+            // The project left this user's scope (or was removed) while the page was open.
+            _view = null;
+            _gone = true;
+            return;
+        }
+        foreach (var section in BattleMapSections.All.Where(s => touched.HasFlag(s))) _flash.Mark(section);
+        if (newReportId is not null) _newReportId = newReportId;
+        Show(view);
     }
 
     private void Show(BattleMapView view)
@@ -116,29 +95,17 @@ public sealed partial class BattleMap : IDisposable
     /// <summary>Re-reads once when the Beijing date changes: overdue days and "today" move with the calendar.</summary>
     private void ArmMidnight()
     {
-        if (!RendererInfo.IsInteractive || _disposed) return;
+        if (!RendererInfo.IsInteractive || IsDisposed) return;
         var now = Clock.GetUtcNow().UtcDateTime;
         var due = BeijingTime.StartOfDayUtc(BeijingTime.DateOf(now).AddDays(1)) - now + TimeSpan.FromSeconds(1);
         _midnight?.Dispose();
-        _midnight = Clock.CreateTimer(_ => _ = RefreshSafelyAsync(), null, due, Timeout.InfiniteTimeSpan);
+        // Re-read as a live batch would (in turn with the others; a failure is logged and the map stays).
+        _midnight = Clock.CreateTimer(_ => _ = RefreshAsync(LiveChanges.All), null, due, Timeout.InfiniteTimeSpan);
     }
 
-    private async Task RefreshSafelyAsync()
+    protected override void Dispose(bool disposing)
     {
-        try
-        {
-            await RefreshAsync(BattleMapSection.None, null);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Logger.LogError(ex, "Re-reading battle map {ProjectId} at the change of date failed", Id);
-        }
-    }
-
-    public void Dispose()
-    {
-        _disposed = true;
-        _subscription?.Dispose();
-        _midnight?.Dispose();
+        base.Dispose(disposing);
+        if (disposing) _midnight?.Dispose();
     }
 }

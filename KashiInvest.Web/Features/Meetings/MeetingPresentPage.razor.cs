@@ -35,7 +35,7 @@ public sealed partial class MeetingPresentPage : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || _disposed) return;
+        if (!firstRender || IsDisposed) return;
         try
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", KeysModule);

@@ -8,7 +8,7 @@ namespace KashiInvest.Web.Features.Meetings;
 /// meeting's <c>meeting.changed</c> notices (re-read under the user's own access, never polled). A follower may look at
 /// another item in the agenda strip; "follow the presenter" jumps back, and while following it moves with the presenter.
 /// </summary>
-public sealed partial class MeetingScreenPage : IDisposable
+public sealed partial class MeetingScreenPage
 {
     /// <summary>The item the follower looked away to; null while following the presenter.</summary>
     private int? _viewedItemId;
@@ -37,6 +37,4 @@ public sealed partial class MeetingScreenPage : IDisposable
     }
 
     private void Follow() => _viewedItemId = null;
-
-    public void Dispose() => StopLive();
 }

@@ -16,22 +16,19 @@ namespace KashiInvest.Web.Features.Pipeline;
 /// through <see cref="StageMoveFlow"/> (the rules, the dialog, the command); a refused or cancelled move leaves the card
 /// where it was. Holds a snapshot of cards and applies live notices to it, flashing what changed. No polling.
 /// </summary>
-public sealed partial class Pipeline : IDisposable
+public sealed partial class Pipeline
 {
     private readonly Dictionary<int, PipelineCard> _cards = [];
-    private readonly Dictionary<int, int> _flash = [];
+    private readonly LiveFlash<int> _flash = new();
     private readonly HashSet<ProjectStage> _expanded = [];
-    private int _flashGeneration;
     private UserScope? _scope;
     private ReferenceCache.Snapshot? _ref;
     private PipelineFilter _filter = new();
     private IReadOnlyList<PipelineColumn> _columns = [];
     private MudDropContainer<PipelineCard>? _container;
-    private IDisposable? _live;
     private DateTime? _updatedAtUtc;
     private bool _loaded;
     private bool _busy;
-    private bool _disposed;
 
     [SupplyParameterFromQuery(Name = PipelineFilter.Keys.County)] public string? County { get; set; }
     [SupplyParameterFromQuery(Name = PipelineFilter.Keys.Chain)] public string? Chain { get; set; }
@@ -43,30 +40,26 @@ public sealed partial class Pipeline : IDisposable
     [Inject] private StageMoveFlow Mover { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
     [Inject] private ReferenceCache Reference { get; set; } = default!;
-    [Inject] private LiveFeed Live { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ILogger<Pipeline> Logger { get; set; } = default!;
 
-    /// <summary>"on" once the page listens to live changes (the interactive pass), for tests and diagnostics.</summary>
-    private string LiveState => _live is null ? "off" : "on";
-
     protected override async Task OnInitializedAsync()
     {
         _scope = await ScopeProvider.GetAsync();
         _ref = await Reference.GetAsync();
-        if (!RendererInfo.IsInteractive) return;
-        // Any in-scope notice about a project may move, add or change a card; the feed drops what this user may not see.
-        _live = Live.Subscribe(n => n.ProjectId is not null, OnChangesAsync, OnResyncAsync);
     }
+
+    /// <summary>Any in-scope notice about a project may move, add or change a card; the feed drops what this user may not see.</summary>
+    protected override bool Concerns(ChangeNotice notice) => notice.ProjectId is not null;
 
     protected override async Task OnParametersSetAsync()
     {
         var filter = PipelineFilter.FromQuery(_ref!, County, Chain, Tier, Region, Text);
         if (_loaded && filter == _filter) return;
         _filter = filter;
-        await LoadAsync(flashChanges: false);
+        await ReadInTurnAsync(() => LoadAsync(flashChanges: false));
     }
 
     private Task NavigateAsync(PipelineFilter filter)
@@ -79,37 +72,29 @@ public sealed partial class Pipeline : IDisposable
     {
         var filter = _filter;
         var cards = await Query.GetCardsAsync(_scope!, filter);
-        if (_disposed || filter != _filter) return;
+        if (IsDisposed || filter != _filter) return;
         var previous = flashChanges ? new Dictionary<int, PipelineCard>(_cards) : null;
         _cards.Clear();
         foreach (var card in cards)
         {
             _cards[card.Id] = card;
-            if (previous is not null && (!previous.TryGetValue(card.Id, out var old) || card.LooksDifferentFrom(old))) _flash[card.Id] = ++_flashGeneration;
+            if (previous is not null && (!previous.TryGetValue(card.Id, out var old) || card.LooksDifferentFrom(old))) _flash.Mark(card.Id);
         }
         _loaded = true;
         Rebuild();
     }
 
-    private async Task OnChangesAsync(IReadOnlyList<ChangeNotice> batch)
+    /// <summary>A batch re-reads the cards it names (everything after a reconnect or a gap, flashing what differs).</summary>
+    protected override async Task ApplyAsync(LiveChanges changes)
     {
-        var ids = batch.Where(n => n.ProjectId is not null).Select(n => n.ProjectId!.Value).Distinct().ToArray();
-        if (ids.Length == 0 || _disposed) return;
-        var fresh = await Query.GetCardsAsync(_scope!, ids);
-        await InvokeAsync(() =>
+        if (changes.Everything)
         {
-            if (_disposed) return;
-            Apply(ids, fresh);
-            StateHasChanged();
-        });
+            await LoadAsync(flashChanges: true);
+            return;
+        }
+        var ids = changes.ProjectIds;
+        if (ids.Count > 0) Apply(ids, await Query.GetCardsAsync(_scope!, ids));
     }
-
-    private Task OnResyncAsync() => InvokeAsync(async () =>
-    {
-        if (_disposed) return;
-        await LoadAsync(flashChanges: true);
-        StateHasChanged();
-    });
 
     /// <summary>Puts re-read cards in place and flashes them; a card that left the scope or the filter goes.</summary>
     private void Apply(IReadOnlyCollection<int> ids, IReadOnlyList<PipelineCard> fresh)
@@ -120,7 +105,7 @@ public sealed partial class Pipeline : IDisposable
             if (byId.TryGetValue(id, out var card) && _filter.Matches(card))
             {
                 _cards[id] = card;
-                _flash[id] = ++_flashGeneration;
+                _flash.Mark(id);
             }
             else
             {
@@ -138,7 +123,7 @@ public sealed partial class Pipeline : IDisposable
         _container?.Refresh();
     }
 
-    private int FlashOf(int id) => _flash.TryGetValue(id, out var tick) ? tick : 0;
+    private int FlashOf(int id) => _flash.Of(id);
 
     private bool IsCollapsed(PipelineColumn column) => column.IsSide && !_expanded.Contains(column.Stage);
 
@@ -179,7 +164,7 @@ public sealed partial class Pipeline : IDisposable
 
     private async Task MoveAsync(PipelineCard card, ProjectStage to)
     {
-        if (_busy || _disposed) return;
+        if (_busy || IsDisposed) return;
         _busy = true;
         try
         {
@@ -198,11 +183,5 @@ public sealed partial class Pipeline : IDisposable
             _container?.Refresh();
             StateHasChanged();
         }
-    }
-
-    public void Dispose()
-    {
-        _disposed = true;
-        _live?.Dispose();
     }
 }

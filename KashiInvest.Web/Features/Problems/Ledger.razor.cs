@@ -15,21 +15,17 @@ namespace KashiInvest.Web.Features.Problems;
 /// The problem ledger's triage board (问题台账, Art. 27–28): a snapshot of the user's entries by status, kept current by
 /// the live feed (only the cards a notice names are re-read, then moved and highlighted).
 /// </summary>
-public partial class Ledger : IDisposable
+public partial class Ledger
 {
     private UserScope? _scope;
     private ReferenceCache.Snapshot? _ref;
     private LedgerFilter _filter = new();
     private List<LedgerCard> _cards = [];
-    /// <summary>How often each card was changed live; part of its key, so its highlight replays on every change.</summary>
-    private readonly Dictionary<int, int> _flash = [];
+    /// <summary>When each card was last changed live; part of its key, so its highlight replays on every change.</summary>
+    private readonly LiveFlash<int> _flash = new();
     private string? _projectName;
     private bool _loaded;
     private bool _openRaise;
-    private int _loads;
-    private IDisposable? _live;
-    /// <summary>The live subscription is up (the board is interactive and follows changes).</summary>
-    private bool _liveOn;
 
     [SupplyParameterFromQuery(Name = LedgerFilter.Keys.County)] public string? County { get; set; }
     [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Chain)] public string? Chain { get; set; }
@@ -47,7 +43,6 @@ public partial class Ledger : IDisposable
     [Inject] private ProblemCommands Commands { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
     [Inject] private ReferenceCache Reference { get; set; } = default!;
-    [Inject] private LiveFeed Live { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -63,28 +58,28 @@ public partial class Ledger : IDisposable
         _openRaise = New is "1" or "true";
         if (!_loaded || filter != _filter)
         {
-            var load = ++_loads;
-            // Filter, chips and cards change together: nothing renders a new filter over old cards.
-            var projectName = filter.ProjectId == _filter.ProjectId && _loaded ? _projectName
-                : filter.ProjectId is { } id ? await Query.ProjectNameAsync(_scope, id) : null;
-            var cards = await Query.LoadAsync(_scope, filter);
-            if (load != _loads) return; // a newer filter arrived while this one loaded
-            (_filter, _cards, _projectName, _loaded) = (filter, [.. cards], projectName, true);
-            _flash.Clear();
+            await ReadInTurnAsync(() => LoadAsync(filter));
         }
     }
 
+    /// <summary>
+    /// Filter, chips and cards change together: nothing renders a new filter over old cards. Loads take turns
+    /// (<see cref="LivePage.ReadInTurnAsync"/>), so a newer filter's load is always applied after an older one's.
+    /// </summary>
+    private async Task LoadAsync(LedgerFilter filter)
+    {
+        var projectName = filter.ProjectId == _filter.ProjectId && _loaded ? _projectName
+            : filter.ProjectId is { } id ? await Query.ProjectNameAsync(_scope!, id) : null;
+        var cards = await Query.LoadAsync(_scope!, filter);
+        (_filter, _cards, _projectName, _loaded) = (filter, [.. cards], projectName, true);
+        _flash.Clear();
+    }
+
+    protected override bool Concerns(ChangeNotice notice) =>
+        notice.Kind is ChangeKinds.ProblemRaised or ChangeKinds.ProblemChanged or ChangeKinds.ProjectUpdated;
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
-        {
-            _live = Live.Subscribe(
-                n => n.Kind is ChangeKinds.ProblemRaised or ChangeKinds.ProblemChanged or ChangeKinds.ProjectUpdated,
-                notices => InvokeAsync(() => ApplyNoticesAsync(notices)),
-                () => InvokeAsync(ReloadAsync));
-            _liveOn = true;
-            StateHasChanged();
-        }
         if (_openRaise)
         {
             // "/ledger?project={id}&new=1" (from the battle map): open the form, then drop "new" so a refresh does not reopen it.
@@ -95,18 +90,27 @@ public partial class Ledger : IDisposable
         }
     }
 
-    private async Task ApplyNoticesAsync(IReadOnlyList<ChangeNotice> notices)
+    /// <summary>A batch re-reads the entries it names (everything after a reconnect or a gap).</summary>
+    protected override async Task ApplyAsync(LiveChanges changes)
     {
+        if (changes.Everything)
+        {
+            await ReloadAsync();
+            return;
+        }
+        var notices = changes.Notices;
         var ids = notices.Where(n => n.Kind != ChangeKinds.ProjectUpdated && n.ItemId is not null).Select(n => n.ItemId!.Value).ToHashSet();
         // A renamed or moved project changes its cards' texts: re-read the cards of that project on the board.
         var projects = notices.Where(n => n.Kind == ChangeKinds.ProjectUpdated).Select(n => n.ProjectId).ToHashSet();
         ids.UnionWith(_cards.Where(c => projects.Contains(c.ProjectId)).Select(c => c.Id));
-        if (ids.Count > 0) await RefreshAsync(ids);
-        StateHasChanged();
+        if (ids.Count > 0) await RereadAsync(ids);
     }
 
+    /// <summary>Re-reads the named entries after the user's own action, in turn with the live re-reads.</summary>
+    private Task RefreshAsync(IReadOnlyCollection<int> ids) => ReadInTurnAsync(() => RereadAsync(ids));
+
     /// <summary>Re-reads the named entries under the current filter: each one is updated, added, moved or dropped, and highlighted.</summary>
-    private async Task RefreshAsync(IReadOnlyCollection<int> ids)
+    private async Task RereadAsync(IReadOnlyCollection<int> ids)
     {
         if (_scope is null) return;
         var filter = _filter;
@@ -119,17 +123,18 @@ public partial class Ledger : IDisposable
             var at = _cards.FindIndex(c => c.Id == card.Id);
             if (at >= 0 && _cards[at] == card) continue; // nothing changed (a notice for what we already show)
             if (at >= 0) _cards[at] = card; else _cards.Add(card);
-            _flash[card.Id] = _flash.GetValueOrDefault(card.Id) + 1;
+            _flash.Mark(card.Id);
         }
         _cards.Sort(BoardOrder.Instance);
     }
 
-    /// <summary>After the live connection came back: everything may have changed.</summary>
+    /// <summary>After the live connection came back or a gap in the bus: everything may have changed.</summary>
     private async Task ReloadAsync()
     {
         if (_scope is null) return;
-        _cards = [.. await Query.LoadAsync(_scope, _filter)];
-        StateHasChanged();
+        var filter = _filter;
+        var cards = await Query.LoadAsync(_scope, filter);
+        if (filter == _filter) _cards = [.. cards];
     }
 
     private Task ApplyFilterAsync(LedgerFilter filter)
@@ -231,6 +236,4 @@ public partial class Ledger : IDisposable
     private int? NextOwnerUnitId(LedgerCard card) => card.Level == EscalationLevel.County
         ? _ref!.Chain(card.ChainId)?.LeadUnitId
         : _ref!.Units.Where(u => u.Type == UnitType.Bureau).OrderBy(u => u.Id).FirstOrDefault()?.Id;
-
-    public void Dispose() => _live?.Dispose();
 }

@@ -168,7 +168,11 @@ public sealed class BoardOrder : IComparer<LedgerCard>
         var c = (b.DaysOverdue > 0).CompareTo(a.DaysOverdue > 0);
         if (c == 0) c = b.Severity.CompareTo(a.Severity);
         if (c == 0) c = a.DueOn.CompareTo(b.DueOn);
-        if (c == 0 && a.Status == ProblemStatus.Resolved) c = Nullable.Compare(b.ResolvedAtUtc, a.ResolvedAtUtc);
+        // Latest resolution first, on a key both cards have (an open card has none), so the order stays total:
+        // comparing only when the first card is resolved made Compare(a, b) and Compare(b, a) disagree.
+        if (c == 0) c = Nullable.Compare(ResolvedKey(b), ResolvedKey(a));
         return c != 0 ? c : a.Id.CompareTo(b.Id);
     }
+
+    private static DateTime? ResolvedKey(LedgerCard card) => card.Status == ProblemStatus.Resolved ? card.ResolvedAtUtc : null;
 }

@@ -16,7 +16,7 @@ namespace KashiInvest.Web.Features.Reports;
 /// Files or amends a fortnightly report or a progress update (Art. 22). The input is based on the revision the
 /// user saw; a submission after someone else's is refused as a conflict, and the user rebases and keeps the input.
 /// </summary>
-public partial class ReportForm : IDisposable
+public partial class ReportForm
 {
     private ReportFormView? _view;
     private ReportFormModel? _model;
@@ -31,7 +31,6 @@ public partial class ReportForm : IDisposable
     private bool _saved;
     private DateTime _today;
     private ReportKind _kind;
-    private IDisposable? _live;
 
     [Parameter] public int ProjectId { get; set; }
     [Parameter] public int PeriodIndex { get; set; }
@@ -47,7 +46,6 @@ public partial class ReportForm : IDisposable
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private LiveFeed Live { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private ILogger<ReportForm> Logger { get; set; } = default!;
 
@@ -82,31 +80,17 @@ public partial class ReportForm : IDisposable
         _model = ReportFormModel.From(_view);
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (_live is null && _view is not null)
-        {
-            _live = Live.Subscribe(
-                n => n.ProjectId == ProjectId && (n.Kind == ChangeKinds.ReportSubmitted ? n.PeriodIndex == PeriodIndex : n.Kind.StartsWith("project.", StringComparison.Ordinal)),
-                OnChangesAsync, OnChangesAsync);
-            StateHasChanged();
-        }
-    }
-
-    private Task OnChangesAsync() => OnChangesAsync([]);
+    protected override bool Concerns(ChangeNotice notice) =>
+        notice.ProjectId == ProjectId && (notice.Kind == ChangeKinds.ReportSubmitted ? notice.PeriodIndex == PeriodIndex : notice.Kind.StartsWith("project.", StringComparison.Ordinal));
 
     /// <summary>Someone filed for this project-period-kind: say so (the user's submit would conflict); otherwise refresh the figures.</summary>
-    private async Task OnChangesAsync(IReadOnlyList<ChangeNotice> _)
+    protected override async Task ApplyAsync(LiveChanges changes)
     {
         if (_scope is null || _model is null || _saved) return;
         var latest = await Reader.GetAsync(_scope, ProjectId, PeriodIndex, _kind);
-        await InvokeAsync(() =>
-        {
-            if (latest is null || _saved) return;
-            if (latest.CurrentRevision != _model.ExpectedRevision) _othersUpdated = true;
-            else _view = latest;
-            StateHasChanged();
-        });
+        if (latest is null || _saved) return;
+        if (latest.CurrentRevision != _model.ExpectedRevision) _othersUpdated = true;
+        else _view = latest;
     }
 
     private bool Has(string field) => _errors.ContainsKey(field);
@@ -212,6 +196,4 @@ public partial class ReportForm : IDisposable
 
     [GeneratedRegex(@"^Milestones\[(\d+)\]$")]
     private static partial Regex MilestoneIndex();
-
-    public void Dispose() => _live?.Dispose();
 }

@@ -16,7 +16,7 @@ namespace KashiInvest.Web.Features.Reports;
 /// view (pinned on top) until the user changes the filters, so a report that was just filed is seen turning
 /// from overdue to "submitted late" instead of vanishing.
 /// </summary>
-public partial class ReportInbox : IDisposable
+public partial class ReportInbox
 {
     private const int PageSize = 50;
 
@@ -28,8 +28,7 @@ public partial class ReportInbox : IDisposable
     private IReadOnlyList<ChainInfo> _chains = [];
     private IReadOnlyList<UnitInfo> _hosts = [];
     private readonly HashSet<string> _pinned = [];
-    private readonly Dictionary<string, int> _flash = [];
-    private IDisposable? _live;
+    private readonly LiveFlash<string> _flash = new();
 
     private string? _search;
     private ObligationState? _state;
@@ -44,7 +43,6 @@ public partial class ReportInbox : IDisposable
     [Inject] private ReportInboxQuery Query { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
     [Inject] private ReferenceCache Reference { get; set; } = default!;
-    [Inject] private LiveFeed Live { get; set; } = default!;
     [Inject] private IOptions<HealthSettings> Settings { get; set; } = default!;
 
     private int DeadlineDays => Settings.Value.ReportDeadlineDays;
@@ -57,49 +55,32 @@ public partial class ReportInbox : IDisposable
     {
         _scope = await ScopeProvider.GetAsync();
         _ref = await Reference.GetAsync();
-        _rows = [.. await Query.LoadAsync(_scope)];
-        if (Done is { Length: > 0 } done && _rows.Any(r => r.Key == done))
+        await ReadInTurnAsync(async () =>
         {
-            _pinned.Add(done);
-            _flash[done] = 1;
-        }
-        Recompute();
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        // Only the interactive render subscribes (the prerender has no circuit to push to), once the snapshot is loaded.
-        if (_live is null && _rows is not null)
-        {
-            _live = Live.Subscribe(
-                n => n.Kind == ChangeKinds.ReportSubmitted || n.Kind.StartsWith("project.", StringComparison.Ordinal),
-                OnChangesAsync, OnResyncAsync);
-            StateHasChanged();
-        }
-    }
-
-    private async Task OnChangesAsync(IReadOnlyList<ChangeNotice> notices)
-    {
-        if (_scope is null) return;
-        var ids = notices.Where(n => n.ProjectId is not null).Select(n => n.ProjectId!.Value).Distinct().ToList();
-        if (ids.Count == 0) return;
-        var fresh = await Query.LoadAsync(_scope, ids);
-        await InvokeAsync(() =>
-        {
-            Apply(ids, fresh);
-            StateHasChanged();
+            _rows = [.. await Query.LoadAsync(_scope)];
+            if (Done is { Length: > 0 } done && _rows.Any(r => r.Key == done))
+            {
+                _pinned.Add(done);
+                _flash.Mark(done);
+            }
+            Recompute();
         });
     }
 
-    private async Task OnResyncAsync()
+    protected override bool Concerns(ChangeNotice notice) =>
+        notice.Kind == ChangeKinds.ReportSubmitted || notice.Kind.StartsWith("project.", StringComparison.Ordinal);
+
+    /// <summary>A notice about a project re-reads that project's rows; a reconnect or a gap re-reads them all.</summary>
+    protected override async Task ApplyAsync(LiveChanges changes)
     {
-        if (_scope is null) return;
-        var all = await Query.LoadAsync(_scope);
-        await InvokeAsync(() =>
+        if (_scope is null || _rows is null) return;
+        if (changes.Everything)
         {
-            Apply(null, all);
-            StateHasChanged();
-        });
+            Apply(null, await Query.LoadAsync(_scope));
+            return;
+        }
+        var ids = changes.ProjectIds;
+        if (ids.Count > 0) Apply(ids, await Query.LoadAsync(_scope, ids));
     }
 
     /// <summary>Replaces the rows of <paramref name="projectIds"/> (all rows when null) and flashes what changed.</summary>
@@ -113,7 +94,7 @@ public partial class ReportInbox : IDisposable
         {
             if (before.TryGetValue(row.Key, out var old) && old.State == row.State && old.Revision == row.Revision) continue;
             _pinned.Add(row.Key);
-            _flash[row.Key] = _flash.GetValueOrDefault(row.Key) + 1;
+            _flash.Mark(row.Key);
         }
         Recompute();
     }
@@ -157,6 +138,4 @@ public partial class ReportInbox : IDisposable
     private void OnHistory(bool show) { _showHistory = show; Refilter(); }
 
     private static string FormUrl(InboxRow row, string kind) => $"/reports/{row.Project.Id}/{row.Period.Index}/{kind}";
-
-    public void Dispose() => _live?.Dispose();
 }

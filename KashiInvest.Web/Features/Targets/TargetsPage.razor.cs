@@ -17,7 +17,7 @@ namespace KashiInvest.Web.Features.Targets;
 /// The target-enterprise library (Art. 16): the Bureau keeps and pushes entries; each receiving unit sees its pushes
 /// in the inbox and records what it has done. Kept current by the live feed (re-read under the user's scope).
 /// </summary>
-public partial class TargetsPage : IDisposable
+public partial class TargetsPage
 {
     private UserScope? _scope;
     private ReferenceCache.Snapshot? _ref;
@@ -29,7 +29,6 @@ public partial class TargetsPage : IDisposable
     private bool _canManage;
     private bool _canFileLead;
     private bool _loaded;
-    private IDisposable? _live;
 
     [SupplyParameterFromQuery(Name = "push")] public int? Push { get; set; }
 
@@ -37,7 +36,6 @@ public partial class TargetsPage : IDisposable
     [Inject] private TargetCommands Commands { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
     [Inject] private ReferenceCache Reference { get; set; } = default!;
-    [Inject] private LiveFeed Live { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -54,23 +52,19 @@ public partial class TargetsPage : IDisposable
         await LoadAsync();
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (!firstRender) return;
-        _live = Live.Subscribe(n => n.Kind is ChangeKinds.TargetPushed or ChangeKinds.TargetStatus, _ => InvokeAsync(ReloadAsync), () => InvokeAsync(ReloadAsync));
-    }
+    protected override bool Concerns(ChangeNotice notice) => notice.Kind is ChangeKinds.TargetPushed or ChangeKinds.TargetStatus;
 
-    private async Task LoadAsync()
+    /// <summary>A push or a follow-up re-reads the list shown (one query under the user's scope).</summary>
+    protected override Task ApplyAsync(LiveChanges changes) => ReadAsync();
+
+    /// <summary>Reads the list shown, in turn with the live re-reads.</summary>
+    private Task LoadAsync() => ReadInTurnAsync(ReadAsync);
+
+    private async Task ReadAsync()
     {
         if (_inbox) _pushes = await Query.InboxAsync(_scope!, _filter);
         else _targets = await Query.SearchAsync(_scope!, _filter);
         _loaded = true;
-    }
-
-    private async Task ReloadAsync()
-    {
-        await LoadAsync();
-        StateHasChanged();
     }
 
     private async Task ApplyAsync(TargetFilter filter)
@@ -124,6 +118,4 @@ public partial class TargetsPage : IDisposable
             await LoadAsync();
         }
     }
-
-    public void Dispose() => _live?.Dispose();
 }

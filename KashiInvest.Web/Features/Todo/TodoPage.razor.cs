@@ -16,39 +16,30 @@ public sealed partial class TodoPage
 {
     private UserScope? _scope;
     private TodoList? _list;
-    private IDisposable? _live;
     private DateTime? _updatedAtUtc;
-    private bool _disposed;
 
     [Inject] private TodoQuery Query { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
-    [Inject] private LiveFeed Live { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
         _scope = await ScopeProvider.GetAsync();
-        await LoadAsync();
-        if (RendererInfo.IsInteractive) _live = Live.Subscribe(_ => true, _ => ReloadAsync(), ReloadAsync);
+        await ReadInTurnAsync(LoadAsync);
     }
+
+    /// <summary>Any in-scope notice may add or clear an item.</summary>
+    protected override bool Concerns(ChangeNotice notice) => true;
+
+    /// <summary>A batch re-reads the whole list (one read per source).</summary>
+    protected override Task ApplyAsync(LiveChanges changes) => LoadAsync();
 
     private async Task LoadAsync()
     {
-        _list = await Query.ReadAsync(_scope!);
-        _updatedAtUtc = Clock.GetUtcNow().UtcDateTime;
-    }
-
-    private async Task ReloadAsync()
-    {
-        if (_disposed) return;
         var list = await Query.ReadAsync(_scope!);
-        await InvokeAsync(() =>
-        {
-            if (_disposed) return;
-            _list = list;
-            _updatedAtUtc = Clock.GetUtcNow().UtcDateTime;
-            StateHasChanged();
-        });
+        if (IsDisposed) return;
+        _list = list;
+        _updatedAtUtc = Clock.GetUtcNow().UtcDateTime;
     }
 
     /// <summary>The kind's name from <c>Todo.Kind.{kind}</c>; a kind without one shows its code.</summary>
@@ -64,10 +55,4 @@ public sealed partial class TodoPage
         TodoUrgency.Soon => Icons.Material.Filled.Schedule,
         _ => Icons.Material.Filled.Inbox,
     };
-
-    public void Dispose()
-    {
-        _disposed = true;
-        _live?.Dispose();
-    }
 }

@@ -10,7 +10,7 @@ using MudBlazor;
 namespace KashiInvest.Web.Features.Triage;
 
 /// <summary>The triage queue (Art. 19): leads in Lead and Triage, who they wait on, and the steps open to the user; kept live.</summary>
-public partial class TriagePage : IDisposable
+public partial class TriagePage
 {
     private static readonly TriageWaitingOn?[] Filters = [null, TriageWaitingOn.Bureau, TriageWaitingOn.Leader, TriageWaitingOn.LeadingGroup, TriageWaitingOn.County];
 
@@ -19,13 +19,10 @@ public partial class TriagePage : IDisposable
     private List<TriageRow>? _rows;
     private TriageWaitingOn? _waiting;
     private bool _mineOnly;
-    private IDisposable? _live;
-    private bool _liveOn;
 
     [Inject] private TriageQuery Query { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
     [Inject] private ReferenceCache Reference { get; set; } = default!;
-    [Inject] private LiveFeed Live { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -37,38 +34,41 @@ public partial class TriagePage : IDisposable
     {
         _scope = await ScopeProvider.GetAsync();
         _ref = await Reference.GetAsync();
-        _rows = [.. await Query.LoadAsync(_scope)];
-        // Each unit lands on what waits on it.
-        _mineOnly = _rows.Any(r => r.MyActions.Count > 0) && _scope.Role is not (ActorRole.Administrator or ActorRole.Display);
+        var scope = _scope;
+        await ReadInTurnAsync(async () =>
+        {
+            _rows = [.. await Query.LoadAsync(scope)];
+            // Each unit lands on what waits on it.
+            _mineOnly = _rows.Any(r => r.MyActions.Count > 0) && scope.Role is not (ActorRole.Administrator or ActorRole.Display);
+        });
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override bool Concerns(ChangeNotice notice) =>
+        notice.Kind is ChangeKinds.TriageChanged or ChangeKinds.ProjectStageChanged or ChangeKinds.ProjectCreated or ChangeKinds.ProjectUpdated;
+
+    /// <summary>A batch re-reads the projects it names (all of them after a reconnect or a gap).</summary>
+    protected override async Task ApplyAsync(LiveChanges changes)
     {
-        if (!firstRender) return;
-        _live = Live.Subscribe(
-            n => n.Kind is ChangeKinds.TriageChanged or ChangeKinds.ProjectStageChanged or ChangeKinds.ProjectCreated or ChangeKinds.ProjectUpdated,
-            notices => InvokeAsync(() => RefreshAsync(notices.Select(n => n.ProjectId!.Value).ToHashSet())),
-            () => InvokeAsync(ReloadAsync));
-        _liveOn = true;
-        StateHasChanged();
+        if (_scope is null) return;
+        if (changes.Everything) _rows = [.. await Query.LoadAsync(_scope)];
+        else await RereadAsync(changes.ProjectIds);
     }
+
+    /// <summary>Re-reads the named projects after the user's own step, in turn with the live re-reads.</summary>
+    private Task RefreshAsync(IReadOnlyCollection<int> ids) => ReadInTurnAsync(async () =>
+    {
+        await RereadAsync(ids);
+        StateHasChanged();
+    });
 
     /// <summary>Re-reads the named projects: each row is updated, added or dropped (a project that left triage).</summary>
-    private async Task RefreshAsync(IReadOnlyCollection<int> ids)
+    private async Task RereadAsync(IReadOnlyCollection<int> ids)
     {
-        if (_scope is null || _rows is null) return;
+        if (_scope is null || _rows is null || ids.Count == 0) return;
         var fresh = await Query.LoadAsync(_scope, ids);
         _rows.RemoveAll(r => ids.Contains(r.ProjectId));
         _rows.AddRange(fresh);
         _rows = [.. _rows.OrderBy(r => r.WaitingOn).ThenByDescending(r => r.AgeDays).ThenBy(r => r.Code)];
-        StateHasChanged();
-    }
-
-    private async Task ReloadAsync()
-    {
-        if (_scope is null) return;
-        _rows = [.. await Query.LoadAsync(_scope)];
-        StateHasChanged();
     }
 
     private async Task OpenAsync(TriageRow row, TriageAction action)
@@ -89,6 +89,4 @@ public partial class TriagePage : IDisposable
         TriageWaitingOn.County => Color.Info,
         _ => Color.Default,
     };
-
-    public void Dispose() => _live?.Dispose();
 }

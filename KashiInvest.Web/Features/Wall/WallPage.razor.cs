@@ -12,25 +12,20 @@ namespace KashiInvest.Web.Features.Wall;
 /// 挂图作战总览: every project with a battle map the user may see, as cards coloured by health, grouped by county or
 /// chain, filtered by the address. Holds a snapshot of cards and applies live notices to it: a batch re-reads only
 /// the cards it names, adds or removes cards whose stage moved onto or off the wall, and flashes what changed.
-/// No polling; after a dropped connection the live feed asks for a full re-read.
+/// No polling; after a dropped connection or a gap in the bus, <see cref="LivePage"/> asks for a full re-read.
 /// </summary>
-public sealed partial class WallPage : IDisposable
+public sealed partial class WallPage
 {
     private readonly Dictionary<int, WallCard> _cards = [];
-    private readonly Dictionary<int, int> _flash = [];
-    private readonly HashSet<int> _changedDuringLoad = [];
-    private int _flashGeneration;
-    private int _loading;
+    private readonly LiveFlash<int> _flash = new();
     private UserScope? _scope;
     private ReferenceCache.Snapshot? _ref;
     private WallRoute _route = WallRoute.Default;
     private WallBoard _board = WallBoard.Empty;
     private IReadOnlyList<WallSlide> _slides = [];
     private WallRotation? _rotation;
-    private IDisposable? _live;
     private DateTime? _updatedAtUtc;
     private bool _loaded;
-    private bool _disposed;
 
     [SupplyParameterFromQuery(Name = "group")] public string? Group { get; set; }
     [SupplyParameterFromQuery(Name = "county")] public string? County { get; set; }
@@ -44,15 +39,11 @@ public sealed partial class WallPage : IDisposable
     [Inject] private WallQuery Query { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
     [Inject] private ReferenceCache Reference { get; set; } = default!;
-    [Inject] private LiveFeed Live { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IOptions<WallOptions> Options { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private string KioskHref => Navigation.GetUriWithQueryParameters((_route with { Kiosk = true }).ToQuery(_ref!));
-
-    /// <summary>"on" once the page listens to live changes (the interactive pass), for tests and diagnostics.</summary>
-    private string LiveState => _live is null ? "off" : "on";
 
     private string ExitKioskHref => Navigation.GetUriWithQueryParameters((_route with { Kiosk = false, RotateSeconds = null }).ToQuery(_ref!));
 
@@ -60,19 +51,19 @@ public sealed partial class WallPage : IDisposable
     {
         _scope = await ScopeProvider.GetAsync();
         _ref = await Reference.GetAsync();
+        // The prerendered pass only paints the first snapshot; the interactive one follows changes (LivePage) and rotates.
         _rotation = new WallRotation(Clock, OnRotationTickAsync);
-        // The prerendered pass only paints the first snapshot; the interactive one subscribes and rotates.
-        if (!RendererInfo.IsInteractive) return;
-        // Every in-scope notice about a project may move a card; the feed already drops what this user may not see.
-        _live = Live.Subscribe(n => n.ProjectId is not null, OnChangesAsync, OnResyncAsync);
     }
+
+    /// <summary>Every in-scope notice about a project may move a card; the feed already drops what this user may not see.</summary>
+    protected override bool Concerns(ChangeNotice notice) => notice.ProjectId is not null;
 
     protected override async Task OnParametersSetAsync()
     {
         var route = WallRoute.Parse(new WallQueryString(Group, County, Chain, Health, Stage, Key, Kiosk, Rotate), _ref!);
         var reload = !_loaded || route.Filter != _route.Filter;
         _route = route;
-        if (reload) await LoadAsync(flashChanges: false);
+        if (reload) await ReadInTurnAsync(() => LoadAsync(flashChanges: false));
         else Rebuild();
         if (RendererInfo.IsInteractive && _route.RotationInterval(Options.Value) is { } interval) _rotation!.Start(interval);
         else _rotation!.Stop();
@@ -84,60 +75,37 @@ public sealed partial class WallPage : IDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Reads the whole wall under the current filter. Runs on the renderer's thread.</summary>
+    /// <summary>Reads the whole wall under the current filter. Runs on the renderer's thread, in turn with the live re-reads.</summary>
     private async Task LoadAsync(bool flashChanges)
     {
-        _loading++;
-        try
+        var filter = _route.Filter;
+        var cards = await Query.GetCardsAsync(_scope!, filter);
+        if (IsDisposed || filter != _route.Filter) return;
+        var previous = flashChanges ? new Dictionary<int, WallCard>(_cards) : null;
+        _cards.Clear();
+        _flash.Clear();
+        foreach (var card in cards)
         {
-            var filter = _route.Filter;
-            var cards = await Query.GetCardsAsync(_scope!, filter);
-            if (_disposed || filter != _route.Filter) return;
-            var previous = flashChanges ? new Dictionary<int, WallCard>(_cards) : null;
-            _cards.Clear();
-            _flash.Clear();
-            foreach (var card in cards)
-            {
-                _cards[card.Id] = card;
-                if (previous is not null && (!previous.TryGetValue(card.Id, out var old) || card.LooksDifferentFrom(old))) _flash[card.Id] = ++_flashGeneration;
-            }
-            _loaded = true;
-            _updatedAtUtc = Clock.GetUtcNow().UtcDateTime;
-            Rebuild();
+            _cards[card.Id] = card;
+            if (previous is not null && (!previous.TryGetValue(card.Id, out var old) || card.LooksDifferentFrom(old))) _flash.Mark(card.Id);
         }
-        finally
-        {
-            _loading--;
-        }
-        // A notice applied while the read was under way may be older than what the read returned: read those again.
-        if (_loading == 0 && _changedDuringLoad.Count > 0)
-        {
-            var ids = _changedDuringLoad.ToArray();
-            _changedDuringLoad.Clear();
-            Apply(ids, await Query.GetCardsAsync(_scope!, ids), flash: true);
-        }
+        _loaded = true;
+        _updatedAtUtc = Clock.GetUtcNow().UtcDateTime;
+        Rebuild();
     }
 
-    private async Task OnChangesAsync(IReadOnlyList<ChangeNotice> batch)
+    /// <summary>A batch re-reads the cards it names (everything after a reconnect or a gap).</summary>
+    protected override async Task ApplyAsync(LiveChanges changes)
     {
-        var ids = batch.Where(n => n.ProjectId is not null).Select(n => n.ProjectId!.Value).Distinct().ToArray();
-        if (ids.Length == 0 || _disposed) return;
-        var fresh = await Query.GetCardsAsync(_scope!, ids);
-        await InvokeAsync(() =>
+        if (changes.Everything)
         {
-            if (_disposed) return;
-            if (_loading > 0) _changedDuringLoad.UnionWith(ids);
-            Apply(ids, fresh, flash: true);
-            StateHasChanged();
-        });
+            await LoadAsync(flashChanges: true);
+            return;
+        }
+        var ids = changes.ProjectIds;
+        if (ids.Count == 0) return;
+        Apply(ids, await Query.GetCardsAsync(_scope!, ids), flash: true);
     }
-
-    private Task OnResyncAsync() => InvokeAsync(async () =>
-    {
-        if (_disposed) return;
-        await LoadAsync(flashChanges: true);
-        StateHasChanged();
-    });
 
     /// <summary>Puts the re-read cards in place: a card the wall no longer shows (stage, scope or filter) goes.</summary>
     private void Apply(IReadOnlyCollection<int> ids, IReadOnlyList<WallCard> fresh, bool flash)
@@ -148,7 +116,7 @@ public sealed partial class WallPage : IDisposable
             if (byId.TryGetValue(id, out var card) && _route.Filter.Matches(card))
             {
                 _cards[id] = card;
-                if (flash) _flash[id] = ++_flashGeneration;
+                if (flash) _flash.Mark(id);
             }
             else
             {
@@ -179,15 +147,14 @@ public sealed partial class WallPage : IDisposable
 
     private Task OnRotationTickAsync() => InvokeAsync(() =>
     {
-        if (_disposed || _rotation is null || _slides.Count < 2) return;
+        if (IsDisposed || _rotation is null || _slides.Count < 2) return;
         _rotation.Advance(_slides.Count);
         StateHasChanged();
     });
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _disposed = true;
-        _live?.Dispose();
-        _rotation?.Dispose();
+        base.Dispose(disposing);
+        if (disposing) _rotation?.Dispose();
     }
 }

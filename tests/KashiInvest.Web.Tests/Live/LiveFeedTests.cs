@@ -120,6 +120,37 @@ public class LiveFeedTests
     }
 
     [Fact]
+    public async Task When_the_bus_lost_notices_for_the_circuit_every_page_is_told_to_re_read()
+    {
+        var bus = new GapBus();
+        await using var feed = new LiveFeed(bus, new FixedScopeProvider(ShacheUser), new CircuitLink(), NullLogger<LiveFeed>.Instance);
+        var received = new Received();
+        using var subscription = feed.Subscribe(_ => true, received.OnChanges, received.OnResync);
+        var onGap = await bus.Subscribed.Task.WaitAsync(Patience);
+
+        onGap();
+
+        await received.ResyncAsync();
+    }
+
+    /// <summary>A bus whose only subscriber the test tells of a gap.</summary>
+    private sealed class GapBus : ILiveBus
+    {
+        public TaskCompletionSource<Action> Subscribed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ValueTask PublishAsync(ChangeNotice notice, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public IAsyncEnumerable<ChangeNotice> SubscribeAsync(CancellationToken cancellationToken) => SubscribeAsync(() => { }, cancellationToken);
+
+        public async IAsyncEnumerable<ChangeNotice> SubscribeAsync(Action onGap, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            Subscribed.TrySetResult(onGap);
+            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            yield break;
+        }
+    }
+
+    [Fact]
     public async Task A_disposed_subscription_gets_nothing_more_and_the_circuit_leaves_the_bus()
     {
         var (feed, bus, _) = NewFeed(ShacheUser);

@@ -28,6 +28,8 @@ public sealed class ReportFormTests(SeededDatabase database) : IClassFixture<See
         context.Services.AddLiveFeature();
         context.Services.AddReportsFeature();
         context.Services.AddScoped<IUserScopeProvider>(_ => new FixedScopeProvider(lead));
+        // An interactive server circuit, as in the app: live pages subscribe only there.
+        context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var root = context.Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);

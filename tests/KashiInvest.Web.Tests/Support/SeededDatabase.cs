@@ -25,12 +25,16 @@ public sealed class SeededDatabase : IAsyncLifetime
 
     public IServiceProvider Services { get; private set; } = default!;
 
+    /// <summary>The demo data's scale (<c>Demo:Scale</c>); 1 unless a large-data fixture asks for more.</summary>
+    public int Scale { get; init; } = 1;
+
     public async Task InitializeAsync()
     {
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:DataDir"] = DataDir,
             ["Demo:Enabled"] = "true",
+            ["Demo:Scale"] = Scale.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var services = new ServiceCollection();
         AddApplicationServices(services);
