@@ -3,7 +3,6 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Web.Features.Problems;
 using KashiInvest.Web.Features.Todo;
-using KashiInvest.Web.Features.Todo.Sources;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
