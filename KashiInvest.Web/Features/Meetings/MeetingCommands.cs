@@ -8,6 +8,7 @@ using KashiInvest.Infrastructure.Meetings;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Meetings;
 
@@ -85,10 +86,10 @@ public sealed class NewActionItem
 /// The result's <see cref="WriteResult.Id"/> is the meeting id unless stated otherwise; callers re-read with
 /// <see cref="MeetingQuery.GetAsync"/> for the new version.
 /// </summary>
-public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, MeetingAgendaQuery agenda, TimeProvider clock)
+public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, MeetingAgendaQuery agenda, TimeProvider clock, ILogger<MeetingCommands> logger)
 {
     /// <summary>Creates a planned meeting and proposes its agenda from the data at once. Id = the new meeting.</summary>
-    public async Task<WriteResult> CreateAsync(UserScope scope, MeetingInput input, CancellationToken ct = default)
+    public Task<WriteResult> CreateAsync(UserScope scope, MeetingInput input, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         var errors = input.Validate();
         if (errors.Count > 0) return WriteResult.Invalid(errors);
@@ -109,7 +110,7 @@ public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, M
             await db.SaveChangesAsync(ct);
             return meeting.Id;
         });
-    }
+    });
 
     /// <summary>Edits the details (not the scope) of a planned meeting.</summary>
     public Task<WriteResult> UpdateDetailsAsync(UserScope scope, int meetingId, int version, MeetingInput input, CancellationToken ct = default)
@@ -185,13 +186,13 @@ public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, M
         ActAsync(scope, meetingId, version, (m, _, now) => { m.RecordDiscussion(itemId, text, scope.Actor, now); return Task.CompletedTask; }, ct);
 
     /// <summary>Records a decision (optionally on an item). Id = the new decision's id.</summary>
-    public async Task<WriteResult> RecordDecisionAsync(UserScope scope, int meetingId, int? agendaItemId, string text, int? version = null, CancellationToken ct = default)
+    public Task<WriteResult> RecordDecisionAsync(UserScope scope, int meetingId, int? agendaItemId, string text, int? version = null, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         if (string.IsNullOrWhiteSpace(text)) return WriteResult.Invalid("Text", new RuleViolation("Meeting.DecisionTextRequired"));
         MeetingDecision? decision = null;
         var result = await ActAsync(scope, meetingId, version, (m, _, now) => { decision = m.RecordDecision(agendaItemId, text, scope.Actor, now); return Task.CompletedTask; }, ct);
         return result.Status == WriteStatus.Saved && decision is not null ? WriteResult.Saved(decision.Id) : result;
-    }
+    });
 
     /// <summary>Withdraws a decision recorded by mistake (meeting still running).</summary>
     public Task<WriteResult> RemoveDecisionAsync(UserScope scope, int meetingId, int decisionId, int? version = null, CancellationToken ct = default) =>
@@ -203,7 +204,7 @@ public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, M
     /// action's text, in the same transaction. Field errors are named after <see cref="NewActionItem"/>'s properties.
     /// Id = the new action item's id.
     /// </summary>
-    public async Task<WriteResult> AddActionItemAsync(UserScope scope, int meetingId, NewActionItem input, int? version = null, CancellationToken ct = default)
+    public Task<WriteResult> AddActionItemAsync(UserScope scope, int meetingId, NewActionItem input, int? version = null, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = scope.Actor;
@@ -240,10 +241,10 @@ public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, M
             await db.SaveChangesAsync(ct);
             return action.Id;
         });
-    }
+    });
 
     /// <summary>The owner unit (or the Bureau) reports an action item done; allowed after the meeting ended. Id = the action id.</summary>
-    public async Task<WriteResult> MarkActionDoneAsync(UserScope scope, int actionItemId, int version, string? note, CancellationToken ct = default)
+    public Task<WriteResult> MarkActionDoneAsync(UserScope scope, int actionItemId, int version, string? note, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = scope.Actor;
@@ -257,7 +258,7 @@ public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, M
             await db.SaveChangesAsync(ct);
             return action.Id;
         });
-    }
+    });
 
     /// <summary>Closes the meeting; its record is read-only from then on.</summary>
     public Task<WriteResult> EndAsync(UserScope scope, int meetingId, int version, CancellationToken ct = default) =>
@@ -291,7 +292,7 @@ public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, M
         return null;
     }
 
-    private async Task<WriteResult> ActAsync(UserScope scope, int meetingId, int? version, Func<Meeting, KashiDbContext, DateTime, Task> act, CancellationToken ct)
+    private Task<WriteResult> ActAsync(UserScope scope, int meetingId, int? version, Func<Meeting, KashiDbContext, DateTime, Task> act, CancellationToken ct) => SafeWrite.RunAsync(logger, async () =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = scope.Actor;
@@ -306,22 +307,8 @@ public sealed class MeetingCommands(IDbContextFactory<KashiDbContext> factory, M
             await db.SaveChangesAsync(ct);
             return meeting.Id;
         });
-    }
+    });
 
-    /// <summary>Runs a write and saves it: a broken rule is reported to the user, a concurrent change is a conflict.</summary>
-    private static async Task<WriteResult> WriteAsync(Func<Task<int>> write)
-    {
-        try
-        {
-            return WriteResult.Saved(await write());
-        }
-        catch (DomainRuleException ex)
-        {
-            return WriteResult.Invalid(string.Empty, ex.Violation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult.Conflict;
-        }
-    }
+    /// <summary>Runs a write and saves it: the id it returns is the result's.</summary>
+    private static async Task<WriteResult> WriteAsync(Func<Task<int>> write) => WriteResult.Saved(await write());
 }

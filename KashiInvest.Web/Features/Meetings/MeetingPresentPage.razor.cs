@@ -4,6 +4,7 @@ using KashiInvest.Web.Features.Projects;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Meetings;
 

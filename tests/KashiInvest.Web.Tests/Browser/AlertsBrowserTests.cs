@@ -9,6 +9,7 @@ using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Browser;
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using static KashiInvest.Web.Tests.Reports.ReportTestData;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Reports;
 
@@ -97,7 +98,7 @@ public sealed class ReportFormTests(SeededDatabase database) : IClassFixture<See
 
         // A colleague files the same report through the same application while the form is open.
         var other = await context.Services.GetRequiredService<SubmitReportCommand>().ExecuteAsync(lead, Report(project, CurrentPeriod, narrative: "同事先报送的进展"));
-        Assert.Equal(Features.Projects.WriteStatus.Saved, other.Status);
+        Assert.Equal(WriteStatus.Saved, other.Status);
         form.WaitForElement("[data-testid=others-updated]", TimeSpan.FromSeconds(10));
 
         form.Find("[data-testid=submit]").Click();

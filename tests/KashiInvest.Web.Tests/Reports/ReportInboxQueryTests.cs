@@ -5,6 +5,7 @@ using KashiInvest.Web.Features.Reports;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static KashiInvest.Web.Tests.Reports.ReportTestData;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Reports;
 

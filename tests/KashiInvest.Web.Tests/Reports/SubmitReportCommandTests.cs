@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static KashiInvest.Web.Tests.Reports.ReportTestData;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Reports;
 
