@@ -90,11 +90,9 @@ public partial class LeadNew
                     }
                     _generalError ??= T["Form.FixErrors", _errors.Count];
                     break;
-                case WriteStatus.NotAllowed:
-                    _generalError = T["Write.NotAllowed"];
-                    break;
                 default:
-                    _generalError = T["Write.Failed"];
+                    // Not allowed, or not saved (the database was busy): the input stays in the form.
+                    _generalError = WriteFeedback.Of(T, result).Message;
                     break;
             }
         }

@@ -146,6 +146,10 @@ public partial class ReportForm : IDisposable
                     // The input stays; the user rebases on the current revision and submits again.
                     _conflict = true;
                     break;
+                case WriteStatus.Unavailable:
+                    // Not saved (the database was busy or failed): the input stays; the user may submit again.
+                    _generalError = WriteFeedback.Of(T, result).Message;
+                    break;
                 default:
                     Navigation.NotFound();
                     break;

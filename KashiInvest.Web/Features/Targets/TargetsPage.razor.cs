@@ -119,8 +119,7 @@ public partial class TargetsPage : IDisposable
         var closed = await dialog.Result;
         if (closed is { Canceled: false, Data: WriteResult written })
         {
-            if (written.Status == WriteStatus.Saved) Snackbar.Add(T["Targets.Recorded"], Severity.Success);
-            else if (written.Status == WriteStatus.Conflict) Snackbar.Add(T["Write.Conflict"], Severity.Warning);
+            WriteFeedback.Of(T, written, saved: T["Targets.Recorded"]).Show(Snackbar);
             await LoadAsync();
         }
     }

@@ -9,19 +9,20 @@ namespace KashiInvest.Web.Shared.Writes;
 /// </summary>
 public sealed record WriteFeedback(string? Message, Severity Severity, IReadOnlyDictionary<string, string> FieldErrors)
 {
-    public static WriteFeedback Of(UiText text, WriteResult result, string? saved = null, string? conflict = null, string? notFound = null)
+    public static WriteFeedback Of(UiText text, WriteResult result, string? saved = null, string? conflict = null, string? notFound = null, string? notAllowed = null)
     {
         var fields = new Dictionary<string, string>();
         foreach (var e in result.FieldErrors) fields.TryAdd(e.Field, text.Rule(e.Violation));
         return result.Status switch
         {
             WriteStatus.Saved => new(saved, Severity.Success, fields),
+            // Field errors are shown next to their fields; the form's message carries the rest (if any).
             WriteStatus.Invalid => new(result.GeneralErrors is { Count: > 0 } general
                 ? string.Join(" ", general.Select(e => text.Rule(e.Violation)))
-                : text["Form.FixErrors", fields.Count], Severity.Error, fields),
+                : null, Severity.Error, fields),
             WriteStatus.Conflict => new(conflict ?? text["Write.Conflict"], Severity.Warning, fields),
             WriteStatus.NotFound => new(notFound ?? text["Write.NotFound"], Severity.Warning, fields),
-            WriteStatus.NotAllowed => new(text["Write.NotAllowed"], Severity.Error, fields),
+            WriteStatus.NotAllowed => new(notAllowed ?? text["Write.NotAllowed"], Severity.Error, fields),
             _ => new(text["Write.Unavailable"], Severity.Error, fields),
         };
     }
