@@ -120,7 +120,7 @@ public sealed class ReportFormTests(SeededDatabase database) : IClassFixture<See
         var (context, form) = RenderForm(project, lead);
         await using var __ = context;
         form.WaitForAssertion(() => Assert.Equal("on", form.Find("[data-testid=report-header]").GetAttribute("data-live")));
-        form.Find("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").Change("我方填写的进展");
+        form.Find("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").Input("我方填写的进展");
 
         // A colleague files the same report through the same application while the form is open.
         var other = await context.Services.GetRequiredService<SubmitReportCommand>().ExecuteAsync(lead, Report(project, CurrentPeriod, narrative: "同事先报送的进展"));
