@@ -2,7 +2,6 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Alerts;
 using KashiInvest.Domain.Common;
 using KashiInvest.Infrastructure.Persistence;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 using KashiInvest.Web.Shared.Writes;
 

@@ -5,7 +5,6 @@ using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Leads;
 using KashiInvest.Infrastructure.Persistence;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 using KashiInvest.Web.Shared.Writes;
 

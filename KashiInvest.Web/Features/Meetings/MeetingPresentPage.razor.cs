@@ -1,6 +1,5 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Meetings;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;

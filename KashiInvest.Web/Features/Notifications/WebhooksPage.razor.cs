@@ -1,6 +1,5 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Infrastructure.Notifications;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;

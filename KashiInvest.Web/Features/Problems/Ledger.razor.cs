@@ -2,7 +2,6 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Live;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;

@@ -5,7 +5,6 @@ using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Reports;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Problems;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using KashiInvest.Web.Shared.Writes;

@@ -3,7 +3,6 @@ using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 using KashiInvest.Web.Shared.Writes;
 

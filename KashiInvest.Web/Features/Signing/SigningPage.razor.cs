@@ -1,7 +1,6 @@
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Units;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;

@@ -3,7 +3,6 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Leads;
 using KashiInvest.Infrastructure.Leads;
 using KashiInvest.Infrastructure.Live;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;

@@ -3,7 +3,6 @@ using KashiInvest.Domain.Alerts;
 using KashiInvest.Domain.Reports;
 using KashiInvest.Infrastructure.Live;
 using KashiInvest.Infrastructure.Scheduling;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Reports;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

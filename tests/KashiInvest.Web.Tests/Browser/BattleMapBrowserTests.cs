@@ -4,7 +4,6 @@ using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Reports;
 using KashiInvest.Infrastructure.Health;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Reports;
 using KashiInvest.Web.Shared;
 using KashiInvest.Web.Tests.Support;

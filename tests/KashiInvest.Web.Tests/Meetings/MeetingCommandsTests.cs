@@ -2,7 +2,6 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Meetings;
 using KashiInvest.Web.Features.Meetings;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Todo;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Meetings;
 using KashiInvest.Domain.Units;
 using KashiInvest.Web.Features.Meetings;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,6 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Infrastructure.Notifications;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Notifications;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using KashiInvest.Web.Tests.Support;

@@ -1,6 +1,5 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Reports;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Reports;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using KashiInvest.Domain.Health;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Reports;
 using KashiInvest.Web.Features.Problems;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
