@@ -43,7 +43,7 @@ public static class DependencyInjection
                 services.AddSingleton<IDbContextFactory<KashiDbContext>, KashiDbContextFactory<SqliteKashiDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerKashiDbContext>(o => Configure(o.UseSqlServer(connectionString), db));
+                services.AddDbContextFactory<SqlServerKashiDbContext>(o => Configure(o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure()), db));
                 services.AddSingleton<IDbContextFactory<KashiDbContext>, KashiDbContextFactory<SqlServerKashiDbContext>>();
                 break;
             default:

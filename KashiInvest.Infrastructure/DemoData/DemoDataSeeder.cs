@@ -31,6 +31,13 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
     /// </summary>
     public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken cancellationToken = default)
     {
+        // The transaction runs inside the execution strategy, so that SQL Server's retries work with it.
+        await using var probe = await factory.CreateDbContextAsync(cancellationToken);
+        return await probe.Database.CreateExecutionStrategy().ExecuteAsync(() => SeedOnceAsync(cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<DemoAccount>> SeedOnceAsync(CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         if (!settings.Enabled) return [];
 

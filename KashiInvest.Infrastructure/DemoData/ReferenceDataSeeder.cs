@@ -17,6 +17,13 @@ public sealed class ReferenceDataSeeder(IDbContextFactory<KashiDbContext> factor
     /// <summary>Inserts the units and chains when the database has no unit yet; otherwise does nothing.</summary>
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
+        // The transaction runs inside the execution strategy, so that SQL Server's retries work with it.
+        await using var probe = await factory.CreateDbContextAsync(cancellationToken);
+        await probe.Database.CreateExecutionStrategy().ExecuteAsync(() => SeedOnceAsync(cancellationToken));
+    }
+
+    private async Task SeedOnceAsync(CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.Units.AnyAsync(cancellationToken)) return;
         db.Actor = Actor.System(ActorJob);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Microsoft.Data.Sqlite;
 
 namespace KashiInvest.Infrastructure.Persistence;
 
@@ -22,6 +23,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations at start-up (on by default; a DBA may run db/sqlserver scripts instead).</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// SQLite: how long a write waits for another writer's lock before it gives up ("database is locked"); the user
+    /// is then told that nothing was saved and their input is kept. Microsoft.Data.Sqlite's default is 30 seconds.
+    /// </summary>
+    [Range(1, 600)]
+    public int BusyTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Log every SQL statement (off by default: it is noisy and slows the server).</summary>
     public bool LogStatements { get; set; }
@@ -70,10 +78,14 @@ public sealed class DatabaseOptions
 
     public string ResolveConnectionString(string contentRoot)
     {
-        if (!string.IsNullOrWhiteSpace(ConnectionString)) return ConnectionString;
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            if (Provider == DatabaseProvider.SqlServer || ConnectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase)) return ConnectionString;
+            return new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = BusyTimeoutSeconds }.ToString();
+        }
         if (Provider == DatabaseProvider.SqlServer)
             throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
-        return $"Data Source={Path.Combine(ResolveDataDir(contentRoot), "kashiinvest.db")};Default Timeout=30";
+        return $"Data Source={Path.Combine(ResolveDataDir(contentRoot), "kashiinvest.db")};Default Timeout={BusyTimeoutSeconds}";
     }
 
     private static OptionsValidationException Invalid(IEnumerable<string> errors) =>

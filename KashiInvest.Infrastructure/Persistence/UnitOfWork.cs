@@ -45,37 +45,43 @@ internal sealed class UnitOfWork(KashiDbContext db, IDomainEventDispatcher dispa
             return new PendingAudit(e, ToAction(e.State), changedOnly, e.State == EntityState.Added ? null : Snapshot(e, changedOnly, before: true));
         }).ToList();
 
-        var ownTransaction = db.Database.CurrentTransaction is null && pendingAudit.Count > 0
-            ? await db.Database.BeginTransactionAsync(ct)
-            : null;
-        try
+        if (db.Database.CurrentTransaction is not null || pendingAudit.Count == 0)
         {
-            var written = await db.SaveChangesCoreAsync(acceptAll, ct);
-            if (pendingAudit.Count > 0)
+            await SaveWithAuditAsync(pendingAudit, nowUtc, acceptAll, () => { }, ct);
+        }
+        else
+        {
+            // Our own transaction runs inside the execution strategy, so that SQL Server's retries (EnableRetryOnFailure)
+            // work with it. A failure before the changes were written is retried; once they were written (and accepted
+            // by the context) a retry could not repeat them, so it gives up and the caller reports "not saved".
+            var written = false;
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellationToken =>
             {
-                foreach (var p in pendingAudit)
-                {
-                    db.AuditEntries.Add(new AuditEntry(nowUtc, db.Actor!.UserName, db.Actor.UnitId, p.Entry.Metadata.ClrType.Name,
-                        KeyOf(p.Entry), p.Action, p.Before, p.Action == AuditAction.Deleted ? null : Snapshot(p.Entry, p.Changed, before: false)));
-                }
-                await db.SaveChangesCoreAsync(acceptAll, ct);
-            }
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
-            _pending.AddRange(events);
+                if (written) throw new InvalidOperationException("A unit of work failed after its changes were written; it is not retried (nothing was committed).");
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await SaveWithAuditAsync(pendingAudit, nowUtc, acceptAll, () => written = true, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }, ct);
         }
-        catch
-        {
-            if (ownTransaction is not null) await ownTransaction.RollbackAsync(CancellationToken.None);
-            throw;
-        }
-        finally
-        {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-        }
+        _pending.AddRange(events);
 
         // Inside a caller's transaction, events wait for its commit (see TransactionEventsInterceptor).
         if (db.Database.CurrentTransaction is null) await PublishPendingAsync(ct);
         return changed.Count;
+    }
+
+    /// <summary>The changes, then their audit rows.</summary>
+    private async Task SaveWithAuditAsync(List<PendingAudit> pendingAudit, DateTime nowUtc, bool acceptAll, Action written, CancellationToken ct)
+    {
+        await db.SaveChangesCoreAsync(acceptAll, ct);
+        written();
+        if (pendingAudit.Count == 0) return;
+        foreach (var p in pendingAudit)
+        {
+            db.AuditEntries.Add(new AuditEntry(nowUtc, db.Actor!.UserName, db.Actor.UnitId, p.Entry.Metadata.ClrType.Name,
+                KeyOf(p.Entry), p.Action, p.Before, p.Action == AuditAction.Deleted ? null : Snapshot(p.Entry, p.Changed, before: false)));
+        }
+        await db.SaveChangesCoreAsync(acceptAll, ct);
     }
 
     public async Task PublishPendingAsync(CancellationToken ct)

@@ -2,15 +2,15 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Alerts;
 using KashiInvest.Domain.Common;
 using KashiInvest.Infrastructure.Persistence;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Alerts;
 
 /// <summary>What a user does to an alert: acknowledge it, with an optional note. Clearing is the engine's.</summary>
-public sealed class AlertCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock)
+public sealed class AlertCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, ILogger<AlertCommands> logger)
 {
-    public async Task<WriteResult> AcknowledgeAsync(UserScope scope, int alertId, int version, string? note, CancellationToken ct = default)
+    public Task<WriteResult> AcknowledgeAsync(UserScope scope, int alertId, int version, string? note, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         if (note is { } n && n.Trim().Length > Alert.NoteMaxLength)
             return WriteResult.Invalid(nameof(note), new RuleViolation("Field.TooLong", Alert.NoteMaxLength));
@@ -20,19 +20,8 @@ public sealed class AlertCommands(IDbContextFactory<KashiDbContext> factory, Tim
         if (alert is null) return WriteResult.NotFound;
         if (!AlertAccess.CanAcknowledge(scope, alert)) return WriteResult.NotAllowed;
         if (alert.Version != version) return WriteResult.Conflict;
-        try
-        {
-            alert.Acknowledge(scope.Actor, note, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-            return WriteResult.Saved(alert.Id);
-        }
-        catch (DomainRuleException ex)
-        {
-            return WriteResult.Invalid(string.Empty, ex.Violation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult.Conflict;
-        }
-    }
+        alert.Acknowledge(scope.Actor, note, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return WriteResult.Saved(alert.Id);
+    });
 }

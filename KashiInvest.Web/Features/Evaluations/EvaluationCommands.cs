@@ -2,16 +2,16 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Evaluations;
 using KashiInvest.Infrastructure.Persistence;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Evaluations;
 
 /// <summary>Records an evaluation meeting (Art. 20): the record, the project's move to Evaluation (and to Reserve on a fail), in one transaction.</summary>
-public sealed class EvaluationCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock)
+public sealed class EvaluationCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, ILogger<EvaluationCommands> logger)
 {
     /// <summary>Saved carries the new evaluation's id.</summary>
-    public async Task<WriteResult> RecordAsync(UserScope scope, int projectId, int version, EvaluationInput input, CancellationToken ct = default)
+    public Task<WriteResult> RecordAsync(UserScope scope, int projectId, int version, EvaluationInput input, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = EvaluationRules.Validate(input, BeijingTime.DateOf(now));
@@ -28,19 +28,8 @@ public sealed class EvaluationCommands(IDbContextFactory<KashiDbContext> factory
         if (await db.Units.CountAsync(u => attending.Contains(u.Id), ct) != attending.Length)
             return WriteResult.Invalid(nameof(input.AttendingUnitIds), new RuleViolation("Evaluation.AttendingUnitsRequired"));
         if (EvaluationRules.CheckProject(project, scope.Role, scope.UnitId) is { } refused) return WriteResult.Invalid(string.Empty, refused);
-        try
-        {
-            var evaluation = project.RecordEvaluation(input, scope.Role, scope.Actor, now);
-            await db.SaveChangesAsync(ct);
-            return WriteResult.Saved(evaluation.Id);
-        }
-        catch (DomainRuleException ex)
-        {
-            return WriteResult.Invalid(string.Empty, ex.Violation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult.Conflict;
-        }
-    }
+        var evaluation = project.RecordEvaluation(input, scope.Role, scope.Actor, now);
+        await db.SaveChangesAsync(ct);
+        return WriteResult.Saved(evaluation.Id);
+    });
 }

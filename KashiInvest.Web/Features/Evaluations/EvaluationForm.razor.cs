@@ -1,11 +1,11 @@
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Evaluations;
 using KashiInvest.Domain.Units;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Evaluations;
 
@@ -30,6 +30,7 @@ public partial class EvaluationForm
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ILogger<EvaluationForm> Logger { get; set; } = default!;
 
     private IEnumerable<UnitInfo> AttendableUnits => (_ref?.Units ?? []).Where(u => u.Type is UnitType.Bureau or UnitType.LeadersOffice or UnitType.ChainLead
         or UnitType.County or UnitType.DevelopmentZone or UnitType.Department or UnitType.FrontCommand or UnitType.SubBureau);
@@ -68,26 +69,23 @@ public partial class EvaluationForm
         _general = null;
         if (_errors.Count > 0) return;
         _busy = true;
-        var result = await Commands.RecordAsync(await Scopes.GetAsync(), _subject.ProjectId, _subject.Version, input);
+        var subject = _subject;
+        var result = await SafeWrite.RunAsync(Logger, async () => await Commands.RecordAsync(await Scopes.GetAsync(), subject.ProjectId, subject.Version, input));
         _busy = false;
-        switch (result.Status)
+        if (result.Status == WriteStatus.Saved)
         {
-            case WriteStatus.Saved:
-                Snackbar.Add(T[input.Decision == EvaluationDecision.Pass ? "Evaluation.SavedPass" : "Evaluation.SavedFail"], Severity.Success);
-                Navigation.NavigateTo($"/evaluations/{result.Id}");
-                return;
-            case WriteStatus.Invalid:
-                _errors = result.Errors!.Where(e => e.Field.Length > 0).ToList();
-                _general = result.Errors!.FirstOrDefault(e => e.Field.Length == 0) is { } g ? T.Rule(g.Violation) : null;
-                break;
-            case WriteStatus.Conflict:
-                _general = T["Write.Conflict"];
-                // Keep the input; take the project's new version so that a second submit is judged on what is there now.
-                _subject = await Query.SubjectAsync(await Scopes.GetAsync(), _subject.ProjectId) ?? _subject;
-                break;
-            default:
-                _general = T["Write.NotAllowed"];
-                break;
+            Snackbar.Add(T[input.Decision == EvaluationDecision.Pass ? "Evaluation.SavedPass" : "Evaluation.SavedFail"], Severity.Success);
+            Navigation.NavigateTo($"/evaluations/{result.Id}");
+            return;
+        }
+        // The input stays in the form whatever happened.
+        if (result.Status == WriteStatus.Invalid) _errors = [.. result.FieldErrors];
+        _general = WriteFeedback.Of(T, result).Message;
+        if (result.Status == WriteStatus.Conflict)
+        {
+            // Take the project's new version so that a second submit is judged on what is there now.
+            try { _subject = await Query.SubjectAsync(await Scopes.GetAsync(), subject.ProjectId) ?? subject; }
+            catch (Exception ex) { Logger.LogWarning(ex, "Re-reading project {ProjectId} after a conflict failed", subject.ProjectId); }
         }
     }
 }

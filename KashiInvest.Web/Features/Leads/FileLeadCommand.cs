@@ -10,6 +10,7 @@ using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Infrastructure.Projects;
 using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Leads;
 
@@ -21,7 +22,7 @@ namespace KashiInvest.Web.Features.Leads;
 /// </summary>
 public sealed class FileLeadCommand(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, WorkGroupThresholds thresholds, ILogger<FileLeadCommand> logger)
 {
-    public async Task<WriteResult> ExecuteAsync(UserScope scope, LeadFormModel model, CancellationToken ct = default)
+    public Task<WriteResult> ExecuteAsync(UserScope scope, LeadFormModel model, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         if (!LeadAccess.CanFileLead(scope)) return WriteResult.NotAllowed;
         // Two filers at the same moment may draw the same project code; the unique index refuses the second, which retries.
@@ -29,14 +30,14 @@ public sealed class FileLeadCommand(IDbContextFactory<KashiDbContext> factory, T
         {
             try
             {
-                return await TryExecuteAsync(scope, model, ct);
+                return await SafeWrite.InStrategyAsync(factory, () => TryExecuteAsync(scope, model, ct), ct);
             }
-            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && attempt < 3)
+            catch (DbUpdateException ex) when (SafeWrite.IsUniqueViolation(ex) && attempt < 3)
             {
                 logger.LogInformation(ex, "Filing a lead by {User} clashed with another write (attempt {Attempt}); retrying", scope.UserName, attempt);
             }
         }
-    }
+    });
 
     /// <summary>Field errors of the form (also what the page shows before saving).</summary>
     public static List<FieldViolation> Check(LeadFormModel model, DateOnly today)

@@ -1,11 +1,11 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Leads;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Leads;
 
@@ -89,11 +89,9 @@ public partial class LeadNew
                     }
                     _generalError ??= T["Form.FixErrors", _errors.Count];
                     break;
-                case WriteStatus.NotAllowed:
-                    _generalError = T["Write.NotAllowed"];
-                    break;
                 default:
-                    _generalError = T["Write.Failed"];
+                    // Not allowed, or not saved (the database was busy): the input stays in the form.
+                    _generalError = WriteFeedback.Of(T, result).Message;
                     break;
             }
         }

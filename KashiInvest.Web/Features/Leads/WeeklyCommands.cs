@@ -5,8 +5,8 @@ using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Investors;
 using KashiInvest.Infrastructure.Persistence;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Leads;
 
@@ -66,7 +66,12 @@ public sealed class WeeklyCommands(IDbContextFactory<KashiDbContext> factory, Ti
         return report is not null && (LeadAccess.SeesAllWeekly(scope) || report.UnitId == scope.UnitId) ? report : null;
     }
 
-    public async Task<WriteResult> FileAsync(UserScope scope, WeeklyFormModel model, CancellationToken ct = default)
+    public Task<WriteResult> FileAsync(UserScope scope, WeeklyFormModel model, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
+    {
+        return await SafeWrite.InStrategyAsync(factory, () => FileOnceAsync(scope, model, ct), ct);
+    });
+
+    private async Task<WriteResult> FileOnceAsync(UserScope scope, WeeklyFormModel model, CancellationToken ct)
     {
         if (scope.UnitId is not { } unit || !LeadAccess.CanFileWeekly(scope, unit)) return WriteResult.NotAllowed;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -117,7 +122,7 @@ public sealed class WeeklyCommands(IDbContextFactory<KashiDbContext> factory, Ti
         {
             return WriteResult.Conflict;
         }
-        catch (DbUpdateException) when (model.Version is null)
+        catch (DbUpdateException ex) when (model.Version is null && SafeWrite.IsUniqueViolation(ex))
         {
             // Another filing of the same unit and week landed first (unique index).
             return WriteResult.Conflict;

@@ -1,9 +1,9 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Meetings;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Meetings;
 
@@ -27,6 +27,7 @@ public sealed partial class MeetingPresentPage : IAsyncDisposable
 
     [Inject] private MeetingCommands Commands { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ILogger<MeetingPresentPage> Logger { get; set; } = default!;
 
     private AgendaItemView? Current => _view?.CurrentItem;
     private AgendaItemView? Previous => _view is null ? null : MeetingScreenText.Neighbour(_view, _view.CurrentItemId, -1);
@@ -82,23 +83,13 @@ public sealed partial class MeetingPresentPage : IAsyncDisposable
         _message = null;
         try
         {
-            var result = await write(_scope!);
-            switch (result.Status)
-            {
-                case WriteStatus.Conflict:
-                    Show(T["Meeting.Present.Conflict"]);
-                    break;
-                case WriteStatus.NotAllowed:
-                    Show(T["Meeting.Present.NotAllowed"]);
-                    break;
-                case WriteStatus.NotFound:
-                    Show(T["Meeting.Screen.NotFound"]);
-                    break;
-                case WriteStatus.Invalid when result.Errors is { } errors && errors.Any(e => e.Field.Length == 0):
-                    Show(string.Join(" ", errors.Where(e => e.Field.Length == 0).Select(e => T.Rule(e.Violation))));
-                    break;
-            }
-            await LoadAsync();
+            // The presenter's screen never drops: a busy or failing database is a message at the top, like a conflict.
+            var result = await SafeWrite.RunAsync(Logger, () => write(_scope!));
+            if (result.Status != WriteStatus.Saved && WriteFeedback.Of(T, result, conflict: T["Meeting.Present.Conflict"],
+                    notFound: T["Meeting.Screen.NotFound"], notAllowed: T["Meeting.Present.NotAllowed"]).Message is { } message)
+                Show(message);
+            try { await LoadAsync(); }
+            catch (Exception ex) { Logger.LogWarning(ex, "Re-reading meeting {MeetingId} after a write failed", Id); }
             return result;
         }
         finally

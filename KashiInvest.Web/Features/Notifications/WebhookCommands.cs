@@ -2,9 +2,9 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Infrastructure.Notifications;
 using KashiInvest.Infrastructure.Persistence;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Notifications;
 
@@ -15,10 +15,10 @@ public sealed record TestResult(WriteStatus Status, DeliveryStatus? Delivery = n
 /// The webhook page's writes: add or edit an endpoint, enable or disable it (each audited, a stale version refused
 /// as a conflict), and send a test message through the same delivery path as alerts.
 /// </summary>
-public sealed class WebhookCommands(IDbContextFactory<KashiDbContext> factory, WebhookDeliverer deliverer, IOptions<WebhookOptions> options, TimeProvider clock)
+public sealed class WebhookCommands(IDbContextFactory<KashiDbContext> factory, WebhookDeliverer deliverer, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookCommands> logger)
 {
     /// <summary>Adds an endpoint (<paramref name="id"/> null) or changes one read at <paramref name="version"/>.</summary>
-    public async Task<WriteResult> SaveAsync(UserScope scope, int? id, int version, WebhookEndpointInput input, CancellationToken ct = default)
+    public Task<WriteResult> SaveAsync(UserScope scope, int? id, int version, WebhookEndpointInput input, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         if (!WebhookAccess.CanManage(scope)) return WriteResult.NotAllowed;
         var errors = WebhookEndpoint.Validate(input);
@@ -41,18 +41,11 @@ public sealed class WebhookCommands(IDbContextFactory<KashiDbContext> factory, W
             endpoint = new WebhookEndpoint(input, now);
             db.WebhookEndpoints.Add(endpoint);
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return WriteResult.Saved(endpoint.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult.Conflict;
-        }
-    }
+        await db.SaveChangesAsync(ct);
+        return WriteResult.Saved(endpoint.Id);
+    });
 
-    public async Task<WriteResult> SetEnabledAsync(UserScope scope, int id, int version, bool enabled, CancellationToken ct = default)
+    public Task<WriteResult> SetEnabledAsync(UserScope scope, int id, int version, bool enabled, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         if (!WebhookAccess.CanManage(scope)) return WriteResult.NotAllowed;
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -60,21 +53,10 @@ public sealed class WebhookCommands(IDbContextFactory<KashiDbContext> factory, W
         var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (endpoint is null) return WriteResult.NotFound;
         if (endpoint.Version != version) return WriteResult.Conflict;
-        try
-        {
-            endpoint.SetEnabled(enabled, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-            return WriteResult.Saved(endpoint.Id);
-        }
-        catch (DomainRuleException ex)
-        {
-            return WriteResult.Invalid(string.Empty, ex.Violation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult.Conflict;
-        }
-    }
+        endpoint.SetEnabled(enabled, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return WriteResult.Saved(endpoint.Id);
+    });
 
     /// <summary>
     /// Records a test message for the endpoint and sends it at once; one failed try is not retried (the log shows it).

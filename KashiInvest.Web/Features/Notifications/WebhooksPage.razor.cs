@@ -1,10 +1,10 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Infrastructure.Notifications;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Notifications;
 
@@ -29,6 +29,7 @@ public partial class WebhooksPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ILogger<WebhooksPage> Logger { get; set; } = default!;
 
     /// <summary>Units a log line can be filtered by: those with an endpoint.</summary>
     private IEnumerable<UnitInfo> LogUnits => _ref is null || _endpoints is null ? []
@@ -105,23 +106,11 @@ public partial class WebhooksPage
 
     private async Task ToggleAsync(EndpointRow row)
     {
-        var result = await Commands.SetEnabledAsync(_scope!, row.Id, row.Version, !row.Enabled);
-        switch (result.Status)
-        {
-            case WriteStatus.Saved:
-                Snackbar.Add(T[row.Enabled ? "Webhooks.Disabled" : "Webhooks.Enabled"], Severity.Success);
-                break;
-            case WriteStatus.Conflict:
-                Snackbar.Add(T["Webhooks.ConflictList"], Severity.Warning, o => o.VisibleStateDuration = 8000);
-                break;
-            case WriteStatus.Invalid:
-                Snackbar.Add(T.Rule(result.Errors![0].Violation), Severity.Error);
-                break;
-            default:
-                Snackbar.Add(T["Write.NotAllowed"], Severity.Error);
-                break;
-        }
-        await LoadAsync();
+        var result = await SafeWrite.RunAsync(Logger, () => Commands.SetEnabledAsync(_scope!, row.Id, row.Version, !row.Enabled));
+        WriteFeedback.Of(T, result, saved: T[row.Enabled ? "Webhooks.Disabled" : "Webhooks.Enabled"], conflict: T["Webhooks.ConflictList"], notFound: T["Webhooks.NotFound"])
+            .Show(Snackbar);
+        try { await LoadAsync(); }
+        catch (Exception ex) { Logger.LogWarning(ex, "Re-reading the webhook endpoints failed"); }
     }
 
     private async Task TestAsync(EndpointRow row)
@@ -138,6 +127,12 @@ public partial class WebhooksPage
                 Snackbar.Add(T["Webhooks.Off"], Severity.Info);
             else
                 Snackbar.Add(T["Webhooks.NotFound"], Severity.Warning);
+        }
+        catch (Exception ex)
+        {
+            // The test message is recorded before it is sent: a busy database must not drop the page.
+            Logger.LogWarning(ex, "Sending a test message to webhook endpoint {EndpointId} failed", row.Id);
+            Snackbar.Add(T["Write.Unavailable"], Severity.Error);
         }
         finally
         {

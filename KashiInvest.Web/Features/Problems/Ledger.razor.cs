@@ -2,12 +2,12 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Live;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Problems;
 
@@ -46,6 +46,7 @@ public partial class Ledger
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ILogger<Ledger> Logger { get; set; } = default!;
 
     private bool CanRaise => _scope is { Role: not (ActorRole.Display or ActorRole.Department) };
 
@@ -154,7 +155,7 @@ public partial class Ledger
         WriteResult? result;
         if (action == ProblemAction.Started)
         {
-            result = await Commands.StartAsync(_scope!, card.Id, card.Version);
+            result = await SafeWrite.RunAsync(Logger, () => Commands.StartAsync(_scope!, card.Id, card.Version));
         }
         else
         {
@@ -181,30 +182,25 @@ public partial class Ledger
             result = written;
         }
         Report(result, action);
-        await RefreshAsync([card.Id]);
+        await RefreshSafelyAsync(card.Id);
     }
 
+    /// <summary>
+    /// What became of an action, as a snackbar. A conflict means someone acted on the entry meanwhile: nothing was
+    /// overwritten, and the card is re-read to show what they did.
+    /// </summary>
     private void Report(WriteResult result, ProblemAction action)
     {
-        switch (result.Status)
-        {
-            case WriteStatus.Saved:
-                Snackbar.Add(T[$"Ledger.Done.{action}"], MudBlazor.Severity.Success);
-                break;
-            case WriteStatus.Conflict:
-                // Someone acted on the entry meanwhile: nothing was overwritten; the card is re-read to show what they did.
-                Snackbar.Add(T["Ledger.Conflict"], MudBlazor.Severity.Warning, o => o.VisibleStateDuration = 8000);
-                break;
-            case WriteStatus.Invalid:
-                Snackbar.Add(T.Rule(result.Errors![0].Violation), MudBlazor.Severity.Error);
-                break;
-            case WriteStatus.NotFound:
-                Snackbar.Add(T["Ledger.Gone"], MudBlazor.Severity.Warning);
-                break;
-            default:
-                Snackbar.Add(T["Write.NotAllowed"], MudBlazor.Severity.Error);
-                break;
-        }
+        var feedback = WriteFeedback.Of(T, result, saved: T[$"Ledger.Done.{action}"], conflict: T["Ledger.Conflict"], notFound: T["Ledger.Gone"]);
+        if (feedback.Message is null && result.Errors is [var first, ..]) feedback = feedback with { Message = T.Rule(first.Violation) };
+        feedback.Show(Snackbar);
+    }
+
+    /// <summary>Re-reads one card after a write; if that read fails, the board stays as it is (the live feed catches up).</summary>
+    private async Task RefreshSafelyAsync(int id)
+    {
+        try { await RefreshAsync([id]); }
+        catch (Exception ex) { Logger.LogWarning(ex, "Re-reading ledger entry {ProblemId} failed", id); }
     }
 
     private async Task RaiseAsync(int? projectId)
@@ -219,7 +215,7 @@ public partial class Ledger
         var closed = await dialog.Result;
         if (closed is null || closed.Canceled || closed.Data is not WriteResult { Status: WriteStatus.Saved, Id: { } id }) return;
         Snackbar.Add(T["Ledger.Done.Raised"], MudBlazor.Severity.Success);
-        await RefreshAsync([id]);
+        await RefreshSafelyAsync(id);
     }
 
     private Task ShowHistoryAsync(LedgerCard card) =>

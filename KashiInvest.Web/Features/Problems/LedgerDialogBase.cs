@@ -6,13 +6,14 @@ using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Problems;
 
 /// <summary>
 /// What the ledger's action dialogs share: field errors in words next to their field, a write through
 /// <see cref="ProblemCommands"/>, and closing with the <see cref="WriteResult"/> unless the input was refused (then
-/// the dialog stays open with the reasons). A conflict, a vanished entry or a refusal closes it: the board re-reads
+/// the dialog stays open with the reasons, as it does when the database could not save). A conflict, a vanished entry or a refusal closes it: the board re-reads
 /// the card and says what happened.
 /// </summary>
 public abstract class LedgerDialogBase : ComponentBase
@@ -74,19 +75,20 @@ public abstract class LedgerDialogBase : ComponentBase
         Busy = true;
         try
         {
-            var result = await write(await ScopeProvider.GetAsync());
+            GeneralError = null;
+            var result = await SafeWrite.RunAsync(Logger, async () => await write(await ScopeProvider.GetAsync()));
             if (result.Status == WriteStatus.Invalid)
             {
                 foreach (var e in result.Errors ?? []) AddError(string.IsNullOrEmpty(e.Field) ? FieldOf(e.Violation) : e.Field, e.Violation);
                 return;
             }
+            if (result.Status == WriteStatus.Unavailable)
+            {
+                // Not saved (the database was busy or failed): the dialog and its input stay, and the user may try again.
+                GeneralError = WriteFeedback.Of(Words, result).Message;
+                return;
+            }
             Dialog.Close(DialogResult.Ok(result));
-        }
-        catch (Exception ex)
-        {
-            // The dialog and its input stay; the user is told, and the circuit survives.
-            Logger.LogError(ex, "A ledger action failed");
-            GeneralError = Words["Write.Failed"];
         }
         finally
         {

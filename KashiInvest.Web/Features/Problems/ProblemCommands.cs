@@ -4,8 +4,8 @@ using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Problems;
 
@@ -17,7 +17,7 @@ public sealed record NewProblem(ProblemCategory Category, FactorKind? Factor, st
 /// owner following the level), resolve and reopen. Each checks scope and rights, refuses a stale version with a
 /// conflict, and leaves a history line and an audit row.
 /// </summary>
-public sealed class ProblemCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock)
+public sealed class ProblemCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, ILogger<ProblemCommands> logger)
 {
     /// <summary>Field errors of a new problem; <paramref name="prefix"/> names its place in a larger form.</summary>
     public static List<FieldViolation> Validate(NewProblem p, DateOnly today, string prefix = "")
@@ -32,7 +32,7 @@ public sealed class ProblemCommands(IDbContextFactory<KashiDbContext> factory, T
         return errors;
     }
 
-    public async Task<WriteResult> RaiseAsync(UserScope scope, int projectId, NewProblem input, CancellationToken ct = default)
+    public Task<WriteResult> RaiseAsync(UserScope scope, int projectId, NewProblem input, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = scope.Actor;
@@ -45,19 +45,12 @@ public sealed class ProblemCommands(IDbContextFactory<KashiDbContext> factory, T
         if (errors.Count > 0) return WriteResult.Invalid(errors);
         if (key.Stage == ProjectStage.Terminated) return WriteResult.Invalid(string.Empty, new RuleViolation("Project.Terminated"));
         if (!await db.Units.AnyAsync(u => u.Id == input.OwnerUnitId, ct)) return WriteResult.Invalid(nameof(NewProblem.OwnerUnitId), new RuleViolation("Field.Required"));
-        try
-        {
-            var problem = new Problem(projectId, input.Category, input.Factor, input.Description, input.Severity, input.OwnerUnitId!.Value,
-                input.DueOn!.Value, scope.Actor, now);
-            db.Problems.Add(problem);
-            await db.SaveChangesAsync(ct);
-            return WriteResult.Saved(problem.Id);
-        }
-        catch (DomainRuleException ex)
-        {
-            return WriteResult.Invalid(string.Empty, ex.Violation);
-        }
-    }
+        var problem = new Problem(projectId, input.Category, input.Factor, input.Description, input.Severity, input.OwnerUnitId!.Value,
+            input.DueOn!.Value, scope.Actor, now);
+        db.Problems.Add(problem);
+        await db.SaveChangesAsync(ct);
+        return WriteResult.Saved(problem.Id);
+    });
 
     public Task<WriteResult> StartAsync(UserScope scope, int problemId, int version, CancellationToken ct = default) =>
         ActAsync(scope, problemId, version, handle: true, (p, _, _, now) => { p.Start(scope.Actor, now); return Task.CompletedTask; }, ct);
@@ -90,8 +83,8 @@ public sealed class ProblemCommands(IDbContextFactory<KashiDbContext> factory, T
     public Task<WriteResult> ReopenAsync(UserScope scope, int problemId, int version, string reason, CancellationToken ct = default) =>
         ActAsync(scope, problemId, version, handle: false, (p, _, _, now) => { p.Reopen(reason, scope.Actor, now); return Task.CompletedTask; }, ct);
 
-    private async Task<WriteResult> ActAsync(UserScope scope, int problemId, int version, bool handle,
-        Func<Problem, ProjectKey, KashiDbContext, DateTime, Task> act, CancellationToken ct)
+    private Task<WriteResult> ActAsync(UserScope scope, int problemId, int version, bool handle,
+        Func<Problem, ProjectKey, KashiDbContext, DateTime, Task> act, CancellationToken ct) => SafeWrite.RunAsync(logger, async () =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = scope.Actor;
@@ -105,19 +98,8 @@ public sealed class ProblemCommands(IDbContextFactory<KashiDbContext> factory, T
             : ProblemAccess.CanReopen(scope, k, problem.OwnerUnitId, problem.Level, problem.RaisedByUnitId);
         if (!allowed) return WriteResult.NotAllowed;
         if (problem.Version != version) return WriteResult.Conflict;
-        try
-        {
-            await act(problem, k, db, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-            return WriteResult.Saved(problem.Id);
-        }
-        catch (DomainRuleException ex)
-        {
-            return WriteResult.Invalid(string.Empty, ex.Violation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult.Conflict;
-        }
-    }
+        await act(problem, k, db, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return WriteResult.Saved(problem.Id);
+    });
 }

@@ -5,6 +5,7 @@ using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Projects;
 
@@ -102,7 +103,8 @@ public partial class ProjectEditor
                     _conflict = true;
                     break;
                 default:
-                    _generalError = T["Write.NotAllowed"];
+                    // Not allowed, gone, or not saved (the database was busy): the input stays in the form.
+                    _generalError = WriteFeedback.Of(T, result).Message;
                     break;
             }
         }

@@ -6,13 +6,14 @@ using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Infrastructure.Projects;
 using Microsoft.EntityFrameworkCore;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Projects;
 
 /// <summary>Creates or edits a project from the form: validates every field, links or creates the investor, saves once.</summary>
 public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, WorkGroupThresholds thresholds, ILogger<SaveProjectCommand> logger)
 {
-    public async Task<WriteResult> ExecuteAsync(UserScope scope, ProjectForm form, CancellationToken ct = default)
+    public Task<WriteResult> ExecuteAsync(UserScope scope, ProjectForm form, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         // Two officials creating projects at the same moment may draw the same code; the unique index refuses
         // the second, and a fresh attempt draws the next code.
@@ -20,19 +21,19 @@ public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory
         {
             try
             {
-                return await TryExecuteAsync(scope, form, ct);
+                return await SafeWrite.InStrategyAsync(factory, () => TryExecuteAsync(scope, form, ct), ct);
             }
-            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && attempt < 3)
+            catch (DbUpdateException ex) when (SafeWrite.IsUniqueViolation(ex) && attempt < 3)
             {
                 logger.LogInformation(ex, "Save of project by {User} clashed with another write (attempt {Attempt}); retrying", scope.UserName, attempt);
             }
-            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+            catch (DbUpdateException ex) when (SafeWrite.IsUniqueViolation(ex))
             {
                 logger.LogWarning(ex, "Save of project by {User} kept clashing with other writes", scope.UserName);
                 return WriteResult.Conflict;
             }
         }
-    }
+    });
 
     private async Task<WriteResult> TryExecuteAsync(UserScope scope, ProjectForm form, CancellationToken ct)
     {

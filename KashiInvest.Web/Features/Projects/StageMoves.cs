@@ -4,6 +4,7 @@ using KashiInvest.Domain.Projects;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Projects;
 
@@ -92,6 +93,7 @@ public sealed class StageMoveFlow(IDialogService dialogs, ChangeStageCommand com
             WriteStatus.Conflict => new(StageMoveStatus.Conflict, text["Write.Conflict"]),
             WriteStatus.Invalid => new(StageMoveStatus.Refused, text.Rule(outcome.Errors![0].Violation)),
             WriteStatus.NotFound => new(StageMoveStatus.NotFound, text["Write.NotAllowed"]),
+            WriteStatus.Unavailable => new(StageMoveStatus.Refused, WriteFeedback.Of(text, outcome).Message),
             _ => new(StageMoveStatus.NotAllowed, text["Write.NotAllowed"]),
         };
     }

@@ -9,6 +9,7 @@ using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Reports;
 
@@ -128,6 +129,10 @@ public partial class ReportForm
                 case WriteStatus.Conflict:
                     // The input stays; the user rebases on the current revision and submits again.
                     _conflict = true;
+                    break;
+                case WriteStatus.Unavailable:
+                    // Not saved (the database was busy or failed): the input stays; the user may submit again.
+                    _generalError = WriteFeedback.Of(T, result).Message;
                     break;
                 default:
                     Navigation.NotFound();

@@ -5,9 +5,9 @@ using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Reports;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Problems;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Reports;
 
@@ -29,9 +29,9 @@ public sealed record SubmitReport(
 /// the report (a new revision when amending), the project's cumulative funds and milestones, and the new ledger
 /// entries. Their change notices go out after the commit.
 /// </summary>
-public sealed class SubmitReportCommand(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, IOptions<HealthSettings> settings)
+public sealed class SubmitReportCommand(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, IOptions<HealthSettings> settings, ILogger<SubmitReportCommand> logger)
 {
-    public async Task<WriteResult> ExecuteAsync(UserScope scope, SubmitReport command, CancellationToken ct = default)
+    public Task<WriteResult> ExecuteAsync(UserScope scope, SubmitReport command, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = BeijingTime.DateOf(now);
@@ -86,13 +86,14 @@ public sealed class SubmitReportCommand(IDbContextFactory<KashiDbContext> factor
             {
                 return WriteResult.Conflict;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (SafeWrite.IsUniqueViolation(ex))
             {
                 // The unique (project, period, kind, revision) key: someone filed the same revision a moment ago.
+                // (Any other database failure is "could not save, try again", see SafeWrite.)
                 return WriteResult.Conflict;
             }
         }
-    }
+    });
 
     private static List<FieldViolation> Validate(SubmitReport c, DateOnly today)
     {

@@ -4,15 +4,15 @@ using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Signing;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Signing;
 
 /// <summary>Records the signed agreement and the work group (Art. 22), each in one transaction, refusing stale versions.</summary>
-public sealed class SigningCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, WorkGroupThresholds thresholds)
+public sealed class SigningCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, WorkGroupThresholds thresholds, ILogger<SigningCommands> logger)
 {
-    public async Task<WriteResult> SignAsync(UserScope scope, int projectId, int version, AgreementInput input, CancellationToken ct = default)
+    public Task<WriteResult> SignAsync(UserScope scope, int projectId, int version, AgreementInput input, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = SigningRules.Validate(input, BeijingTime.DateOf(now));
@@ -23,9 +23,9 @@ public sealed class SigningCommands(IDbContextFactory<KashiDbContext> factory, T
             p.Sign(input, scope.Role, scope.Actor, now, thresholds);
             return null;
         }, ct);
-    }
+    });
 
-    public async Task<WriteResult> SetWorkGroupAsync(UserScope scope, int projectId, int version, WorkGroupInput input, CancellationToken ct = default)
+    public Task<WriteResult> SetWorkGroupAsync(UserScope scope, int projectId, int version, WorkGroupInput input, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var check = await factory.CreateDbContextAsync(ct))
@@ -44,9 +44,9 @@ public sealed class SigningCommands(IDbContextFactory<KashiDbContext> factory, T
             p.SetWorkGroup(input, scope.Role, scope.Actor, now);
             return null;
         }, ct);
-    }
+    });
 
-    private async Task<WriteResult> WriteAsync(UserScope scope, int projectId, int version, Func<Project, IReadOnlyList<FieldViolation>?> change, CancellationToken ct)
+    private Task<WriteResult> WriteAsync(UserScope scope, int projectId, int version, Func<Project, IReadOnlyList<FieldViolation>?> change, CancellationToken ct) => SafeWrite.RunAsync(logger, async () =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = scope.Actor;
@@ -55,19 +55,8 @@ public sealed class SigningCommands(IDbContextFactory<KashiDbContext> factory, T
         if (project is null) return WriteResult.NotFound;
         if (project.Version != version) return WriteResult.Conflict;
         db.Entry(project).Property(p => p.Version).OriginalValue = version;
-        try
-        {
-            if (change(project) is { } refused) return WriteResult.Invalid(refused);
-            await db.SaveChangesAsync(ct);
-            return WriteResult.Saved(project.Id);
-        }
-        catch (DomainRuleException ex)
-        {
-            return WriteResult.Invalid(string.Empty, ex.Violation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult.Conflict;
-        }
-    }
+        if (change(project) is { } refused) return WriteResult.Invalid(refused);
+        await db.SaveChangesAsync(ct);
+        return WriteResult.Saved(project.Id);
+    });
 }

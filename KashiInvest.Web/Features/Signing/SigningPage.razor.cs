@@ -2,11 +2,11 @@ using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Signing;
 using KashiInvest.Domain.Units;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Signing;
 
@@ -38,6 +38,7 @@ public partial class SigningPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private WorkGroupThresholds Thresholds { get; set; } = default!;
+    [Inject] private ILogger<SigningPage> Logger { get; set; } = default!;
 
     private WorkGroupLevel PreviewLevel => Thresholds.LevelFor(Money.FromWan(_amountWan ?? 0m), _jobs ?? 0);
 
@@ -87,26 +88,16 @@ public partial class SigningPage
     {
         _busy = true;
         _general = null;
-        var result = await write(await Scopes.GetAsync());
+        var result = await SafeWrite.RunAsync(Logger, async () => await write(await Scopes.GetAsync()));
         _busy = false;
-        switch (result.Status)
+        // The inputs stay whatever happened; field errors next to their fields, the rest above the form.
+        if (result.Status is WriteStatus.Saved or WriteStatus.Invalid) _errors = [.. result.FieldErrors];
+        var feedback = WriteFeedback.Of(T, result, saved: T[doneKey]);
+        if (result.Status == WriteStatus.Saved) feedback.Show(Snackbar); else _general = feedback.Message;
+        if (result.Status is WriteStatus.Saved or WriteStatus.Conflict)
         {
-            case WriteStatus.Saved:
-                _errors = [];
-                Snackbar.Add(T[doneKey], Severity.Success);
-                await LoadAsync(resetInputs: false);
-                break;
-            case WriteStatus.Invalid:
-                _errors = result.Errors!.Where(e => e.Field.Length > 0).ToList();
-                _general = result.Errors!.FirstOrDefault(e => e.Field.Length == 0) is { } g ? T.Rule(g.Violation) : null;
-                break;
-            case WriteStatus.Conflict:
-                _general = T["Write.Conflict"];
-                await LoadAsync(resetInputs: false);
-                break;
-            default:
-                _general = T["Write.NotAllowed"];
-                break;
+            try { await LoadAsync(resetInputs: false); }
+            catch (Exception ex) { Logger.LogWarning(ex, "Re-reading project {ProjectId} after a write failed", Id); }
         }
     }
 }

@@ -5,8 +5,8 @@ using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Targets;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Targets;
 
@@ -33,7 +33,7 @@ public sealed record PushResult(WriteResult Result, int Pushed);
 /// <summary>Writes of the target-enterprise library (Art. 16): the Bureau keeps and pushes, receiving units follow up.</summary>
 public sealed class TargetCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, ILogger<TargetCommands> logger)
 {
-    public async Task<WriteResult> SaveAsync(UserScope scope, TargetFormModel model, CancellationToken ct = default)
+    public Task<WriteResult> SaveAsync(UserScope scope, TargetFormModel model, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         if (!TargetAccess.CanManageTargets(scope)) return WriteResult.NotAllowed;
         var input = model.ToInput();
@@ -59,16 +59,9 @@ public sealed class TargetCommands(IDbContextFactory<KashiDbContext> factory, Ti
             target = TargetEnterprise.Create(input, scope.Actor, now);
             db.TargetEnterprises.Add(target);
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult.Conflict;
-        }
+        await db.SaveChangesAsync(ct);
         return WriteResult.Saved(target.Id);
-    }
+    });
 
     /// <summary>
     /// Pushes a target: by chain to the chosen attracting units and the chain's lead unit, and/or by region to the
@@ -76,44 +69,50 @@ public sealed class TargetCommands(IDbContextFactory<KashiDbContext> factory, Ti
     /// </summary>
     public async Task<PushResult> PushAsync(UserScope scope, int targetId, bool byChain, IReadOnlyCollection<int> attractingUnitIds, bool byRegion, CancellationToken ct = default)
     {
-        if (!TargetAccess.CanManageTargets(scope)) return new(WriteResult.NotAllowed, 0);
-        if (!byChain && !byRegion) return new(WriteResult.Invalid("Recipients", new RuleViolation("Target.NoRecipients")), 0);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        db.Actor = scope.Actor;
-        var target = await db.TargetEnterprises.AsNoTracking().FirstOrDefaultAsync(t => t.Id == targetId, ct);
-        if (target is null) return new(WriteResult.NotFound, 0);
-        var units = (await db.Units.AsNoTracking().Select(u => new { u.Id, u.Type, u.Region }).ToListAsync(ct))
-            .Select(u => new PushUnit(u.Id, u.Type, u.Region)).ToList();
-        var leadUnit = await db.Chains.Where(c => c.Id == target.ChainId).Select(c => c.LeadUnitId).FirstAsync(ct);
-        var recipients = new List<(int Unit, PushReason Reason)>();
-        try
+        var pushed = 0;
+        var result = await SafeWrite.RunAsync(logger, async () =>
         {
-            if (byChain) recipients.AddRange(PushRecipients.ByChain(leadUnit, attractingUnitIds, units).Select(u => (u, PushReason.Chain)));
-        }
-        catch (DomainRuleException ex)
-        {
-            return new(WriteResult.Invalid("Recipients", ex.Violation), 0);
-        }
-        if (byRegion) recipients.AddRange(PushRecipients.ByRegion(target.Region, units).Select(u => (u, PushReason.Region)));
-        var already = await db.TargetPushes.Where(p => p.TargetId == targetId).Select(p => p.UnitId).ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var fresh = recipients.Where(r => !already.Contains(r.Unit)).DistinctBy(r => r.Unit).ToList();
-        foreach (var (unit, reason) in fresh) db.TargetPushes.Add(new TargetPush(targetId, unit, target.ChainId, reason, scope.Actor, now));
-        try
-        {
-            if (fresh.Count > 0) await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex)
-        {
-            logger.LogInformation(ex, "Pushing target {TargetId} raced another push", targetId);
-            return new(WriteResult.Conflict, 0);
-        }
-        logger.LogInformation("Target {TargetId} pushed by {User} to {Count} units", targetId, scope.UserName, fresh.Count);
-        return new(WriteResult.Saved(targetId), fresh.Count);
+            if (!TargetAccess.CanManageTargets(scope)) return WriteResult.NotAllowed;
+            if (!byChain && !byRegion) return WriteResult.Invalid("Recipients", new RuleViolation("Target.NoRecipients"));
+            await using var db = await factory.CreateDbContextAsync(ct);
+            db.Actor = scope.Actor;
+            var target = await db.TargetEnterprises.AsNoTracking().FirstOrDefaultAsync(t => t.Id == targetId, ct);
+            if (target is null) return WriteResult.NotFound;
+            var units = (await db.Units.AsNoTracking().Select(u => new { u.Id, u.Type, u.Region }).ToListAsync(ct))
+                .Select(u => new PushUnit(u.Id, u.Type, u.Region)).ToList();
+            var leadUnit = await db.Chains.Where(c => c.Id == target.ChainId).Select(c => c.LeadUnitId).FirstAsync(ct);
+            var recipients = new List<(int Unit, PushReason Reason)>();
+            try
+            {
+                if (byChain) recipients.AddRange(PushRecipients.ByChain(leadUnit, attractingUnitIds, units).Select(u => (u, PushReason.Chain)));
+            }
+            catch (DomainRuleException ex)
+            {
+                return WriteResult.Invalid("Recipients", ex.Violation);
+            }
+            if (byRegion) recipients.AddRange(PushRecipients.ByRegion(target.Region, units).Select(u => (u, PushReason.Region)));
+            var already = await db.TargetPushes.Where(p => p.TargetId == targetId).Select(p => p.UnitId).ToListAsync(ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var fresh = recipients.Where(r => !already.Contains(r.Unit)).DistinctBy(r => r.Unit).ToList();
+            foreach (var (unit, reason) in fresh) db.TargetPushes.Add(new TargetPush(targetId, unit, target.ChainId, reason, scope.Actor, now));
+            try
+            {
+                if (fresh.Count > 0) await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (SafeWrite.IsUniqueViolation(ex))
+            {
+                logger.LogInformation(ex, "Pushing target {TargetId} raced another push", targetId);
+                return WriteResult.Conflict;
+            }
+            logger.LogInformation("Target {TargetId} pushed by {User} to {Count} units", targetId, scope.UserName, fresh.Count);
+            pushed = fresh.Count;
+            return WriteResult.Saved(targetId);
+        });
+        return new(result, result.Status == WriteStatus.Saved ? pushed : 0);
     }
 
     /// <summary>The receiving unit records a contact or a visit with a note and a date; stale versions are refused.</summary>
-    public async Task<WriteResult> RecordAsync(UserScope scope, int pushId, int version, TargetFollowUp status, string? note, DateOnly? on, CancellationToken ct = default)
+    public Task<WriteResult> RecordAsync(UserScope scope, int pushId, int version, TargetFollowUp status, string? note, DateOnly? on, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = scope.Actor;
@@ -127,14 +126,7 @@ public sealed class TargetCommands(IDbContextFactory<KashiDbContext> factory, Ti
         if (push.CheckRecord(status, note, on.Value, BeijingTime.DateOf(now)) is { } violation)
             return WriteResult.Invalid(violation.Code == "Date.InFuture" ? "On" : violation.Code is "Target.NoteRequired" or "Text.TooLong" ? "Note" : "Status", violation);
         push.Record(status, note, on.Value, scope.Actor, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult.Conflict;
-        }
+        await db.SaveChangesAsync(ct);
         return WriteResult.Saved(push.Id);
-    }
+    });
 }

@@ -4,12 +4,12 @@ using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Targets;
 using KashiInvest.Infrastructure.Live;
 using KashiInvest.Infrastructure.Targets;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Targets;
 
@@ -113,8 +113,7 @@ public partial class TargetsPage
         var closed = await dialog.Result;
         if (closed is { Canceled: false, Data: WriteResult written })
         {
-            if (written.Status == WriteStatus.Saved) Snackbar.Add(T["Targets.Recorded"], Severity.Success);
-            else if (written.Status == WriteStatus.Conflict) Snackbar.Add(T["Write.Conflict"], Severity.Warning);
+            WriteFeedback.Of(T, written, saved: T["Targets.Recorded"]).Show(Snackbar);
             await LoadAsync();
         }
     }

@@ -3,15 +3,15 @@ using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Triage;
 using KashiInvest.Infrastructure.Persistence;
-using KashiInvest.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Triage;
 
 /// <summary>Takes one triage step (Art. 19) as the user's unit; refuses out-of-order steps, wrong roles and stale versions.</summary>
-public sealed class TriageCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock)
+public sealed class TriageCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, ILogger<TriageCommands> logger)
 {
-    public async Task<WriteResult> ExecuteAsync(UserScope scope, int projectId, int version, TriageAction action, TriageInput input, CancellationToken ct = default)
+    public Task<WriteResult> ExecuteAsync(UserScope scope, int projectId, int version, TriageAction action, TriageInput input, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = TriageRules.Validate(action, input, BeijingTime.DateOf(now));
@@ -26,19 +26,8 @@ public sealed class TriageCommands(IDbContextFactory<KashiDbContext> factory, Ti
         db.Entry(project).Property(p => p.Version).OriginalValue = version;
         if (project.CheckTriage(action, scope.Role, scope.UnitId, input, BeijingTime.DateOf(now)) is { } refused)
             return WriteResult.Invalid(string.Empty, refused);
-        try
-        {
-            project.Triage(action, scope.Role, input, scope.Actor, now);
-            await db.SaveChangesAsync(ct);
-            return WriteResult.Saved(project.Id);
-        }
-        catch (DomainRuleException ex)
-        {
-            return WriteResult.Invalid(string.Empty, ex.Violation);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return WriteResult.Conflict;
-        }
-    }
+        project.Triage(action, scope.Role, input, scope.Actor, now);
+        await db.SaveChangesAsync(ct);
+        return WriteResult.Saved(project.Id);
+    });
 }

@@ -3,12 +3,12 @@ using KashiInvest.Domain.Alerts;
 using KashiInvest.Domain.Reports;
 using KashiInvest.Infrastructure.Live;
 using KashiInvest.Infrastructure.Scheduling;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Reports;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Browser;
 

@@ -4,13 +4,13 @@ using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Reports;
 using KashiInvest.Infrastructure.Health;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Reports;
 using KashiInvest.Web.Shared;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Browser;
 

@@ -15,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Browser;
 

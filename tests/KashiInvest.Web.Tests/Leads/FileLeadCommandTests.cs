@@ -5,10 +5,10 @@ using KashiInvest.Domain.Targets;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Leads;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Leads;
 
@@ -72,7 +72,8 @@ public sealed class FileLeadCommandTests(SeededDatabase database) : IClassFixtur
             "CREATE TRIGGER fail_lead_form BEFORE INSERT ON LeadForms BEGIN SELECT RAISE(ABORT, 'test failure'); END;"));
         try
         {
-            await Assert.ThrowsAnyAsync<DbUpdateException>(() => Command.ExecuteAsync(scope, FormAsync("江苏从未出现过的新企业有限公司").Result));
+            // The database's refusal reaches the user as "could not save, your input is kept" (never as an exception).
+            Assert.Equal(WriteStatus.Unavailable, (await Command.ExecuteAsync(scope, await FormAsync("江苏从未出现过的新企业有限公司"))).Status);
         }
         finally
         {

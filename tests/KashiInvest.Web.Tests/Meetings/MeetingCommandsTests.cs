@@ -2,11 +2,11 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Meetings;
 using KashiInvest.Web.Features.Meetings;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Todo;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Meetings;
 

@@ -3,10 +3,10 @@ using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Meetings;
 using KashiInvest.Domain.Units;
 using KashiInvest.Web.Features.Meetings;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Meetings;
 

@@ -3,7 +3,6 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Infrastructure.Notifications;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Notifications;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using KashiInvest.Web.Tests.Support;
@@ -15,6 +14,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Notifications;
 
@@ -22,7 +22,8 @@ namespace KashiInvest.Web.Tests.Notifications;
 public sealed class WebhookAdminTests(SeededDatabase database) : IClassFixture<SeededDatabase>
 {
     private WebhookCommands Commands => new(database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>(),
-        database.Services.GetRequiredService<WebhookDeliverer>(), database.Services.GetRequiredService<IOptions<WebhookOptions>>(), TimeProvider.System);
+        database.Services.GetRequiredService<WebhookDeliverer>(), database.Services.GetRequiredService<IOptions<WebhookOptions>>(), TimeProvider.System,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookCommands>.Instance);
 
     private Task<int> EndpointCountAsync() => database.QueryAsync(db => db.WebhookEndpoints.CountAsync());
 
@@ -132,7 +133,7 @@ public sealed class WebhookAdminTests(SeededDatabase database) : IClassFixture<S
         var factory = database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>();
         var deliverer = new WebhookDeliverer(factory, database.Services.GetRequiredService<IHttpClientFactory>(), on, TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookDeliverer>.Instance);
-        var commands = new WebhookCommands(factory, deliverer, on, TimeProvider.System);
+        var commands = new WebhookCommands(factory, deliverer, on, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookCommands>.Instance);
         var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
         var id = (await commands.SaveAsync(bureau, null, 0, new WebhookEndpointInput(bureau.UnitId, WebhookKind.WeCom, "本机测试", address + "/send?key=t3", null, AlertLevel.Info, true))).Id!.Value;
 

@@ -2,7 +2,6 @@ using Bunit;
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Web.Features.Problems;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using KashiInvest.Web.Tests.Support;

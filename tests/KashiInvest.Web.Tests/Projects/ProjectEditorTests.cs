@@ -41,7 +41,9 @@ public sealed class ProjectEditorTests(SeededDatabase database) : IClassFixture<
         editor.Find("[data-testid=save]").Click();
 
         editor.WaitForAssertion(() => Assert.Contains(summary, editor.Find("[data-testid=form-error]").TextContent, StringComparison.Ordinal));
-        var messages = editor.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()).ToList();
+        // The message of each field (a text field's helper line also carries its count, e.g. "0 / 100").
+        var messages = editor.FindAll(".mud-input-helper-text.mud-input-error")
+            .Select(e => (e.QuerySelector(".d-flex > div:first-child") ?? e).TextContent.Trim()).ToList();
         // Name, chain, investor, investment and jobs are required; the host is fixed for a county user.
         Assert.True(messages.Count(m => m == required) >= 5, string.Join(" | ", messages));
         var nameField = editor.Find("[data-testid=field-name]").Closest(".mud-input-control")!;

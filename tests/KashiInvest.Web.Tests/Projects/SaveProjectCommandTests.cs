@@ -6,6 +6,7 @@ using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Projects;
 

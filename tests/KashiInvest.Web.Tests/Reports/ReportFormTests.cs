@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using static KashiInvest.Web.Tests.Reports.ReportTestData;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Reports;
 
@@ -68,6 +69,32 @@ public sealed class ReportFormTests(SeededDatabase database) : IClassFixture<See
         Assert.Equal(before, await CurrentReportsAsync(project.Id));
     }
 
+    [Fact]
+    public async Task A_narrative_longer_than_the_limit_is_kept_whole_counted_and_refused_next_to_the_field()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var (context, form, project) = await RenderFormAsync();
+        await using var __ = context;
+        var before = await CurrentReportsAsync(project.Id);
+        var limit = KashiInvest.Domain.Reports.ProgressReport.TextMaxLength;
+        var pasted = new string('进', limit + 1);
+
+        var narrative = form.Find("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea");
+        // The browser never cuts the paste: no maxlength at (or below) the limit.
+        Assert.True(!int.TryParse(narrative.GetAttribute("maxlength"), out var max) || max > limit, $"maxlength={max}");
+        narrative.Input(pasted);
+        form.WaitForAssertion(() =>
+            Assert.Contains($"{limit + 1} / {limit}", form.Find("[data-testid=field-narrative]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+
+        form.Find("[data-testid=submit]").Click();
+
+        var expected = context.Services.GetRequiredService<KashiInvest.Web.Shared.UiText>().Rule(new KashiInvest.Domain.Common.RuleViolation("Field.TooLong", limit));
+        form.WaitForAssertion(() =>
+            Assert.Contains(expected, form.Find("[data-testid=field-narrative]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        Assert.Equal(pasted, form.Find("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").GetAttribute("value") ?? form.Find("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").TextContent);
+        Assert.Equal(before, await CurrentReportsAsync(project.Id));
+    }
+
     private Task<List<(int Id, int Version, string Narrative)>> CurrentReportsAsync(int projectId) =>
         database.QueryAsync(db => Task.FromResult(db.ProgressReports.Where(r => r.ProjectId == projectId && r.PeriodIndex == CurrentPeriod.Index)
             .OrderBy(r => r.Id).AsEnumerable().Select(r => (r.Id, r.Version, r.Narrative)).ToList()));
@@ -95,11 +122,11 @@ public sealed class ReportFormTests(SeededDatabase database) : IClassFixture<See
         var (context, form) = RenderForm(project, lead);
         await using var __ = context;
         form.WaitForAssertion(() => Assert.Equal("on", form.Find("[data-testid=report-header]").GetAttribute("data-live")));
-        form.Find("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").Change("我方填写的进展");
+        form.Find("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").Input("我方填写的进展");
 
         // A colleague files the same report through the same application while the form is open.
         var other = await context.Services.GetRequiredService<SubmitReportCommand>().ExecuteAsync(lead, Report(project, CurrentPeriod, narrative: "同事先报送的进展"));
-        Assert.Equal(Features.Projects.WriteStatus.Saved, other.Status);
+        Assert.Equal(WriteStatus.Saved, other.Status);
         form.WaitForElement("[data-testid=others-updated]", TimeSpan.FromSeconds(10));
 
         form.Find("[data-testid=submit]").Click();

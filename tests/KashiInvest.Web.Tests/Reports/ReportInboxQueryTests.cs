@@ -1,10 +1,10 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Reports;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Reports;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static KashiInvest.Web.Tests.Reports.ReportTestData;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Reports;
 

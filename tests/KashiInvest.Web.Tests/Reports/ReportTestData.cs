@@ -53,7 +53,8 @@ public static class ReportTestData
     public static SubmitReportCommand Command(SeededDatabase database, TimeProvider? clock = null) => new(
         database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>(),
         clock ?? database.Services.GetRequiredService<TimeProvider>(),
-        database.Services.GetRequiredService<IOptions<HealthSettings>>());
+        database.Services.GetRequiredService<IOptions<HealthSettings>>(),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitReportCommand>.Instance);
 
     public static ReportInboxQuery Inbox(SeededDatabase database, TimeProvider? clock = null) => new(
         database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>(),

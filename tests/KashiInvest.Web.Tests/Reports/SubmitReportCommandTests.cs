@@ -3,12 +3,12 @@ using KashiInvest.Domain.Health;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Reports;
 using KashiInvest.Web.Features.Problems;
-using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static KashiInvest.Web.Tests.Reports.ReportTestData;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Reports;
 

@@ -6,13 +6,18 @@ namespace KashiInvest.Web.Tests.Support;
 /// Debian's headless Chromium driven by Playwright (its bundled driver; no browser download), plus one running
 /// application for the whole browser-test collection.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
+    public BrowserFixture() : this(new KashiAppFactory()) { }
+
+    /// <summary>A fixture over an application with its own settings.</summary>
+    protected BrowserFixture(KashiAppFactory app) => App = app;
+
     public IBrowser Browser { get; private set; } = default!;
 
-    public KashiAppFactory App { get; } = new();
+    public KashiAppFactory App { get; }
 
     public async Task InitializeAsync()
     {

@@ -27,11 +27,15 @@ public sealed class KashiAppFactory : WebApplicationFactory<Program>
     /// <summary>Runs the application on a clock the test controls (e.g. <see cref="ManualClock"/>).</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Further settings of the application, e.g. a short <c>Database:BusyTimeoutSeconds</c>.</summary>
+    public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:DataDir", DataDir);
         builder.UseSetting("Demo:Enabled", "true");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         if (Clock is { } clock) builder.ConfigureServices(s => s.AddSingleton(clock));
     }

@@ -17,7 +17,7 @@ namespace KashiInvest.Web.Tests.Support;
 /// A real SQLite file, migrated and filled with the demo data once per test class, and the application's own
 /// service registrations over it — for component (bUnit) and use-case tests.
 /// </summary>
-public sealed class SeededDatabase : IAsyncLifetime
+public class SeededDatabase : IAsyncLifetime
 {
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "kashi-web-tests", Guid.NewGuid().ToString("N"));
 
@@ -30,18 +30,23 @@ public sealed class SeededDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Database:DataDir"] = DataDir,
             ["Demo:Enabled"] = "true",
             ["Demo:Scale"] = Scale.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
+        };
+        AddSettings(settings);
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         AddApplicationServices(services);
         Services = services.BuildServiceProvider();
         await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         await Services.GetRequiredService<DemoDataSeeder>().SeedAsync();
     }
+
+    /// <summary>Settings of a fixture that needs other ones (e.g. a short SQLite busy wait).</summary>
+    protected virtual void AddSettings(IDictionary<string, string?> settings) { }
 
     /// <summary>The registrations the pages need, as the Web project makes them (scope comes from the test).</summary>
     public void AddApplicationServices(IServiceCollection services)

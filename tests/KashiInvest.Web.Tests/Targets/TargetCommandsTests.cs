@@ -1,3 +1,4 @@
+using KashiInvest.Web.Shared.Writes;
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Targets;

@@ -16,6 +16,7 @@ using KashiInvest.Web.Tests.Projects;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Tests.Triage;
 
