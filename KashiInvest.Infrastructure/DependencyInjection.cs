@@ -113,9 +113,6 @@ public static class DependencyInjection
     {
         services.AddSingleton<Health.ProjectHealthQuery>();
         services.AddSingleton<Meetings.MeetingAgendaQuery>();
-        services.AddSingleton<Targets.TargetLibraryQuery>();
-        services.AddSingleton<Investors.InvestorLibraryQuery>();
-        services.AddSingleton<Leads.WeeklyStatusQuery>();
         services.TryAddSingleton<Alerts.IAlertTexts, Alerts.PlainAlertTexts>();
         return services;
     }

@@ -1,7 +1,6 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Leads;
-using KashiInvest.Infrastructure.Leads;
 using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Todo;
 using KashiInvest.Web.Shared;

@@ -1,3 +1,4 @@
+using KashiInvest.Web.Features.Investors;
 using KashiInvest.Web.Features.Projects;
 using KashiInvest.Web.Features.Targets;
 using KashiInvest.Web.Features.Todo;
@@ -9,6 +10,9 @@ public static class LeadsFeature
 {
     public static IServiceCollection AddLeadsFeature(this IServiceCollection services)
     {
+        services.AddSingleton<TargetLibraryQuery>();
+        services.AddSingleton<InvestorLibraryQuery>();
+        services.AddSingleton<WeeklyStatusQuery>();
         services.AddSingleton<LeadQuery>();
         services.AddSingleton<FileLeadCommand>();
         services.AddSingleton<WeeklyCommands>();

@@ -1,6 +1,5 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Targets;
-using KashiInvest.Infrastructure.Targets;
 using KashiInvest.Web.Features.Todo;
 using KashiInvest.Web.Shared;
 

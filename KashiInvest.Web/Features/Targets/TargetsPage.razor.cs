@@ -3,7 +3,6 @@ using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Targets;
 using KashiInvest.Infrastructure.Live;
-using KashiInvest.Infrastructure.Targets;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;

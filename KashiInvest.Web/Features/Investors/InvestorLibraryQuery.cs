@@ -4,10 +4,10 @@ using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
-using KashiInvest.Infrastructure.Targets;
+using KashiInvest.Web.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 
-namespace KashiInvest.Infrastructure.Investors;
+namespace KashiInvest.Web.Features.Investors;
 
 /// <summary>The investor information library's search (客商信息库, Art. 19).</summary>
 public sealed record InvestorFilter(string? Text = null, int? ChainId = null, SourceRegionCode? Region = null, int? UnitId = null, ReportWeek? Week = null);

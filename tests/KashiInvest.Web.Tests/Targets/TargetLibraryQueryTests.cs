@@ -4,13 +4,14 @@ using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Targets;
 using KashiInvest.Domain.Units;
-using KashiInvest.Infrastructure.Targets;
+using KashiInvest.Infrastructure.Tests;
 using KashiInvest.Infrastructure.Tests.Persistence;
+using KashiInvest.Web.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 
-namespace KashiInvest.Infrastructure.Tests.Targets;
+namespace KashiInvest.Web.Tests.Targets;
 
-public sealed class TargetPersistenceTests : IAsyncLifetime
+public sealed class TargetLibraryQueryTests : IAsyncLifetime
 {
     private static readonly Actor Bureau = new("bureau", null);
     private static readonly CreditCode CodeA = CreditCode.Complete("91440300MA5F00001");

@@ -6,7 +6,7 @@ using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace KashiInvest.Infrastructure.Targets;
+namespace KashiInvest.Web.Features.Targets;
 
 /// <summary>The library's search: any combination of chain, link, region, priority, tier and text (name or credit code).</summary>
 public sealed record TargetFilter(int? ChainId = null, int? LinkId = null, SourceRegionCode? Region = null, InvestorTier? Tier = null,

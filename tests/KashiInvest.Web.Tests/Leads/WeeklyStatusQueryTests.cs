@@ -3,14 +3,15 @@ using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Leads;
 using KashiInvest.Domain.Units;
-using KashiInvest.Infrastructure.Leads;
+using KashiInvest.Infrastructure.Tests;
 using KashiInvest.Infrastructure.Tests.Persistence;
+using KashiInvest.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace KashiInvest.Infrastructure.Tests.Leads;
+namespace KashiInvest.Web.Tests.Leads;
 
-public sealed class LeadsPersistenceTests : IAsyncLifetime
+public sealed class WeeklyStatusQueryTests : IAsyncLifetime
 {
     private static readonly Actor Bureau = new("bureau", null);
     private TestDatabase _db = default!;

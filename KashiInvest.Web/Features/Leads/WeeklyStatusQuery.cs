@@ -5,7 +5,7 @@ using KashiInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace KashiInvest.Infrastructure.Leads;
+namespace KashiInvest.Web.Features.Leads;
 
 /// <summary>One attracting unit's report for one week, as the Bureau's overview shows it.</summary>
 public sealed record WeeklyUnitStatus(int UnitId, int? ReportId, WeeklyReportState State, DateTime DueUtc, DateTime? FirstFiledAtUtc,
