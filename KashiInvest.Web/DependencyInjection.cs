@@ -71,6 +71,7 @@ public static class DependencyInjection
                 return Task.CompletedTask;
             };
         });
+        services.AddMaxAgeSignInCookie();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;

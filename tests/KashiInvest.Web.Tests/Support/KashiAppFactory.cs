@@ -20,8 +20,11 @@ public sealed class KashiAppFactory : WebApplicationFactory<Program>
 
     public KashiAppFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
-    /// <summary>Runs the application on a clock the test controls (e.g. <see cref="ManualClock"/>).</summary>
-    public TimeProvider? Clock { get; init; }
+    /// <summary>
+    /// The application's clock: the suite's <see cref="TestClock.Default"/> unless a test brings its own (e.g. a
+    /// <see cref="ManualClock"/>). The app never runs on the machine's clock, so its demo data is the same every day.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TestClock.Default;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -29,7 +32,7 @@ public sealed class KashiAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDir", DataDir);
         builder.UseSetting("Demo:Enabled", "true");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        if (Clock is { } clock) builder.ConfigureServices(s => s.AddSingleton(clock));
+        builder.ConfigureServices(s => s.AddSingleton(Clock));
     }
 
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:41234.</summary>
