@@ -11,10 +11,11 @@ namespace KashiInvest.Web.Tests.Support;
 public sealed class TestClock : TimeProvider
 {
     /// <summary>
-    /// Wednesday 18 November 2026, 10:00 in Beijing (02:00 UTC): a working day in the middle of the second half of
-    /// November, so "this period", "last period" and "today" are all ordinary.
+    /// Thursday 19 November 2026, 10:00 in Beijing (02:00 UTC): a working day inside the second half of November, so
+    /// "this period", "last period" and "today" are all ordinary, and the demo data of that day has every kind of row
+    /// the demo is meant to show (e.g. tiered leads in triage both approved and still awaiting a leader).
     /// </summary>
-    public static readonly DateTimeOffset Start = new(2026, 11, 18, 2, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = new(2026, 11, 19, 2, 0, 0, TimeSpan.Zero);
 
     /// <summary>One clock for the whole test run: the apps, the seeded databases and the tests read the same time.</summary>
     public static TestClock Default { get; } = new(Start);

@@ -26,7 +26,7 @@ internal sealed class MaxAgeCookieManager(ICookieManager inner, TimeProvider clo
     public void DeleteCookie(HttpContext context, string key, CookieOptions options) => inner.DeleteCookie(context, key, options);
 }
 
-internal static class BrowserClockCookies
+internal static class MaxAgeCookieManagerRegistration
 {
     /// <summary>Makes the application's sign-in cookie carry Max-Age.</summary>
     public static IServiceCollection AddMaxAgeSignInCookie(this IServiceCollection services)
