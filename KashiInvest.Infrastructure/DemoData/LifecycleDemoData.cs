@@ -45,7 +45,8 @@ public sealed class LifecycleDemoData(DemoReference reference)
             case (ProjectStage.Lead, ProjectStage.Triage) when prefecture:
                 project.Triage(TriageAction.Analyse, ActorRole.Bureau, new TriageInput(step.Note ?? Analyses[seed % Analyses.Length], TriageRecommendation.Pursue), bureau, at);
                 // Every other tiered lead still in triage (the first included) has been approved by a leader and waits
-                // for the leading group: both states are in the demo on any day, whatever codes the day's plan draws.
+                // for the leading group: whenever the day's plan has two or more, both states are in the demo, whatever
+                // codes it draws (the day's plan decides how many tiered leads are in triage).
                 if (plan.TargetStage == ProjectStage.Triage && _tieredLeadsInTriage++ % 2 == 0)
                     project.Triage(TriageAction.Approve, ActorRole.Leader, new TriageInput("同意招商局分析意见"), new Actor("leader", _leadersId), at.AddHours(20));
                 return 0;
