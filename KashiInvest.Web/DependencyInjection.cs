@@ -98,6 +98,7 @@ public static class DependencyInjection
     /// <summary>The sign-in cookie: 12 hours, sliding; API and hub requests get 401 instead of the sign-in page.</summary>
     private static IServiceCollection AddKashiCookies(this IServiceCollection services)
     {
+        services.AddMaxAgeSignInCookie();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

@@ -18,6 +18,7 @@ public sealed class LifecycleDemoData(DemoReference reference)
     private readonly int _bureauId = reference.Unit(ReferenceData.BureauCode).Id;
     private readonly int _leadersId = reference.Unit(ReferenceData.LeadersCode).Id;
     private readonly int[] _departments = reference.Units.Where(u => u.Type == UnitType.Department).Select(u => u.Id).ToArray();
+    private int _tieredLeadsInTriage;
 
     private static readonly string[] Analyses =
     [
@@ -44,8 +45,10 @@ public sealed class LifecycleDemoData(DemoReference reference)
         {
             case (ProjectStage.Lead, ProjectStage.Triage) when prefecture:
                 project.Triage(TriageAction.Analyse, ActorRole.Bureau, new TriageInput(step.Note ?? Analyses[seed % Analyses.Length], TriageRecommendation.Pursue), bureau, at);
-                // Some tiered leads still in triage have been approved by a leader and wait for the leading group.
-                if (plan.TargetStage == ProjectStage.Triage && seed % 2 == 0)
+                // Every other tiered lead still in triage (the first included) has been approved by a leader and waits
+                // for the leading group: whenever the day's plan has two or more, both states are in the demo, whatever
+                // codes it draws (the day's plan decides how many tiered leads are in triage).
+                if (plan.TargetStage == ProjectStage.Triage && _tieredLeadsInTriage++ % 2 == 0)
                     project.Triage(TriageAction.Approve, ActorRole.Leader, new TriageInput("同意招商局分析意见"), new Actor("leader", _leadersId), at.AddHours(20));
                 return 0;
             case (ProjectStage.Lead, ProjectStage.Triage):

@@ -21,7 +21,8 @@ public static class LiveHubRelayMetrics
 /// connection took.
 /// </para>
 /// </summary>
-internal sealed class LiveHubRelay(ILiveBus bus, LiveSubscriptions subscriptions, IHubContext<LiveHub, ILiveClient> hub, ILogger<LiveHubRelay> logger)
+internal sealed class LiveHubRelay(ILiveBus bus, LiveSubscriptions subscriptions, IHubContext<LiveHub, ILiveClient> hub,
+    TimeProvider clock, ILogger<LiveHubRelay> logger)
     : BackgroundService
 {
     private static readonly Meter Meter = new(LiveHubRelayMetrics.MeterName);
@@ -69,7 +70,7 @@ internal sealed class LiveHubRelay(ILiveBus bus, LiveSubscriptions subscriptions
     {
         // Every notice kind today is about a project; one without a project key cannot be scoped, so it is not pushed.
         if (notice.Project is not { } project) return;
-        Lag.Record((DateTime.UtcNow - notice.AtUtc).TotalMilliseconds);
+        Lag.Record((clock.GetUtcNow().UtcDateTime - notice.AtUtc).TotalMilliseconds);
         var e = LiveEvent.From(notice);
         var started = Stopwatch.GetTimestamp();
         try

@@ -24,13 +24,14 @@ internal static class AccountEndpoints
             return Results.LocalRedirect("/account/login");
         });
 
-        // The language switch: remembers the choice for a year and reloads the page the user was on.
+        // The language switch: remembers the choice for a year and reloads the page the user was on. The cookie says
+        // "a year from now" as Max-Age, which the browser counts on its own clock, not as a date from the server's.
         app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
         {
             if (!DependencyInjection.SupportedCultures.Any(c => c.Name == culture)) return Results.BadRequest();
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(LocalUrls.OrDefault(returnUrl, "/"));
         }).AllowAnonymous();
         return app;

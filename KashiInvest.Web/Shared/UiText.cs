@@ -28,12 +28,25 @@ public sealed class UiText(IStringLocalizer<Strings> localizer)
 
     private static string Sep => Localized.IsChinese ? "、" : ", ";
 
-    /// <summary>万元 below 1亿, 亿元 from 1亿 on (Chinese); CNY millions (English).</summary>
+    /// <summary>
+    /// 万元 below 1亿, 亿元 from 1亿 on (Chinese); CNY millions (English). The figure is cut toward zero at the
+    /// precision shown, never rounded: officials read it beside the 1亿 and 3亿 work-group thresholds, and
+    /// 29,999.99万 rounded to "3.00亿元" would look like a key project it is not (it reads "2.99亿元").
+    /// </summary>
     public string Money(decimal wan)
     {
         var money = Domain.Common.Money.FromWan(wan);
         var key = money.IsYiScale ? "Format.MoneyYi" : "Format.MoneyWan";
-        return string.Format(CultureInfo.CurrentCulture, localizer[key].Value, money.IsYiScale ? money.Yi : wan, wan / 100m);
+        // The decimals Format.MoneyYi / Format.MoneyWan show: {0} 亿元 or 万元 with two; {1} millions with one at 亿 scale, two below.
+        var figure = Truncate(money.IsYiScale ? money.Yi : wan, 2);
+        var millions = Truncate(wan / 100m, money.IsYiScale ? 1 : 2);
+        return string.Format(CultureInfo.CurrentCulture, localizer[key].Value, figure, millions);
+    }
+
+    private static decimal Truncate(decimal value, int decimals)
+    {
+        var scale = decimals == 1 ? 10m : 100m;
+        return Math.Truncate(value * scale) / scale;
     }
 
     public string Money(decimal? wan) => wan is { } w ? Money(w) : "—";

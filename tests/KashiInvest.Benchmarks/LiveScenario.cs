@@ -24,12 +24,17 @@ namespace KashiInvest.Benchmarks;
 /// <summary>
 /// N real SignalR clients (WebSockets) subscribed to the live hub under their accounts' scopes; writes at a steady
 /// rate through the real write path; commit-to-receive latency, and lost, duplicated and unexpected deliveries
-/// against the deliveries the scope rules call for.
+/// against the deliveries the scope rules call for. A write can also make the server re-check a project's alerts and
+/// publish alert notices (e.g. <c>alert.cleared</c>): those the bus publishes during the run are expected too, where
+/// the subscriber may see the project and holds a matching topic, so "unexpected" means a scope leak only.
 /// </summary>
 internal static class LiveScenario
 {
     private const int ConnectParallelism = 32;
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(15);
+
+    /// <summary>Alert notices are numbered from here on in the expectation, apart from the writes.</summary>
+    private const int AlertIndexBase = 100_000_000;
 
     public static async Task<int> RunAsync(BenchOptions o)
     {
@@ -81,6 +86,7 @@ internal static class LiveScenario
         // An in-process subscriber of the live bus: when each notice was published (splits commit-to-receive in two).
         using var busProbe = new CancellationTokenSource();
         var published = new ConcurrentDictionary<(string, int, int?, int), long>();
+        var alertNotices = new ConcurrentQueue<(ChangeNotice Notice, long At)>();
         var bus = host.Services.GetRequiredService<ILiveBus>();
         var probeReady = new TaskCompletionSource();
         var probing = Task.Run(async () =>
@@ -93,7 +99,9 @@ internal static class LiveScenario
                 while (await next)
                 {
                     var n = notices.Current;
-                    published.TryAdd((n.Kind, n.ProjectId ?? 0, n.ItemId, n.Version), Stopwatch.GetTimestamp());
+                    var at = Stopwatch.GetTimestamp();
+                    published.TryAdd((n.Kind, n.ProjectId ?? 0, n.ItemId, n.Version), at);
+                    if (n.Kind.StartsWith("alert.", StringComparison.Ordinal) && n.Project is not null) alertNotices.Enqueue((n, at));
                     next = notices.MoveNextAsync();
                 }
             }
@@ -117,6 +125,11 @@ internal static class LiveScenario
         load[1] = MachineInfo.LoadAverage();
         await busProbe.CancelAsync();
         await probing;
+        // The alert notices the writes caused (the alert re-check after a write), expected by the same scope rules.
+        var alerts = alertNotices.Select((a, i) => new WriteRecord(AlertIndexBase + i, a.Notice.Kind, a.Notice.Project!.Value, a.Notice.ItemId,
+            a.Notice.Version, a.At, 0)).ToList();
+        var expectedWithAlerts = ExpectTo(subscribers, [.. writes, .. alerts]);
+        await DrainAsync(subscribers, expectedWithAlerts);
         var busLatencies = writes.Select(w => published.TryGetValue((w.Kind, w.Key.ProjectId, w.ItemId, w.Version), out var t) ? (t - w.CommittedAt) * 1000.0 / Stopwatch.Frequency : double.NaN)
             .Where(ms => !double.IsNaN(ms)).Order().ToList();
         var after = MemorySample.Take();
@@ -124,9 +137,10 @@ internal static class LiveScenario
 
         // Match every delivery to its write: by (kind, project, item, version); duplicates by sequence.
         var byKey = writes.ToDictionary(w => (w.Kind, w.Key.ProjectId, w.ItemId, w.Version));
+        foreach (var a in alerts) byKey.TryAdd((a.Kind, a.Key.ProjectId, a.ItemId, a.Version), a);
         var latencies = new List<double>();
         var samples = new List<(int Write, int Subscriber, double Ms)>();
-        long received = 0, matched = 0, duplicates = 0, unexpected = 0, lost = 0;
+        long received = 0, matched = 0, duplicates = 0, unexpected = 0, lost = 0, alertsMatched = 0;
         foreach (var s in subscribers)
         {
             var sequences = new HashSet<long>();
@@ -145,8 +159,13 @@ internal static class LiveScenario
                     if (unexpected <= 5) errors.Enqueue($"unexpected delivery to {s.Account} {string.Join(' ', s.Topics)}: {r.Event}");
                     continue;
                 }
-                matched++;
                 got.Add(w.Index);
+                if (w.Index >= AlertIndexBase)
+                {
+                    alertsMatched++; // counted apart, without a latency: it has no write of its own
+                    continue;
+                }
+                matched++;
                 var ms = (r.Timestamp - w.CommittedAt) * 1000.0 / Stopwatch.Frequency;
                 latencies.Add(ms);
                 samples.Add((w.Index, s.Index, ms));
@@ -170,6 +189,9 @@ internal static class LiveScenario
             EventsExpected: expectedTotal,
             EventsReceived: received,
             EventsMatched: matched,
+            AlertNotices: alerts.Count,
+            AlertDeliveriesExpected: expectedWithAlerts - expectedTotal,
+            AlertDeliveriesMatched: alertsMatched,
             Lost: lost,
             Duplicates: duplicates,
             Unexpected: unexpected,
@@ -481,7 +503,8 @@ internal static class LiveScenario
 
     private sealed record LiveResult(
         string Scenario, int Subscribers, int Seconds, double Rate, int Scale,
-        int EventsSent, long EventsExpected, long EventsReceived, long EventsMatched, long Lost, long Duplicates, long Unexpected,
+        int EventsSent, long EventsExpected, long EventsReceived, long EventsMatched,
+        int AlertNotices, long AlertDeliveriesExpected, long AlertDeliveriesMatched, long Lost, long Duplicates, long Unexpected,
         double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanMs, double DeliveriesPerSecond, double WriteMsP50,
         ServerMemory ServerMemoryMb, int Connections, int SubscriptionGroups, Dictionary<string, int> TopicsBySubscribers,
         int ProbesRefused, int ProbeLeaks, int Disconnects, int ErrorCount, IReadOnlyList<string> Errors,

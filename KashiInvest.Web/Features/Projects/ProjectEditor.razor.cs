@@ -74,6 +74,14 @@ public partial class ProjectEditor
     private Task<IEnumerable<InvestorView>> SearchInvestorsAsync(string? text, CancellationToken ct) =>
         Reader.SearchInvestorsAsync(text, ct).ContinueWith(t => (IEnumerable<InvestorView>)t.Result, ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
+    /// <summary>The user agrees to link the project to the investor on file with the typed credit code, and saves.</summary>
+    private Task LinkByCreditCodeAsync()
+    {
+        if (_form is null) return Task.CompletedTask;
+        _form.LinkByCreditCode = _form.NewInvestorCreditCode.Trim();
+        return SaveAsync();
+    }
+
     private async Task SaveAsync()
     {
         if (_form is null || _scope is null || _saving) return;

@@ -25,6 +25,15 @@ public sealed class ProjectForm
     public IReadOnlyCollection<InvestorTier> NewInvestorTiers { get; set; } = [];
     public SourceRegionCode NewInvestorRegion { get; set; } = SourceRegionCode.PearlRiverDelta;
 
+    /// <summary>
+    /// The credit code by which the user agreed to link the project to the investor already on file with it (whose
+    /// name differs from the one typed). Until they agree, a save with such a code stops and asks.
+    /// </summary>
+    public string? LinkByCreditCode { get; set; }
+
+    /// <summary>Set by the save when it stops to ask: the name of the investor on file with the typed credit code.</summary>
+    public string? CreditCodeOwner { get; set; }
+
     public decimal? PlannedInvestmentWan { get; set; }
     public int? ExpectedJobs { get; set; }
     public DateTime? PlannedStartOn { get; set; }

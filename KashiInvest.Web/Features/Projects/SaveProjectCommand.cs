@@ -62,6 +62,18 @@ public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory
         {
             errors.Add(new("InvestorId", "Field.Required"));
         }
+        // A code already on file under another name: say whose it is, and link only once the user agrees (or fixes
+        // the code), so the name they typed is never dropped unasked.
+        form.CreditCodeOwner = null;
+        if (newCode is { } typed && !string.Equals(form.LinkByCreditCode?.Trim(), typed.Value, StringComparison.OrdinalIgnoreCase))
+        {
+            var owner = await db.Investors.AsNoTracking().Where(i => i.CreditCode == typed.Value).Select(i => i.Name).FirstOrDefaultAsync(ct);
+            if (owner is not null && owner != form.NewInvestorName.Trim())
+            {
+                form.CreditCodeOwner = owner;
+                errors.Add(new(nameof(form.NewInvestorCreditCode), "Investor.CreditCodeOnFile", owner));
+            }
+        }
         if (form.PlannedInvestmentWan is null) errors.Add(new(nameof(ProjectDetails.PlannedInvestmentWan), "Field.Required"));
         if (form.ExpectedJobs is null) errors.Add(new(nameof(ProjectDetails.ExpectedJobs), "Field.Required"));
 

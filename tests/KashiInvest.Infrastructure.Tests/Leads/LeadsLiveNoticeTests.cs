@@ -22,7 +22,7 @@ public sealed class LeadsLiveNoticeTests
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var reader = bus.SubscribeAsync(cts.Token).GetAsyncEnumerator(cts.Token);
         var next = reader.MoveNextAsync(); // subscribes before publishing
-        await new LiveBusEventDispatcher(bus, new NoKeys(), TimeProvider.System, NullLogger<LiveBusEventDispatcher>.Instance).DispatchAsync([e], cts.Token);
+        await new LiveBusEventDispatcher(bus, new NoKeys(), new FakeClock(), NullLogger<LiveBusEventDispatcher>.Instance).DispatchAsync([e], cts.Token);
         Assert.True(await next);
         return reader.Current;
     }
@@ -32,7 +32,7 @@ public sealed class LeadsLiveNoticeTests
     [Fact]
     public async Task A_push_notice_reaches_the_receiving_unit_and_the_prefecture_but_not_another_county()
     {
-        var push = new TargetPush(5, 10, 3, PushReason.Chain, new Actor("bureau", 1), DateTime.UtcNow);
+        var push = new TargetPush(5, 10, 3, PushReason.Chain, new Actor("bureau", 1), FakeClock.DefaultNow.UtcDateTime);
         var notice = await DispatchAsync(push.DomainEvents.Single());
         Assert.Equal((ChangeKinds.TargetPushed, 0), (notice.Kind, notice.ProjectId));
         var key = notice.Project!.Value;

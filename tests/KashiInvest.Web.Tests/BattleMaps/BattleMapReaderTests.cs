@@ -16,7 +16,7 @@ public sealed class BattleMapReaderTests(SeededDatabase database) : IClassFixtur
 
     private BattleMapReader Reader => ServiceProviderServiceExtensions.GetRequiredService<BattleMapReader>(database.Services);
 
-    private static DateOnly Today => BeijingTime.Today(TimeProvider.System);
+    private static DateOnly Today => BeijingTime.Today(TestClock.Default);
 
     [Fact]
     public async Task A_project_with_an_overdue_milestone_shows_it_among_the_health_reasons_and_at_the_top_of_next_actions()

@@ -91,19 +91,24 @@ public sealed class BattleMapBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>A signed key project under way, with an overdue milestone, reported funds and open problems.</summary>
+    /// <summary>
+    /// A signed key project under way, with an overdue milestone, reported funds and open problems. The overdue
+    /// milestone is made sure of: which milestones are past their plan depends on the day.
+    /// </summary>
     private async Task<KeyProject> PickKeyProjectAsync()
     {
-        var today = BeijingTime.Today(TimeProvider.System);
-        return await browser.App.QueryAsync(db => db.Projects
+        var project = await browser.App.QueryAsync(db => db.Projects
             .Where(p => p.WorkGroupLevel == WorkGroupLevel.KeyProject && (p.Stage == ProjectStage.Landing || p.Stage == ProjectStage.Construction)
                         && p.PlannedStartOn != null && p.PlannedCompletionOn != null)
-            .Where(p => db.Milestones.Any(m => m.ProjectId == p.Id && m.ReachedOn == null && m.PlannedOn < today))
             .Where(p => db.ProgressReports.Count(r => r.ProjectId == p.Id && r.IsCurrent && r.FundsInPlaceThisPeriodWan > 0) >= 3)
             .OrderByDescending(p => db.Problems.Count(x => x.ProjectId == p.Id && x.Status != ProblemStatus.Resolved))
             .ThenBy(p => p.Id)
             .Select(p => new KeyProject(p.Id, p.Name, p.Code, p.ChainId))
             .FirstAsync());
+        await DemoProjects.EditMilestonesAsync(browser.App, project.Id, DemoProjects.AddOverdueMilestone);
+        var today = BeijingTime.Today(browser.App.Clock);
+        Assert.True(await browser.App.QueryAsync(db => db.Milestones.AnyAsync(m => m.ProjectId == project.Id && m.ReachedOn == null && m.PlannedOn < today)));
+        return project;
     }
 
     /// <summary>The project's health reasons in words, as the shared health query and the app's words give them.</summary>
@@ -120,7 +125,7 @@ public sealed class BattleMapBrowserTests(BrowserFixture browser)
     private async Task<WriteResult> FileReportAsChainLeadAsync(KeyProject project, string narrative)
     {
         var services = browser.App.Services;
-        var period = HalfMonthPeriod.Containing(BeijingTime.Today(TimeProvider.System));
+        var period = HalfMonthPeriod.Containing(BeijingTime.Today(browser.App.Clock));
         var (scope, revision) = await browser.App.QueryAsync(async db =>
         {
             var chain = await db.Chains.SingleAsync(c => c.Id == project.ChainId);

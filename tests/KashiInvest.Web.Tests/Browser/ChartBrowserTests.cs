@@ -14,16 +14,19 @@ public sealed class ChartBrowserTests(BrowserFixture browser)
     [InlineData("en", "Today", "Planned")]
     public async Task The_battle_map_draws_the_milestones_as_a_planned_and_actual_timeline(string culture, string today, string planned)
     {
-        // A project with several milestones, some reached, one reached late or open past its plan (a red bar).
-        var (id, names) = await browser.App.QueryAsync(async db =>
+        // A project with several milestones, some reached, one reached late or open past its plan (a red bar), and
+        // one still ahead, so the timeline reaches today. What is late or ahead depends on the day: made sure of.
+        var id = await browser.App.QueryAsync(db => db.Projects.AsNoTracking()
+            .Where(p => p.Milestones.Count >= 3 && p.Milestones.Count(m => m.ReachedOn != null && m.ReachedOn <= m.PlannedOn) >= 2)
+            .OrderByDescending(p => p.Milestones.Count).ThenBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        await DemoProjects.EditMilestonesAsync(browser.App, id, (milestones, on) =>
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var project = await db.Projects.AsNoTracking().Include(p => p.Milestones)
-                .Where(p => p.Milestones.Count >= 3 && p.Milestones.Count(m => m.ReachedOn != null) >= 2
-                    && p.Milestones.Any(m => m.ReachedOn == null ? m.PlannedOn < today : m.ReachedOn > m.PlannedOn))
-                .OrderByDescending(p => p.Milestones.Count).ThenBy(p => p.Id).FirstAsync();
-            return (project.Id, project.Milestones.OrderBy(m => m.Order).Select(m => m.Name).ToList());
+            var late = DemoProjects.AddOverdueMilestone(milestones, on);
+            var ahead = milestones.Any(m => m.PlannedOn > on);
+            if (!ahead) milestones.Add(new KashiInvest.Domain.Projects.MilestoneInput(null, "竣工投产", on.AddDays(30), null));
+            return late || !ahead;
         });
+        var names = await browser.App.QueryAsync(db => db.Milestones.Where(m => m.ProjectId == id).OrderBy(m => m.Order).Select(m => m.Name).ToListAsync());
 
         var page = await browser.SignedInPageAsync("bureau", culture);
         var errors = new List<string>();

@@ -77,7 +77,7 @@ public sealed class MeetingBrowserTests(BrowserFixture browser)
         var dueControl = presenter.Locator(".mud-input-control", new() { Has = presenter.Locator("[data-testid=field-action-due]") }).Last;
         await Expect(dueControl).ToContainTextAsync("请填写完成时限", LiveText);
         await Expect(FormInput.Field(presenter, "field-action-text")).ToHaveValueAsync(action);
-        var due = BeijingTime.Today(TimeProvider.System).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var due = BeijingTime.Today(browser.App.Clock).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await FormInput.Field(presenter, "field-action-due").FillAsync(due);
         await FormInput.Field(presenter, "field-action-due").PressAsync("Tab");
         await presenter.Locator("[data-testid=record-action]").ClickAsync();
@@ -165,7 +165,7 @@ public sealed class MeetingBrowserTests(BrowserFixture browser)
         var query = ActivatorUtilities.GetServiceOrCreateInstance<MeetingQuery>(services);
         var created = await commands.CreateAsync(bureau, new MeetingInput
         {
-            Kind = MeetingKind.Progress, Title = "重点产业链项目推进会", StartsOn = BeijingTime.Today(TimeProvider.System), StartsAt = new TimeOnly(15, 0),
+            Kind = MeetingKind.Progress, Title = "重点产业链项目推进会", StartsOn = BeijingTime.Today(browser.App.Clock), StartsAt = new TimeOnly(15, 0),
             Place = "行署三楼会议室", Chair = "王副专员", AttendingUnitIds = [chain.LeadUnitId], ScopeKind = MeetingScopeKind.Chain, ScopeChainId = chain.Id,
         });
         Assert.Equal(WriteStatus.Saved, created.Status);

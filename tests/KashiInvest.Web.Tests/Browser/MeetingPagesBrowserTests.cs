@@ -36,7 +36,7 @@ public sealed class MeetingPagesBrowserTests(BrowserFixture browser)
         await page.Locator("[data-testid=new-meeting]").ClickAsync();
         await page.WaitForURLAsync("**/meetings/new");
         await page.Locator("[data-interactive=true]").First.WaitForAsync();
-        var date = BeijingTime.Today(TimeProvider.System).AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var date = BeijingTime.Today(browser.App.Clock).AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await FormInput.Field(page, "field-date").FillAsync(date);
         await FormInput.Field(page, "field-date").PressAsync("Tab");
         await FormInput.Field(page, "field-place").FillAsync("地区行署三楼会议室");

@@ -25,7 +25,7 @@ public sealed class FileLeadCommandTests(SeededDatabase database) : IClassFixtur
         {
             EnterpriseName = enterprise, CreditCode = code, Region = SourceRegionCode.PearlRiverDelta, Background = "印染龙头", ProjectName = "环保印染基地",
             ChainId = chain, HostUnitId = host, AmountWan = 75_000m, Jobs = 600, Demands = "用地与污水处理配套", Feasibility = Feasibility.High,
-            FeasibilityNote = "建议尽快对接", VisitedOn = DateTime.Today.AddDays(-2), PeopleVisited = "董事长", Visitors = "驻珠三角分局",
+            FeasibilityNote = "建议尽快对接", VisitedOn = TestClock.Default.Today.ToDateTime(TimeOnly.MinValue).AddDays(-2), PeopleVisited = "董事长", Visitors = "驻珠三角分局",
         };
     }
 
@@ -101,7 +101,7 @@ public sealed class LeadsDemoDataTests(SeededDatabase database) : IClassFixture<
         {
             var hostIds = await db.Units.Where(u => u.Type == UnitType.County || u.Type == UnitType.DevelopmentZone).Select(u => u.Id).ToListAsync();
             var units = await db.TargetPushes.Select(p => p.UnitId).Distinct().ToListAsync();
-            var monday = ReportWeek.Containing(DateTime.UtcNow).Monday;
+            var monday = ReportWeek.Containing(TestClock.Default.UtcNow).Monday;
             var reported = await db.WeeklyReports.Where(r => r.WeekMonday == monday).CountAsync();
             return (hostIds, units, reported);
         });

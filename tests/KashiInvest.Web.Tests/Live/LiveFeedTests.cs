@@ -15,7 +15,7 @@ public class LiveFeedTests
     private static readonly UserScope ShacheUser = new("shache", "莎车县", ActorRole.AttractingUnit, Shache, [], []);
 
     private static ChangeNotice Notice(int projectId, int host, string kind = ChangeKinds.ProjectUpdated) =>
-        new(kind, projectId, host, Textiles, 21, 1, DateTime.UtcNow);
+        new(kind, projectId, host, Textiles, 21, 1, TestClock.Default.UtcNow);
 
     private static (LiveFeed Feed, InMemoryLiveBus Bus, CircuitLink Circuit) NewFeed(UserScope scope)
     {

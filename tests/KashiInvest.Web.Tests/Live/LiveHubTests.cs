@@ -209,7 +209,7 @@ public sealed class LiveHubTests(KashiAppFactory app) : IClassFixture<KashiAppFa
         await using var db = await Factory.CreateDbContextAsync();
         db.Actor = new Actor("bureau", null);
         var project = await db.Projects.SingleAsync(p => p.Id == projectId);
-        project.RecordFundsInPlace(project.FundsInPlaceWan + 1m, project.OutOfRegionFundsInPlaceWan, DateTime.UtcNow);
+        project.RecordFundsInPlace(project.FundsInPlaceWan + 1m, project.OutOfRegionFundsInPlaceWan, TestClock.Default.UtcNow);
         await db.SaveChangesAsync();
         return project.Version;
     }
@@ -219,7 +219,7 @@ public sealed class LiveHubTests(KashiAppFactory app) : IClassFixture<KashiAppFa
         await using var db = await Factory.CreateDbContextAsync();
         db.Actor = new Actor("bureau", null);
         var problem = new Problem(projectId, ProblemCategory.Approvals, null, "用地预审意见尚未出具", ProblemSeverity.Medium, ownerUnitId,
-            DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)), db.Actor, DateTime.UtcNow);
+            DateOnly.FromDateTime(TestClock.Default.UtcNow.AddDays(14)), db.Actor, TestClock.Default.UtcNow);
         db.Problems.Add(problem);
         await db.SaveChangesAsync();
         return problem.Id;

@@ -29,7 +29,7 @@ public sealed class AgendaAlertsTests(SeededDatabase database) : IClassFixture<S
         {
             db.Actor = AlertEngine.System;
             var condition = new AlertCondition(AlertKind.Stalled, project.Id, null, "Construction", AlertSeverity.High, "Stalled", ["40", "15", "Construction"]);
-            var alert = new Alert(condition, new ProjectKey(project.Id, project.HostUnitId, project.ChainId, project.SourceUnitId), DateTime.UtcNow);
+            var alert = new Alert(condition, new ProjectKey(project.Id, project.HostUnitId, project.ChainId, project.SourceUnitId), TestClock.Default.UtcNow);
             db.Alerts.Add(alert);
             await db.SaveChangesAsync();
             alertId = alert.Id;

@@ -60,7 +60,7 @@ public sealed class MeetingFormTests(SeededDatabase database) : IClassFixture<Se
         context.Render<MudPopoverProvider>();
         var input = new MeetingInput
         {
-            Title = "纺织服装产业链推进会", Chair = "李明 地区行署副专员", StartsOn = BeijingTime.Today(TimeProvider.System).AddDays(2),
+            Title = "纺织服装产业链推进会", Chair = "李明 地区行署副专员", StartsOn = BeijingTime.Today(TestClock.Default).AddDays(2),
             ScopeKind = Domain.Meetings.MeetingScopeKind.Chain, ScopeChainId = reference.Chains[0].Id,
         };
         var form = context.Render<MeetingForm>(p => p

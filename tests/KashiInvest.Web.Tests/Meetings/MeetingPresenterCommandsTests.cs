@@ -31,7 +31,7 @@ public sealed class MeetingPresenterCommandsTests(SeededDatabase database) : ICl
     private async Task<MeetingView> StartedMeetingAsync(params int[] attending)
     {
         var bureau = await BureauAsync();
-        var today = BeijingTime.Today(TimeProvider.System);
+        var today = BeijingTime.Today(TestClock.Default);
         var created = await Commands.CreateAsync(bureau, new MeetingInput
         {
             Title = $"重点项目调度会 {Guid.NewGuid():N}"[..16], StartsOn = today, StartsAt = new TimeOnly(10, 0), Chair = "王副专员",
@@ -86,7 +86,7 @@ public sealed class MeetingPresenterCommandsTests(SeededDatabase database) : ICl
         Assert.Equal(WriteStatus.NotAllowed, (await Commands.RecordDecisionAsync(county, view.Id, view.CurrentItemId, "县里自行决定")).Status);
         Assert.Equal(WriteStatus.NotAllowed, (await Commands.AddActionItemAsync(county, view.Id, new NewActionItem
         {
-            AgendaItemId = view.CurrentItemId, Text = "县里自行交办", OwnerUnitId = county.UnitId, DueOn = BeijingTime.Today(TimeProvider.System).AddDays(7),
+            AgendaItemId = view.CurrentItemId, Text = "县里自行交办", OwnerUnitId = county.UnitId, DueOn = BeijingTime.Today(TestClock.Default).AddDays(7),
         })).Status);
         Assert.Equal(WriteStatus.NotAllowed, (await Commands.EndAsync(county, view.Id, view.Version)).Status);
 
@@ -129,7 +129,7 @@ public sealed class MeetingPresenterCommandsTests(SeededDatabase database) : ICl
 
         var result = await Commands.AddActionItemAsync(bureau, view.Id, new NewActionItem
         {
-            AgendaItemId = view.CurrentItemId, Text = "  ", OwnerUnitId = null, DueOn = BeijingTime.Today(TimeProvider.System).AddDays(-1),
+            AgendaItemId = view.CurrentItemId, Text = "  ", OwnerUnitId = null, DueOn = BeijingTime.Today(TestClock.Default).AddDays(-1),
             ProblemEffect = ProblemEffect.Resolve,
         });
 

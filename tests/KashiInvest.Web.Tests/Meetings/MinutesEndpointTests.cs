@@ -25,7 +25,7 @@ public sealed class MinutesEndpointTests(KashiAppFactory app) : IClassFixture<Ka
         var shache = await db.Units.SingleAsync(u => u.Code == "shache");
         var actor = new Actor("bureau", bureau.Id);
         db.Actor = actor;
-        var now = DateTime.UtcNow;
+        var now = TestClock.Default.UtcNow;
         var meeting = new Meeting(new MeetingDetails(MeetingKind.Scheduling, Title, now.AddHours(-2), "行署三楼会议室", "地区副专员 王建国", null,
             [bureau.Id, shache.Id], "张伟、王芳", false), MeetingScope.Prefecture, bureau.Id, actor, now.AddDays(-1));
         db.Meetings.Add(meeting);

@@ -22,7 +22,7 @@ namespace KashiInvest.Web.Tests.Notifications;
 public sealed class WebhookAdminTests(SeededDatabase database) : IClassFixture<SeededDatabase>
 {
     private WebhookCommands Commands => new(database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>(),
-        database.Services.GetRequiredService<WebhookDeliverer>(), database.Services.GetRequiredService<IOptions<WebhookOptions>>(), TimeProvider.System,
+        database.Services.GetRequiredService<WebhookDeliverer>(), database.Services.GetRequiredService<IOptions<WebhookOptions>>(), TestClock.Default,
         Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookCommands>.Instance);
 
     private Task<int> EndpointCountAsync() => database.QueryAsync(db => db.WebhookEndpoints.CountAsync());
@@ -131,9 +131,9 @@ public sealed class WebhookAdminTests(SeededDatabase database) : IClassFixture<S
 
         var on = Options.Create(new WebhookOptions { Enabled = true, PublicBaseUrl = "https://zs.example.cn" });
         var factory = database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>();
-        var deliverer = new WebhookDeliverer(factory, database.Services.GetRequiredService<IHttpClientFactory>(), on, TimeProvider.System,
+        var deliverer = new WebhookDeliverer(factory, database.Services.GetRequiredService<IHttpClientFactory>(), on, TestClock.Default,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookDeliverer>.Instance);
-        var commands = new WebhookCommands(factory, deliverer, on, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookCommands>.Instance);
+        var commands = new WebhookCommands(factory, deliverer, on, TestClock.Default, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebhookCommands>.Instance);
         var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
         var id = (await commands.SaveAsync(bureau, null, 0, new WebhookEndpointInput(bureau.UnitId, WebhookKind.WeCom, "本机测试", address + "/send?key=t3", null, AlertLevel.Info, true))).Id!.Value;
 

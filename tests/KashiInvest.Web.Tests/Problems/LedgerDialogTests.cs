@@ -1,3 +1,4 @@
+using KashiInvest.Web.Shared.Writes;
 using Bunit;
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Problems;
@@ -72,8 +73,14 @@ public sealed class LedgerDialogTests(SeededDatabase database) : IClassFixture<S
         using var _ = new UiCulture("zh-CN");
         var (context, root, dialogs, scope) = await RenderAsync("shache");
         await using var __ = context;
-        var card = (await database.Services.GetRequiredService<LedgerQuery>().LoadAsync(scope, new LedgerFilter()))
-            .First(c => c.IsOpen && c.Level == EscalationLevel.County);
+        // An open problem at county level, raised here rather than hoped for among the demo data of the day.
+        var project = (await database.Services.GetRequiredService<LedgerQuery>().SearchRaisableAsync(scope, null))[0];
+        var raised = await database.Services.GetRequiredService<ProblemCommands>().RaiseAsync(scope, project.Id,
+            new NewProblem(ProblemCategory.Approvals, null, "用地预审意见尚未出具", ProblemSeverity.Medium, scope.UnitId,
+                KashiInvest.Domain.Common.BeijingTime.Today(database.Clock).AddDays(14)));
+        Assert.Equal(WriteStatus.Saved, raised.Status);
+        var card = (await database.Services.GetRequiredService<LedgerQuery>().LoadAsync(scope, new LedgerFilter(), [raised.Id!.Value])).Single();
+        Assert.True(card.IsOpen && card.Level == EscalationLevel.County);
 
         await root.InvokeAsync(() => dialogs.ShowAsync<EscalateProblemDialog>("提级", new DialogParameters<EscalateProblemDialog>
         {

@@ -48,7 +48,7 @@ public sealed class LedgerQueryTests(SeededDatabase database) : IClassFixture<Se
     [Fact]
     public async Task Resolved_entries_older_than_30_days_show_only_on_request()
     {
-        var now = DateTime.UtcNow;
+        var now = TestClock.Default.UtcNow;
         var recent = await Query.LoadAsync(Leader, new LedgerFilter());
         var all = await Query.LoadAsync(Leader, Everything);
 
@@ -63,7 +63,7 @@ public sealed class LedgerQueryTests(SeededDatabase database) : IClassFixture<Se
     public async Task Filters_narrow_the_board_to_matching_entries()
     {
         var all = await Query.LoadAsync(Leader, Everything);
-        var today = BeijingTime.Today(TimeProvider.System);
+        var today = BeijingTime.Today(TestClock.Default);
 
         var blocking = await Query.LoadAsync(Leader, Everything with { Severity = ProblemSeverity.Blocking });
         Assert.Equal(all.Count(c => c.Severity == ProblemSeverity.Blocking), blocking.Count);

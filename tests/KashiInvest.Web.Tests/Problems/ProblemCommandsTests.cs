@@ -102,7 +102,7 @@ public sealed class ProblemCommandsTests(SeededDatabase database) : IClassFixtur
         var countyLevel = (await EntriesAsync(ProblemStatus.InProgress, EscalationLevel.County))[^1];
         var leadOfCounty = await ChainLeadOfAsync(countyLevel.ChainId);
         var assigned = await Commands.AssignAsync(leadOfCounty, countyLevel.Id, countyLevel.Version, countyLevel.OwnerUnitId,
-            BeijingTime.Today(TimeProvider.System).AddDays(20), "延长办结时限");
+            BeijingTime.Today(TestClock.Default).AddDays(20), "延长办结时限");
         Assert.Equal(WriteStatus.Saved, assigned.Status);
 
         var prefecture = (await EntriesAsync(ProblemStatus.Escalated, EscalationLevel.Prefecture))[0];
@@ -131,7 +131,7 @@ public sealed class ProblemCommandsTests(SeededDatabase database) : IClassFixtur
         var entry = (await EntriesAsync(ProblemStatus.InProgress, EscalationLevel.County))[1];
         var chainLeadUnit = await database.QueryAsync(db => db.Chains.Where(c => c.Id == entry.ChainId).Select(c => c.LeadUnitId).SingleAsync());
         var bureauUnit = await database.QueryAsync(db => db.Units.Where(u => u.Type == UnitType.Bureau).Select(u => u.Id).SingleAsync());
-        var due = BeijingTime.Today(TimeProvider.System).AddDays(10);
+        var due = BeijingTime.Today(TestClock.Default).AddDays(10);
 
         Assert.Equal(WriteStatus.Saved, (await Commands.EscalateAsync(bureau, entry.Id, entry.Version, "县级无法协调用地指标", due)).Status);
         var first = await ReadAsync(entry.Id);
@@ -203,7 +203,7 @@ public sealed class ProblemCommandsTests(SeededDatabase database) : IClassFixtur
             select new { p.Id, u.Code, UnitId = u.Id }).FirstAsync());
         var (projectId, hostCode, hostUnitId) = (project.Id, project.Code, project.UnitId);
         var county = await database.ScopeOfAsync(hostCode);
-        var due = BeijingTime.Today(TimeProvider.System).AddDays(15);
+        var due = BeijingTime.Today(TestClock.Default).AddDays(15);
         var input = new NewProblem(ProblemCategory.FactorSupply, FactorKind.Water, "园区供水管网未接通，影响设备调试", ProblemSeverity.High, hostUnitId, due);
 
         var missingFactor = await Commands.RaiseAsync(county, projectId, input with { Factor = null });

@@ -4,6 +4,7 @@ using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace KashiInvest.Web.Tests.Projects;
@@ -23,7 +24,7 @@ public static class LifecycleTestData
         await db.SaveChangesAsync();
         var details = new ProjectDetails(name, null, host.Id, chain.Id, null, investor.Id, amountWan, jobs, null, null, responsibleLeader, null, []);
         var code = $"KS-T-{Guid.NewGuid().ToString("N")[..8]}";
-        var project = Project.Create(code, details, tiers, source.Id, db.Actor, DateTime.UtcNow, WorkGroupThresholds.Default, stage);
+        var project = Project.Create(code, details, tiers, source.Id, db.Actor, TestClock.Default.UtcNow, WorkGroupThresholds.Default, stage);
         db.Projects.Add(project);
         await db.SaveChangesAsync();
         return project.Id;

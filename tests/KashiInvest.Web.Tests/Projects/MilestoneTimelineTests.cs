@@ -23,7 +23,7 @@ public sealed class MilestoneTimelineTests
         1, "KS-2026-001", "测试项目", null, 1, 1, 1, null, new InvestorView(1, "某公司", null, InvestorTier.None, SourceRegionCode.PearlRiverDelta),
         10000m, 100, ProjectStage.Construction, CoordinationLevel.County, WorkGroupLevel.None, null, null, null, null, null, null, 0m, 0m,
         // Registered 2026-01-01 09:00 in Beijing.
-        new DateTime(2026, 1, 1, 1, 0, 0, DateTimeKind.Utc), DateTime.UtcNow, DateTime.UtcNow, 1, milestones, [], CanEdit: false);
+        new DateTime(2026, 1, 1, 1, 0, 0, DateTimeKind.Utc), TestClock.Default.UtcNow, TestClock.Default.UtcNow, 1, milestones, [], CanEdit: false);
 
     [Fact]
     public void Each_milestone_is_the_stretch_from_the_previous_one_planned_and_actual_late_ones_red()

@@ -74,6 +74,31 @@ public sealed class ProjectEditorTests(SeededDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_credit_code_already_on_file_names_its_investor_and_offers_to_link_keeping_the_typed_name()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var existing = await database.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Investors.Where(i => i.CreditCode != null).OrderBy(i => i.Id)));
+        var (context, editor) = await RenderEditorAsync();
+        await using var __ = context;
+
+        editor.FindComponent<MudSwitch<bool>>().Find("input").Change(true);
+        editor.WaitForElement("[data-testid=field-credit-code] input, input[data-testid=field-credit-code]");
+        static AngleSharp.Dom.IElement Input(AngleSharp.Dom.IElement e) => e.TagName == "INPUT" ? e : e.QuerySelector("input")!;
+        Input(editor.Find("[data-testid=field-investor-name]")).Change("新登记的另一家企业");
+        Input(editor.Find("[data-testid=field-credit-code]")).Change(existing.CreditCode!);
+        editor.Find("[data-testid=save]").Click();
+
+        editor.WaitForAssertion(() =>
+        {
+            var field = editor.Find("[data-testid=field-credit-code]").Closest(".mud-input-control")!;
+            Assert.Contains($"此统一社会信用代码属于已登记的“{existing.Name}”", field.TextContent, StringComparison.Ordinal);
+            Assert.Contains($"关联到“{existing.Name}”", editor.Find("[data-testid=link-investor]").TextContent, StringComparison.Ordinal);
+        });
+        Assert.Equal("新登记的另一家企业", Input(editor.Find("[data-testid=field-investor-name]")).GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_county_user_cannot_choose_another_host()
     {
         using var _ = new UiCulture("zh-CN");

@@ -109,22 +109,71 @@ public sealed class SaveProjectCommandTests(SeededDatabase database) : IClassFix
     }
 
     [Fact]
-    public async Task A_new_investor_with_a_known_credit_code_links_to_the_existing_investor()
+    public async Task A_new_investor_with_a_known_credit_code_asks_before_linking_and_links_once_the_user_agrees()
     {
         var scope = await database.ScopeOfAsync("shache");
         var existing = await database.QueryAsync(db => db.Investors.Where(i => i.CreditCode != null).OrderBy(i => i.Id).FirstAsync());
         var count = await database.QueryAsync(db => db.Investors.CountAsync());
+        var projects = await database.QueryAsync(db => db.Projects.CountAsync());
         var form = await ValidFormAsync("重复企业测试项目");
         form.Investor = null;
         form.CreateInvestor = true;
         form.NewInvestorName = "名称不同但代码相同的企业";
         form.NewInvestorCreditCode = existing.CreditCode!.ToLowerInvariant();
 
+        // The code belongs to an investor on file under another name: the save stops and says whose it is.
+        var asked = await Save.ExecuteAsync(scope, form);
+
+        Assert.Equal(WriteStatus.Invalid, asked.Status);
+        var error = Assert.Single(asked.Errors!);
+        Assert.Equal((nameof(ProjectForm.NewInvestorCreditCode), "Investor.CreditCodeOnFile"), (error.Field, error.Violation.Code));
+        Assert.Equal(existing.Name, Assert.Single(error.Violation.Args));
+        Assert.Equal(existing.Name, form.CreditCodeOwner);
+        Assert.Equal("名称不同但代码相同的企业", form.NewInvestorName); // the input is kept
+        Assert.Equal(projects, await database.QueryAsync(db => db.Projects.CountAsync()));
+
+        // The user agrees: the project links to the investor on file, and no second investor is stored.
+        form.LinkByCreditCode = form.NewInvestorCreditCode;
         var result = await Save.ExecuteAsync(scope, form);
 
         Assert.Equal(WriteStatus.Saved, result.Status);
         Assert.Equal(count, await database.QueryAsync(db => db.Investors.CountAsync()));
         Assert.Equal(existing.Id, (await Reader.GetAsync(scope, result.Id!.Value))!.Investor.Id);
+    }
+
+    [Fact]
+    public async Task A_new_investor_typed_with_its_own_name_and_known_credit_code_links_without_asking()
+    {
+        var scope = await database.ScopeOfAsync("shache");
+        var existing = await database.QueryAsync(db => db.Investors.Where(i => i.CreditCode != null).OrderBy(i => i.Id).Skip(1).FirstAsync());
+        var form = await ValidFormAsync("同一企业再次投资项目");
+        form.Investor = null;
+        form.CreateInvestor = true;
+        form.NewInvestorName = existing.Name;
+        form.NewInvestorCreditCode = existing.CreditCode!;
+
+        var result = await Save.ExecuteAsync(scope, form);
+
+        Assert.Equal(WriteStatus.Saved, result.Status);
+        Assert.Equal(existing.Id, (await Reader.GetAsync(scope, result.Id!.Value))!.Investor.Id);
+    }
+
+    [Fact]
+    public async Task Agreeing_to_link_one_code_does_not_link_by_another_code_on_file()
+    {
+        var scope = await database.ScopeOfAsync("shache");
+        var codes = await database.QueryAsync(db => db.Investors.Where(i => i.CreditCode != null).OrderBy(i => i.Id).Select(i => new { i.CreditCode, i.Name }).Take(2).ToListAsync());
+        var form = await ValidFormAsync("代码改动后再次确认项目");
+        form.Investor = null;
+        form.CreateInvestor = true;
+        form.NewInvestorName = "另一家新企业";
+        form.LinkByCreditCode = codes[0].CreditCode;
+        form.NewInvestorCreditCode = codes[1].CreditCode!;
+
+        var result = await Save.ExecuteAsync(scope, form);
+
+        Assert.Equal(WriteStatus.Invalid, result.Status);
+        Assert.Equal(codes[1].Name, form.CreditCodeOwner);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ReportInboxQueryTests(SeededDatabase database) : IClassFixtu
         var own = (await KeyProjectsAsync(database)).Where(p => lead.ChainIds.Contains(p.ChainId)).ToList();
         Assert.Equal(own.Select(p => p.Id).Order(), rows.Select(r => r.Project.Id).Distinct().Order());
         var mine = rows.Where(r => r.Project.Id == project.Id).Select(r => r.Period).ToList();
-        Assert.Equal(HalfMonthPeriod.Range(project.SignedOn, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))), mine.Order());
+        Assert.Equal(HalfMonthPeriod.Range(project.SignedOn, DateOnly.FromDateTime(TestClock.Default.UtcNow.AddHours(8))), mine.Order());
     }
 
     [Fact]

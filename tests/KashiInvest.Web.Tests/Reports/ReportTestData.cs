@@ -61,7 +61,7 @@ public static class ReportTestData
         clock ?? database.Services.GetRequiredService<TimeProvider>(),
         database.Services.GetRequiredService<IOptions<HealthSettings>>());
 
-    public static HalfMonthPeriod CurrentPeriod => HalfMonthPeriod.Containing(TimeProvider.System.GetUtcNow().UtcDateTime);
+    public static HalfMonthPeriod CurrentPeriod => HalfMonthPeriod.Containing(TestClock.Default.GetUtcNow().UtcDateTime);
 
     public static SubmitReport Report(KeyProject project, HalfMonthPeriod period, ReportKind kind = ReportKind.Fortnightly, int expectedRevision = 0,
         string narrative = "厂房主体结构完工，设备进场调试。", decimal funds = 0m, decimal outOfRegion = 0m,

@@ -26,7 +26,7 @@ public sealed class ReportsOwedTodoSourceTests(SeededDatabase database) : IClass
         using var culture = new UiCulture("zh-CN");
         var project = await TakeAsync(database);
         var lead = await ChainLeadOfAsync(database, project);
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new ManualClock(TestClock.Start);
         var source = new ReportsOwedTodoSource(Inbox(database, clock), Text, clock, Settings);
         var current = HalfMonthPeriod.Containing(BeijingTime.Today(clock));
         var href = $"/reports/{project.Id}/{current.Index}/fortnightly?return=/todo";

@@ -117,8 +117,8 @@ public sealed class SubmitReportCommandTests(SeededDatabase database) : IClassFi
 
         // An amendment that says only 100万 came in this period would take the cumulative total down by 400万.
         var result = await Command(database).ExecuteAsync(lead, Report(project, CurrentPeriod, expectedRevision: 1, funds: 100m,
-            milestones: milestone is { } m ? [new MilestoneReached(m, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)))] : [],
-            problems: [new NewProblem(ProblemCategory.Financing, null, "贷款审批慢", ProblemSeverity.High, project.HostUnitId, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20)))]));
+            milestones: milestone is { } m ? [new MilestoneReached(m, DateOnly.FromDateTime(TestClock.Default.UtcNow.AddDays(-1)))] : [],
+            problems: [new NewProblem(ProblemCategory.Financing, null, "贷款审批慢", ProblemSeverity.High, project.HostUnitId, DateOnly.FromDateTime(TestClock.Default.UtcNow.AddDays(20)))]));
 
         Assert.Equal(WriteStatus.Invalid, result.Status);
         var error = Assert.Single(result.Errors!);
@@ -132,7 +132,7 @@ public sealed class SubmitReportCommandTests(SeededDatabase database) : IClassFi
     {
         var project = await TakeAsync(database);
         var lead = await ChainLeadOfAsync(database, project);
-        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+        var due = DateOnly.FromDateTime(TestClock.Default.UtcNow.AddDays(30));
 
         var result = await Command(database).ExecuteAsync(lead, Report(project, CurrentPeriod, problems:
         [
@@ -160,7 +160,7 @@ public sealed class SubmitReportCommandTests(SeededDatabase database) : IClassFi
         var lead = await ChainLeadOfAsync(database, project);
 
         var result = await Command(database).ExecuteAsync(lead, Report(project, CurrentPeriod, problems:
-            [new NewProblem(ProblemCategory.FactorSupply, null, " ", ProblemSeverity.Low, project.HostUnitId, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)))]));
+            [new NewProblem(ProblemCategory.FactorSupply, null, " ", ProblemSeverity.Low, project.HostUnitId, DateOnly.FromDateTime(TestClock.Default.UtcNow.AddDays(5)))]));
 
         Assert.Equal(WriteStatus.Invalid, result.Status);
         Assert.Equal(new[] { "Problems[0].Description", "Problems[0].Factor" }, result.Errors!.Select(e => e.Field).Order(StringComparer.Ordinal));
@@ -174,7 +174,7 @@ public sealed class SubmitReportCommandTests(SeededDatabase database) : IClassFi
         var lead = await ChainLeadOfAsync(database, project);
 
         var result = await Command(database).ExecuteAsync(lead, Report(project, CurrentPeriod, problems:
-            [new NewProblem(ProblemCategory.Other, null, "协调事项", ProblemSeverity.Low, 999_999, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)))]));
+            [new NewProblem(ProblemCategory.Other, null, "协调事项", ProblemSeverity.Low, 999_999, DateOnly.FromDateTime(TestClock.Default.UtcNow.AddDays(5)))]));
 
         Assert.Equal(WriteStatus.Invalid, result.Status);
         Assert.Equal("Problems[0].OwnerUnitId", Assert.Single(result.Errors!).Field);

@@ -7,7 +7,7 @@ public static partial class HttpSignIn
 {
     public const string DemoPassword = "KashiDemo#2026";
 
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = DemoPassword)
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = DemoPassword, bool rememberMe = false)
     {
         var form = await client.GetStringAsync("/account/login");
         var input = AntiforgeryInput().Match(form).Value;
@@ -19,6 +19,7 @@ public static partial class HttpSignIn
             ["__RequestVerificationToken"] = token,
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
+            ["Input.RememberMe"] = rememberMe ? "true" : "false",
         }));
         return response;
     }

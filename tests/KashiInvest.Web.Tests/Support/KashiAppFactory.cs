@@ -24,8 +24,11 @@ public sealed class KashiAppFactory : WebApplicationFactory<Program>
 
     public KashiAppFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
-    /// <summary>Runs the application on a clock the test controls (e.g. <see cref="ManualClock"/>).</summary>
-    public TimeProvider? Clock { get; init; }
+    /// <summary>
+    /// The application's clock: the suite's <see cref="TestClock.Default"/> unless a test brings its own (e.g. a
+    /// <see cref="ManualClock"/>). The app never runs on the machine's clock, so its demo data is the same every day.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TestClock.Default;
 
     /// <summary>Further settings of the application, e.g. a short <c>Database:BusyTimeoutSeconds</c>.</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
@@ -37,7 +40,7 @@ public sealed class KashiAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        if (Clock is { } clock) builder.ConfigureServices(s => s.AddSingleton(clock));
+        builder.ConfigureServices(s => s.AddSingleton(Clock));
     }
 
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:41234.</summary>

@@ -23,6 +23,9 @@ public class SeededDatabase : IAsyncLifetime
 
     public IConfiguration Configuration { get; private set; } = default!;
 
+    /// <summary>The clock the services and the demo data run on: the suite's <see cref="TestClock.Default"/>.</summary>
+    public TimeProvider Clock { get; init; } = TestClock.Default;
+
     public IServiceProvider Services { get; private set; } = default!;
 
     /// <summary>The demo data's scale (<c>Demo:Scale</c>); 1 unless a large-data fixture asks for more.</summary>
@@ -52,6 +55,7 @@ public class SeededDatabase : IAsyncLifetime
     public void AddApplicationServices(IServiceCollection services)
     {
         services.AddLogging();
+        services.AddSingleton(Clock);
         services.AddInfrastructure(Configuration, DataDir);
         services.AddMudServices();
         services.AddLocalization();

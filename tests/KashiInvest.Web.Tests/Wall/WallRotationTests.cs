@@ -16,7 +16,7 @@ public sealed class WallRotationTests(SeededDatabase database) : IClassFixture<S
     [Fact]
     public void The_rotation_steps_once_per_interval_of_the_injected_clock_and_wraps_around()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new ManualClock(TestClock.Start);
         var ticks = 0;
         using var rotation = new WallRotation(clock, () =>
         {
@@ -49,7 +49,7 @@ public sealed class WallRotationTests(SeededDatabase database) : IClassFixture<S
     [Fact]
     public async Task The_kiosk_page_moves_to_the_next_group_when_the_clock_passes_the_interval_and_leaves_no_timer_behind()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new ManualClock(TestClock.Start);
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         database.AddApplicationServices(context.Services);
