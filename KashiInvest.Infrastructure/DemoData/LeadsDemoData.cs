@@ -176,7 +176,7 @@ internal static class LeadsDemoData
             {
                 var skip = back == 0 ? random.Next(2) == 0 : random.Next(12) == 0;
                 if (skip) continue;
-                var at = back == 0 ? week.Monday == BeijingTime.DateOf(nowUtc) ? nowUtc.AddMinutes(-30) : BeijingTime.StartOfDayUtc(week.Monday).AddHours(10)
+                var at = back == 0 ? week.Monday == BeijingTime.DateOf(nowUtc) ? Max(nowUtc.AddMinutes(-30), BeijingTime.StartOfDayUtc(week.Monday)) : BeijingTime.StartOfDayUtc(week.Monday).AddHours(10)
                     : BeijingTime.StartOfDayUtc(week.Sunday.AddDays(random.Next(6) == 0 ? 2 : 0)).AddHours(3 + random.Next(10));
                 if (at > nowUtc) continue;
                 var actor = new Actor(host.Code, host.Id);
@@ -224,6 +224,8 @@ internal static class LeadsDemoData
         new([.. Enumerable.Range(0, 4).Select(_ => CreditCode.Alphabet[random.Next(CreditCode.Alphabet.Length)])]);
 
     private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private static readonly string[] ContactNotes =
     [

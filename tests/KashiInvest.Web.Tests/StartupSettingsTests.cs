@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,7 @@ public sealed class StartupSettingsTests
                 ApplicationName = typeof(KashiApp).Assembly.GetName().Name, // its static assets manifest, as in Program.cs
                 Args = [$"--Database:DataDir={dataDir}", "--urls=http://127.0.0.1:0", "--Health:ReportDeadlineDays=5", "--Alerts:ScanOnStart=false"],
             });
+            builder.Services.AddSingleton<TimeProvider>(KashiInvest.Web.Tests.Support.TestClock.Default);
             await using var app = builder.Build();
             await app.PrepareAsync();
             await app.StartAsync();

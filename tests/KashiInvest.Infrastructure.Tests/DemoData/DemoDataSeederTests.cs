@@ -324,6 +324,23 @@ public sealed class DemoDataSeederSettingsTests
         Assert.False(await db.Investors.AnyAsync());
     }
 
+    [Theory]
+    [InlineData("2026-12-06T16:02:00Z")] // Monday 7 Dec 2026, 00:02 in Beijing: the week has just begun
+    [InlineData("2026-12-06T15:59:00Z")] // Sunday 6 Dec 2026, 23:59 in Beijing: the week is about to end
+    [InlineData("2026-11-30T16:00:00Z")] // Tuesday 1 Dec 2026, 00:00 in Beijing: a new month and half-month period
+    public async Task Demo_data_seeds_at_the_edges_of_a_Beijing_week(string utc)
+    {
+        await using var database = await TestDatabase.CreateAsync(new FakeClock(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)));
+
+        var accounts = await SeededDatabase.Seeder(database).SeedAsync();
+
+        Assert.NotEmpty(accounts);
+        await using var db = database.CreateContext();
+        Assert.True(await db.WeeklyReports.AnyAsync());
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+        Assert.All(await db.WeeklyReports.Select(r => r.FiledAtUtc).ToListAsync(), filed => Assert.True(filed <= now));
+    }
+
     [Fact]
     public async Task Reference_data_alone_is_seeded_once_without_demo_data()
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using KashiInvest.Domain.Access;
 using KashiInvest.Web.Features.Leads;
@@ -32,13 +33,18 @@ public sealed class LeadNewTests(SeededDatabase database) : IClassFixture<Seeded
     private static string FieldText(IRenderedComponent<LeadNew> form, string testId) =>
         form.Find($"[data-testid={testId}]").Closest(".mud-input-control")!.TextContent;
 
-    private static void Type(IRenderedComponent<LeadNew> form, string testId, string value)
+    /// <summary>Types into a field and waits for its handlers, so the value is bound before the next step.</summary>
+    private static async Task TypeAsync(IRenderedComponent<LeadNew> form, string testId, string value)
     {
         var field = form.Find($"[data-testid={testId}]");
         var input = field.TagName is "INPUT" or "TEXTAREA" ? field : field.QuerySelector("input, textarea")!;
         // Immediate fields listen to input, the others to change.
-        try { input.Change(value); }
-        catch (Bunit.MissingEventHandlerException) { input.Input(value); input.Blur(); }
+        try { await input.ChangeAsync(new ChangeEventArgs { Value = value }); }
+        catch (Bunit.MissingEventHandlerException)
+        {
+            await input.InputAsync(new ChangeEventArgs { Value = value });
+            await input.BlurAsync(new Microsoft.AspNetCore.Components.Web.FocusEventArgs());
+        }
     }
 
     [Theory]
@@ -69,9 +75,9 @@ public sealed class LeadNewTests(SeededDatabase database) : IClassFixture<Seeded
         var (context, form) = await RenderAsync();
         await using var __ = context;
 
-        Type(form, "field-credit-code", "91350100M000100Y44");
-        Type(form, "field-amount", "0");
-        form.Find("[data-testid=submit]").Click();
+        await TypeAsync(form, "field-credit-code", "91350100M000100Y44");
+        await TypeAsync(form, "field-amount", "0");
+        await form.Find("[data-testid=submit]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         form.WaitForAssertion(() =>
         {
