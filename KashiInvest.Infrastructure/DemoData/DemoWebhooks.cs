@@ -34,10 +34,10 @@ internal static class DemoWebhooks
         var delivered = Log(bureau, 9001, "项目进度报告逾期：3个重点项目未按时报送", 30);
         delivered.Succeeded(200, nowUtc.AddHours(-30));
         var retried = Log(shache, 9002, "问题台账：用地指标问题已逾期7天", 20);
-        retried.Failed(200, "errcode 45009: api freq out of limit", nowUtc.AddHours(-20), backoff);
+        retried.Failed(200, "errcode 45009", nowUtc.AddHours(-20), backoff);
         retried.Succeeded(200, nowUtc.AddHours(-20).AddSeconds(30));
         var gaveUp = Log(bureau, 9003, "项目停滞预警：洽谈阶段超过60天无进展", 6);
-        for (var i = 0; i < backoff.MaxAttempts; i++) gaveUp.Failed(500, "HTTP 500: Internal Server Error", nowUtc.AddHours(-6).AddMinutes(i * 5), backoff);
+        for (var i = 0; i < backoff.MaxAttempts; i++) gaveUp.Failed(500, "HTTP 500", nowUtc.AddHours(-6).AddMinutes(i * 5), backoff);
         db.WebhookDeliveries.AddRange(delivered, retried, gaveUp);
         await db.SaveChangesAsync(ct);
     }

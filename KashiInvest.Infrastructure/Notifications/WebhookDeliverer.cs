@@ -93,8 +93,17 @@ public sealed class WebhookDeliverer(
             delivery.Abandon("endpoint disabled", now.UtcDateTime);
             return;
         }
+        // Checked again at send time: an address saved before the allowed hosts changed is not posted to.
+        if (settings.UrlPolicy.Check(endpoint.Url) is { } refused)
+        {
+            delivery.Abandon("host not allowed", now.UtcDateTime);
+            logger.LogWarning("Webhook delivery {DeliveryId} to endpoint {EndpointId} refused: {Reason}", delivery.Id, delivery.EndpointId, refused.Code);
+            return;
+        }
         int? status = null;
+        // error: the short code the delivery log keeps; detail: what only the server log gets.
         string? error;
+        string? detail = null;
         try
         {
             using var client = httpClients.CreateClient(HttpClientName);
@@ -104,14 +113,16 @@ public sealed class WebhookDeliverer(
             status = (int)response.StatusCode;
             var reply = await response.Content.ReadAsStringAsync(ct);
             error = WebhookRules.ReplyError(status.Value, reply);
+            if (error is not null) detail = WebhookRules.Shorten(reply);
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            error = $"timeout after {settings.TimeoutSeconds} s";
+            error = "timeout";
         }
         catch (HttpRequestException ex)
         {
-            error = ex.Message;
+            error = IsRefusedAddress(ex) ? "address refused" : "connection failed";
+            detail = ex.Message;
         }
         var after = clock.GetUtcNow().UtcDateTime;
         if (error is null)
@@ -121,9 +132,16 @@ public sealed class WebhookDeliverer(
         else
         {
             delivery.Failed(status, error, after, settings.Backoff);
-            logger.LogWarning("Webhook delivery {DeliveryId} to endpoint {EndpointId} failed (attempt {Attempt}): {Error}",
-                delivery.Id, delivery.EndpointId, delivery.Attempts, error);
+            logger.LogWarning("Webhook delivery {DeliveryId} to endpoint {EndpointId} failed (attempt {Attempt}): {Error} {Detail}",
+                delivery.Id, delivery.EndpointId, delivery.Attempts, error, detail);
         }
+    }
+
+    private static bool IsRefusedAddress(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+            if (ex is WebhookAddressRefusedException) return true;
+        return false;
     }
 }
 

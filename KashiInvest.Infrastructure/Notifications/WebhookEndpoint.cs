@@ -25,11 +25,12 @@ public sealed class WebhookEndpoint : AggregateRoot, IAudited
 
     private WebhookEndpoint() { Name = Url = string.Empty; }
 
-    public WebhookEndpoint(WebhookEndpointInput input, DateTime nowUtc)
+    /// <param name="policy">The allowed robot addresses (the settings'); by default DingTalk and WeCom only.</param>
+    public WebhookEndpoint(WebhookEndpointInput input, DateTime nowUtc, WebhookUrlPolicy? policy = null)
     {
         Name = Url = string.Empty;
         CreatedAtUtc = nowUtc;
-        Apply(input, nowUtc);
+        Apply(input, nowUtc, policy);
     }
 
     public int UnitId { get; private set; }
@@ -46,14 +47,14 @@ public sealed class WebhookEndpoint : AggregateRoot, IAudited
     public DateTime UpdatedAtUtc { get; private set; }
 
     /// <summary>The field errors of an input; empty when it can be saved.</summary>
-    public static List<FieldViolation> Validate(WebhookEndpointInput input)
+    public static List<FieldViolation> Validate(WebhookEndpointInput input, WebhookUrlPolicy? policy = null)
     {
         var errors = new List<FieldViolation>();
         if (input.UnitId is null) errors.Add(new(nameof(input.UnitId), "Field.Required"));
         if (input.Name is { } name && name.Trim().Length > NameMaxLength) errors.Add(new(nameof(input.Name), "Field.TooLong", NameMaxLength));
         if (string.IsNullOrWhiteSpace(input.Url)) errors.Add(new(nameof(input.Url), "Field.Required"));
         else if (input.Url.Trim().Length > UrlMaxLength) errors.Add(new(nameof(input.Url), "Field.TooLong", UrlMaxLength));
-        else if (WebhookRules.CheckUrl(input.Url) is { } bad) errors.Add(new(nameof(input.Url), bad));
+        else if (WebhookRules.CheckUrl(input.Url, policy) is { } bad) errors.Add(new(nameof(input.Url), bad));
         if (input.Kind == WebhookKind.DingTalk && !string.IsNullOrWhiteSpace(input.Secret))
         {
             var secret = input.Secret.Trim();
@@ -63,7 +64,7 @@ public sealed class WebhookEndpoint : AggregateRoot, IAudited
         return errors;
     }
 
-    public void Update(WebhookEndpointInput input, DateTime nowUtc) => Apply(input, nowUtc);
+    public void Update(WebhookEndpointInput input, DateTime nowUtc, WebhookUrlPolicy? policy = null) => Apply(input, nowUtc, policy);
 
     public void SetEnabled(bool enabled, DateTime nowUtc)
     {
@@ -75,9 +76,9 @@ public sealed class WebhookEndpoint : AggregateRoot, IAudited
     /// <summary>Whether an alert of <paramref name="level"/> for these units goes to this endpoint.</summary>
     public bool Accepts(AlertLevel level, IReadOnlyCollection<int> unitIds) => Enabled && level >= MinimumLevel && unitIds.Contains(UnitId);
 
-    private void Apply(WebhookEndpointInput input, DateTime nowUtc)
+    private void Apply(WebhookEndpointInput input, DateTime nowUtc, WebhookUrlPolicy? policy)
     {
-        if (Validate(input) is { Count: > 0 } errors) throw new DomainRuleException(errors[0].Violation);
+        if (Validate(input, policy) is { Count: > 0 } errors) throw new DomainRuleException(errors[0].Violation);
         UnitId = input.UnitId!.Value;
         Kind = input.Kind;
         Name = input.Name?.Trim() ?? string.Empty;

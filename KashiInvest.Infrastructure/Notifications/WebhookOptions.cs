@@ -22,6 +22,21 @@ public sealed class WebhookOptions
     /// <summary>How long one POST may take.</summary>
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Host names a robot address may use (exact match, https on port 443). Empty: DingTalk's and WeCom's robot hosts
+    /// (<see cref="WebhookUrlPolicy.DefaultHosts"/>). Checked when an endpoint is saved and again before each send.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>
+    /// Test only: also accept http(s) addresses on 127.0.0.1, ::1 or localhost and connect to loopback, so a stand-in
+    /// robot on this machine can answer. Off by default; never set it in production.
+    /// </summary>
+    public bool AllowLoopbackForTests { get; set; }
+
+    /// <summary>The address rule these settings make.</summary>
+    public WebhookUrlPolicy UrlPolicy => new(AllowedHosts.Count > 0 ? AllowedHosts : WebhookUrlPolicy.DefaultHosts, AllowLoopbackForTests);
+
     public BackoffSchedule Backoff => new(MaxAttempts, TimeSpan.FromSeconds(InitialBackoffSeconds));
 
     public List<string> Validate()
@@ -33,6 +48,11 @@ public sealed class WebhookOptions
         if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
             && !(Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             errors.Add($"{Section}:PublicBaseUrl must be an absolute http(s) address.");
+        foreach (var host in AllowedHosts)
+        {
+            if (string.IsNullOrWhiteSpace(host) || Uri.CheckHostName(host.Trim()) != UriHostNameType.Dns)
+                errors.Add($"{Section}:AllowedHosts: '{host}' is not a host name (write e.g. oapi.dingtalk.com, without scheme, port or path).");
+        }
         if (Enabled && string.IsNullOrWhiteSpace(PublicBaseUrl)) errors.Add($"{Section}:PublicBaseUrl is required when webhooks are enabled.");
         return errors;
     }

@@ -16,7 +16,9 @@ public static class WebhookRegistration
     {
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
-        services.AddHttpClient(WebhookDeliverer.HttpClientName);
+        // No redirects, no proxy, and a connect callback that refuses internal addresses after DNS resolution.
+        services.AddHttpClient(WebhookDeliverer.HttpClientName).ConfigurePrimaryHttpMessageHandler(sp =>
+            WebhookHttp.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowLoopbackForTests));
         services.TryAddSingleton<WebhookSignal>();
         services.TryAddSingleton<WebhookDeliverer>();
         services.TryAddSingleton<WebhookAlertNotifier>();

@@ -19,17 +19,37 @@ public static class WebhookRules
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>An absolute https address; plain http only for a listener on this machine (127.0.0.1, localhost).</summary>
-    public static RuleViolation? CheckUrl(string url)
+    /// <summary>
+    /// An absolute https address on an allowed robot host (<paramref name="policy"/>, by default
+    /// <see cref="WebhookUrlPolicy.Default"/>: DingTalk and WeCom only, no loopback).
+    /// </summary>
+    public static RuleViolation? CheckUrl(string url, WebhookUrlPolicy? policy = null) => (policy ?? WebhookUrlPolicy.Default).Check(url);
+
+    /// <summary>
+    /// Escapes text from users (project and unit names, problem text, reasons…) for DingTalk and WeCom markdown: every
+    /// character that could start a link, image, emphasis, code, heading, quote, table or HTML gets a backslash, and line
+    /// breaks and other control characters collapse to one space, so no line of it can start a heading or a quote.
+    /// </summary>
+    public static string EscapeMarkdown(string text)
     {
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
-            return new RuleViolation("Webhook.UrlInvalid");
-        if (uri.Scheme == "http" && !IsLocal(uri)) return new RuleViolation("Webhook.UrlNotHttps");
-        return null;
+        var sb = new StringBuilder(text.Length + 16);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace && sb.Length > 0 && sb[^1] != ' ' && c != ' ') sb.Append(' ');
+            pendingSpace = false;
+            if (MarkdownSpecials.Contains(c)) sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
     }
 
-    private static bool IsLocal(Uri uri) =>
-        uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || uri.Host == "127.0.0.1";
+    private const string MarkdownSpecials = "\\`*_[](){}<>#!~|";
 
     /// <summary>
     /// DingTalk's signature: HMAC-SHA256 keyed by the secret over <c>"{timestamp}\n{secret}"</c>, base64, then URL-encoded.
@@ -73,12 +93,13 @@ public static class WebhookRules
         var level = LevelOf(alert.Severity);
         var text = alert.Text.Trim();
         if (text.Length > MaxTextLength) text = text[..(MaxTextLength - 1)] + "…";
+        text = EscapeMarkdown(text);
         var sb = new StringBuilder();
-        sb.Append("### 【").Append(LevelName(level)).Append("】").Append(alert.Title.Trim()).Append("\n\n");
+        sb.Append("### 【").Append(LevelName(level)).Append("】").Append(EscapeMarkdown(alert.Title.Trim())).Append("\n\n");
         sb.Append("> 级别：").Append(LevelName(level)).Append("\n\n");
         sb.Append("> 时间：").Append(BeijingTime.ToBeijing(alert.RaisedAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("（北京时间）\n\n");
         sb.Append(text);
-        if (AbsoluteLink(publicBaseUrl, alert.Link) is { } link) sb.Append("\n\n[在喀什招商平台查看](").Append(link).Append(')');
+        if (AbsoluteLink(publicBaseUrl, alert.Link) is { } link) sb.Append("\n\n[在喀什招商平台查看](").Append(LinkTarget(link)).Append(')');
         return sb.ToString();
     }
 
@@ -94,6 +115,10 @@ public static class WebhookRules
         return JsonSerializer.Serialize(body, Json);
     }
 
+    // A link target cannot close the link or start another: parentheses, brackets, angle brackets and spaces are escaped.
+    private static string LinkTarget(string link) => link.Replace("(", "%28").Replace(")", "%29").Replace("[", "%5B").Replace("]", "%5D")
+        .Replace("<", "%3C").Replace(">", "%3E").Replace(" ", "%20");
+
     /// <summary><paramref name="link"/> (a path inside the app) under the public base address; null without both.</summary>
     public static string? AbsoluteLink(string? publicBaseUrl, string? link)
     {
@@ -104,27 +129,30 @@ public static class WebhookRules
     }
 
     /// <summary>
-    /// Reads a robot's reply: success only for HTTP 2xx with <c>errcode</c> 0. Returns null on success, otherwise
-    /// the reason to log.
+    /// Reads a robot's reply: success only for HTTP 2xx with <c>errcode</c> 0 (a redirect is a failure: it is never
+    /// followed). Returns null on success, otherwise a short code for the delivery log (<c>HTTP 302</c>,
+    /// <c>errcode 93000</c>, <c>reply not JSON</c>, <c>no errcode</c>) — never the reply's text, which only the
+    /// server log gets (<see cref="Shorten"/>).
     /// </summary>
     public static string? ReplyError(int httpStatus, string? body)
     {
-        if (httpStatus is < 200 or > 299) return $"HTTP {httpStatus}: {Shorten(body)}";
+        if (httpStatus is < 200 or > 299) return "HTTP " + httpStatus.ToString(CultureInfo.InvariantCulture);
         try
         {
             using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
             if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("errcode", out var code))
-                return $"no errcode in reply: {Shorten(body)}";
-            var errcode = code.ValueKind == JsonValueKind.Number ? code.GetInt64() : long.TryParse(code.GetString(), out var c) ? c : -1;
+                return "no errcode";
+            long? errcode = code.ValueKind == JsonValueKind.Number && code.TryGetInt64(out var n) ? n
+                : code.ValueKind == JsonValueKind.String && long.TryParse(code.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : null;
             if (errcode == 0) return null;
-            var message = doc.RootElement.TryGetProperty("errmsg", out var m) ? m.ToString() : string.Empty;
-            return $"errcode {errcode}: {message}";
+            return errcode is { } e ? "errcode " + e.ToString(CultureInfo.InvariantCulture) : "bad errcode";
         }
         catch (JsonException)
         {
-            return $"reply is not JSON: {Shorten(body)}";
+            return "reply not JSON";
         }
     }
 
-    private static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 200 ? text : text[..200] + "…";
+    /// <summary>At most 200 characters of a reply, for the server log.</summary>
+    public static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 200 ? text : text[..200] + "…";
 }

@@ -8,7 +8,11 @@ using KashiInvest.Web.Shared.Writes;
 
 namespace KashiInvest.Web.Features.Notifications;
 
-/// <summary>What a test message achieved: sent (delivered), failed with a reason, or not sent because webhooks are off.</summary>
+/// <summary>
+/// What a test message achieved: sent (delivered), failed, or not sent because webhooks are off (<see cref="Error"/>
+/// "Disabled"). A failure carries no reason: the robot's reply, status text or exception never reach the user (the
+/// server log has them, the delivery log a short code).
+/// </summary>
 public sealed record TestResult(WriteStatus Status, DeliveryStatus? Delivery = null, string? Error = null);
 
 /// <summary>
@@ -21,7 +25,8 @@ public sealed class WebhookCommands(IDbContextFactory<KashiDbContext> factory, W
     public Task<WriteResult> SaveAsync(UserScope scope, int? id, int version, WebhookEndpointInput input, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         if (!WebhookAccess.CanManage(scope)) return WriteResult.NotAllowed;
-        var errors = WebhookEndpoint.Validate(input);
+        var policy = options.Value.UrlPolicy;
+        var errors = WebhookEndpoint.Validate(input, policy);
         if (errors.Count > 0) return WriteResult.Invalid(errors);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = scope.Actor;
@@ -34,11 +39,11 @@ public sealed class WebhookCommands(IDbContextFactory<KashiDbContext> factory, W
             if (found is null) return WriteResult.NotFound;
             if (found.Version != version) return WriteResult.Conflict;
             endpoint = found;
-            endpoint.Update(input, now);
+            endpoint.Update(input, now, policy);
         }
         else
         {
-            endpoint = new WebhookEndpoint(input, now);
+            endpoint = new WebhookEndpoint(input, now, policy);
             db.WebhookEndpoints.Add(endpoint);
         }
         await db.SaveChangesAsync(ct);
@@ -91,6 +96,6 @@ public sealed class WebhookCommands(IDbContextFactory<KashiDbContext> factory, W
             d.Abandon(d.LastError ?? "test failed", clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
         }
-        return new(WriteStatus.Saved, sent.Status == DeliveryStatus.Delivered ? DeliveryStatus.Delivered : DeliveryStatus.GaveUp, sent.LastError);
+        return new(WriteStatus.Saved, sent.Status == DeliveryStatus.Delivered ? DeliveryStatus.Delivered : DeliveryStatus.GaveUp);
     }
 }

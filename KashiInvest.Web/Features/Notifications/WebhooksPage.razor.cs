@@ -122,7 +122,7 @@ public partial class WebhooksPage
             if (result.Status == WriteStatus.Saved && result.Delivery == DeliveryStatus.Delivered)
                 Snackbar.Add(T["Webhooks.TestDelivered"], Severity.Success);
             else if (result.Status == WriteStatus.Saved)
-                Snackbar.Add(T["Webhooks.TestFailed", result.Error ?? string.Empty], Severity.Error, o => o.VisibleStateDuration = 10000);
+                Snackbar.Add(T["Webhooks.TestFailed"], Severity.Error, o => o.VisibleStateDuration = 10000);
             else if (result.Error == "Disabled")
                 Snackbar.Add(T["Webhooks.Off"], Severity.Info);
             else

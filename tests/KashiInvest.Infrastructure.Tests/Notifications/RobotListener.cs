@@ -25,7 +25,7 @@ public sealed class RobotListener : IAsyncDisposable
 
     private RobotListener(WebApplication app) => _app = app;
 
-    public sealed record Reply(int Status, string Body);
+    public sealed record Reply(int Status, string Body, string? Location = null);
 
     public sealed record Received(string PathAndQuery, string ContentType, string Body);
 
@@ -51,6 +51,7 @@ public sealed class RobotListener : IAsyncDisposable
             listener.Requests.Enqueue(new Received(ctx.Request.Path + ctx.Request.QueryString, ctx.Request.ContentType ?? string.Empty, body));
             var reply = listener._script.TryDequeue(out var next) ? listener._last = next : listener._last;
             ctx.Response.StatusCode = reply.Status;
+            if (reply.Location is { } location) ctx.Response.Headers.Location = location;
             ctx.Response.ContentType = "application/json";
             await ctx.Response.WriteAsync(reply.Body);
             await ctx.Response.CompleteAsync();

@@ -89,15 +89,81 @@ public sealed class WebhookRulesTests
 
     [Theory]
     [InlineData("https://oapi.dingtalk.com/robot/send?access_token=x", null)]
-    [InlineData("http://127.0.0.1:5080/hook", null)]
-    [InlineData("http://localhost/hook", null)]
+    [InlineData("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", null)]
+    [InlineData("https://OAPI.DingTalk.com/robot/send?access_token=x", null)]
+    [InlineData("http://127.0.0.1:5080/hook", "Webhook.UrlNotHttps")]
+    [InlineData("http://localhost/hook", "Webhook.UrlNotHttps")]
+    [InlineData("https://127.0.0.1/hook", "Webhook.HostNotAllowed")]
+    [InlineData("https://localhost/hook", "Webhook.HostNotAllowed")]
+    [InlineData("https://[::1]/hook", "Webhook.HostNotAllowed")]
+    [InlineData("https://10.0.0.5/hook", "Webhook.HostNotAllowed")]
+    [InlineData("https://169.254.169.254/latest/meta-data", "Webhook.HostNotAllowed")]
+    [InlineData("https://example.cn/hook", "Webhook.HostNotAllowed")]
+    [InlineData("https://oapi.dingtalk.com.evil.example/robot/send", "Webhook.HostNotAllowed")]
+    [InlineData("https://oapi.dingtalk.com@evil.example/robot/send", "Webhook.HostNotAllowed")]
+    [InlineData("https://x@oapi.dingtalk.com/robot/send", "Webhook.HostNotAllowed")]
+    [InlineData("https://oapi.dingtalk.com:8443/robot/send", "Webhook.HostNotAllowed")]
     [InlineData("http://oapi.dingtalk.com/robot/send", "Webhook.UrlNotHttps")]
     [InlineData("http://10.0.0.5/hook", "Webhook.UrlNotHttps")]
     [InlineData("ftp://example.cn/hook", "Webhook.UrlInvalid")]
     [InlineData("oapi.dingtalk.com/robot/send", "Webhook.UrlInvalid")]
     [InlineData("not a url", "Webhook.UrlInvalid")]
-    public void Webhook_addresses_must_be_https_except_on_this_machine(string url, string? code) =>
+    public void By_default_only_https_DingTalk_and_WeCom_robot_addresses_are_accepted(string url, string? code) =>
         Assert.Equal(code, WebhookRules.CheckUrl(url)?.Code);
+
+    [Fact]
+    public void A_refused_host_names_the_allowed_hosts_and_the_list_is_a_setting()
+    {
+        Assert.Equal("oapi.dingtalk.com, qyapi.weixin.qq.com", Assert.Single(WebhookRules.CheckUrl("https://evil.example/x")!.Args));
+        var policy = new WebhookOptions { AllowedHosts = ["robot.example.cn"] }.UrlPolicy;
+        Assert.Null(policy.Check("https://robot.example.cn/send"));
+        Assert.Equal("Webhook.HostNotAllowed", policy.Check("https://oapi.dingtalk.com/robot/send")?.Code);
+        Assert.Equal(WebhookUrlPolicy.DefaultHosts, new WebhookOptions().UrlPolicy.Hosts.Order());
+        Assert.False(new WebhookOptions().UrlPolicy.AllowLoopback);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080/hook", null)]
+    [InlineData("http://localhost/hook", null)]
+    [InlineData("http://[::1]:5080/hook", null)]
+    [InlineData("http://10.0.0.5/hook", "Webhook.UrlNotHttps")]
+    [InlineData("https://10.0.0.5/hook", "Webhook.HostNotAllowed")]
+    [InlineData("https://oapi.dingtalk.com/robot/send", null)]
+    public void The_test_only_loopback_setting_admits_this_machine_and_nothing_else(string url, string? code) =>
+        Assert.Equal(code, new WebhookOptions { AllowLoopbackForTests = true }.UrlPolicy.Check(url)?.Code);
+
+    [Fact]
+    public void A_markdown_link_in_a_project_name_reaches_the_robot_as_literal_text()
+    {
+        var alert = Alert with { Title = "[点我](http://evil.example)项目停滞", Text = "项目 ![x](http://evil.example/a.png) *急* _b_ `c` <img src=x>\n# 标题\n> 引用 \\ ~~d~~ |e|" };
+        foreach (var kind in new[] { WebhookKind.DingTalk, WebhookKind.WeCom })
+        {
+            using var doc = JsonDocument.Parse(WebhookRules.RenderBody(kind, alert, "https://zs.example.cn"));
+            var markdown = doc.RootElement.GetProperty("markdown").GetProperty(kind == WebhookKind.DingTalk ? "text" : "content").GetString()!;
+            Assert.StartsWith("### 【严重】\\[点我\\]\\(http://evil.example\\)项目停滞\n\n", markdown);
+            Assert.Contains("\n\n项目 \\!\\[x\\]\\(http://evil.example/a.png\\) \\*急\\* \\_b\\_ \\`c\\` \\<img src=x\\> \\# 标题 \\> 引用 \\\\ \\~\\~d\\~\\~ \\|e\\|\n\n", markdown);
+            // The only link is the app's own.
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(markdown, @"(?<!\\)\]\("));
+            Assert.EndsWith("[在喀什招商平台查看](https://zs.example.cn/reports?unit=shache)", markdown);
+        }
+    }
+
+    [Theory]
+    [InlineData("普通文字。", "普通文字。")]
+    [InlineData("a\r\n\r\n# b", "a \\# b")]
+    [InlineData("x\n> y", "x \\> y")]
+    [InlineData("tab\there", "tab here")]
+    [InlineData("\\[", "\\\\\\[")]
+    [InlineData("{a}|b!", "\\{a\\}\\|b\\!")]
+    public void Escaping_marks_every_markdown_character_and_collapses_line_breaks(string text, string escaped) =>
+        Assert.Equal(escaped, WebhookRules.EscapeMarkdown(text));
+
+    [Fact]
+    public void A_link_target_cannot_close_the_link()
+    {
+        var markdown = WebhookRules.RenderMarkdown(Alert with { Link = "/x) [y](http://evil.example" }, "https://zs.example.cn");
+        Assert.EndsWith("[在喀什招商平台查看](https://zs.example.cn/x%29%20%5By%5D%28http://evil.example)", markdown);
+    }
 
     [Fact]
     public void An_endpoint_input_reports_every_bad_field()
@@ -119,11 +185,15 @@ public sealed class WebhookRulesTests
 
     [Theory]
     [InlineData(200, "{\"errcode\":0,\"errmsg\":\"ok\"}", null)]
-    [InlineData(200, "{\"errcode\":310000,\"errmsg\":\"sign not match\"}", "errcode 310000: sign not match")]
-    [InlineData(200, "ok", "reply is not JSON: ok")]
-    [InlineData(200, "{}", "no errcode in reply: {}")]
-    [InlineData(500, "boom", "HTTP 500: boom")]
-    public void A_reply_succeeds_only_with_2xx_and_errcode_0(int status, string body, string? error) =>
+    [InlineData(200, "{\"errcode\":310000,\"errmsg\":\"sign not match\"}", "errcode 310000")]
+    [InlineData(200, "{\"errcode\":\"93000\",\"errmsg\":\"x\"}", "errcode 93000")]
+    [InlineData(200, "{\"errcode\":\"<script>\"}", "bad errcode")]
+    [InlineData(200, "ok", "reply not JSON")]
+    [InlineData(200, "{}", "no errcode")]
+    [InlineData(500, "boom", "HTTP 500")]
+    [InlineData(302, "", "HTTP 302")]
+    [InlineData(400, "SSH-2.0-OpenSSH_9.2 internal banner", "HTTP 400")]
+    public void A_reply_succeeds_only_with_2xx_and_errcode_0_and_the_log_keeps_a_short_code_without_the_reply(int status, string body, string? error) =>
         Assert.Equal(error, WebhookRules.ReplyError(status, body));
 
     [Fact]
@@ -133,6 +203,9 @@ public sealed class WebhookRulesTests
         var bad = new WebhookOptions { Enabled = true, MaxAttempts = 0, InitialBackoffSeconds = 0, TimeoutSeconds = 500 }.Validate();
         Assert.Equal(4, bad.Count);
         Assert.Contains(bad, e => e.Contains("PublicBaseUrl"));
+        var hosts = new WebhookOptions { AllowedHosts = ["oapi.dingtalk.com", "https://evil.example/x", "10.0.0.1:80", " "] }.Validate();
+        Assert.Equal(3, hosts.Count);
+        Assert.All(hosts, e => Assert.Contains("AllowedHosts", e));
     }
 
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
