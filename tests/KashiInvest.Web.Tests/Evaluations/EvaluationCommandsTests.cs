@@ -21,21 +21,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KashiInvest.Web.Tests.Evaluations;
 
 /// <summary>Evaluation use cases (Art. 20) on the seeded demo database.</summary>
-public sealed class EvaluationCommandsTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+public sealed class EvaluationCommandsTests(SeededDatabase database) : LifecycleUseCases(database), IClassFixture<SeededDatabase>
 {
-    private T Get<T>() where T : notnull => database.Services.GetRequiredService<T>();
-    private DateOnly Today => BeijingTime.Today(Get<TimeProvider>());
-
-    private Task<int> NewLeadAsync(string name, InvestorTier tiers, ProjectStage stage = ProjectStage.Lead, string? leader = null) =>
-        database.QueryAsync(db => LifecycleTestData.NewLeadAsync(db, name, tiers, stage: stage, responsibleLeader: leader));
-
-    private Task<Project> ReadAsync(int id) => database.QueryAsync(db => db.Projects.AsNoTracking()
-        .Include(p => p.TriageSteps).Include(p => p.Evaluations).Include(p => p.StageHistory).Include(p => p.WorkGroupDepartments).SingleAsync(p => p.Id == id));
-
     [Fact]
     public async Task A_failed_evaluation_writes_the_record_and_both_moves_in_one_transaction_and_a_bad_one_writes_nothing()
     {
-        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var bureau = await Database.ScopeOfAsync("bureau", ActorRole.Bureau);
         var id = await NewLeadAsync("评估不通过测试项目", InvestorTier.Listed, ProjectStage.Negotiating, "王建国");
         var project = await ReadAsync(id);
 

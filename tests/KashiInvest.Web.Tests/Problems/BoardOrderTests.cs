@@ -1,3 +1,4 @@
+using KashiInvest.Domain.Tests.Support;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Web.Features.Problems;
 using KashiInvest.Web.Tests.Support;

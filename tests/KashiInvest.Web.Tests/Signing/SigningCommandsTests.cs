@@ -21,22 +21,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KashiInvest.Web.Tests.Signing;
 
 /// <summary>Signing and work-group use cases (Art. 22) on the seeded demo database.</summary>
-public sealed class SigningCommandsTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+public sealed class SigningCommandsTests(SeededDatabase database) : LifecycleUseCases(database), IClassFixture<SeededDatabase>
 {
-    private T Get<T>() where T : notnull => database.Services.GetRequiredService<T>();
-    private DateOnly Today => BeijingTime.Today(Get<TimeProvider>());
-
-    private Task<int> NewLeadAsync(string name, InvestorTier tiers, ProjectStage stage = ProjectStage.Lead, string? leader = null) =>
-        database.QueryAsync(db => LifecycleTestData.NewLeadAsync(db, name, tiers, stage: stage, responsibleLeader: leader));
-
-    private Task<Project> ReadAsync(int id) => database.QueryAsync(db => db.Projects.AsNoTracking()
-        .Include(p => p.TriageSteps).Include(p => p.Evaluations).Include(p => p.StageHistory).Include(p => p.WorkGroupDepartments).SingleAsync(p => p.Id == id));
-
     [Fact]
     public async Task Signing_is_refused_without_a_pass_then_a_pass_lets_the_county_sign_and_form_its_work_group()
     {
-        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
-        var county = await database.ScopeOfAsync("shache");
+        var bureau = await Database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var county = await Database.ScopeOfAsync("shache");
         var id = await NewLeadAsync("签约测试项目", InvestorTier.IndustryLeader, ProjectStage.Negotiating, "王建国");
         var signing = Get<SigningCommands>();
         var agreement = new AgreementInput(Today, 35_000m, 520, 20, "SC-XY-2026-099");
@@ -59,8 +50,8 @@ public sealed class SigningCommandsTests(SeededDatabase database) : IClassFixtur
         Assert.Equal((ProjectStage.Signed, WorkGroupLevel.KeyProject, 35_000m, 520), (signed.Stage, signed.WorkGroupLevel, signed.PlannedInvestmentWan, signed.ExpectedJobs));
         Assert.NotEmpty(signed.WorkGroupMissing);
 
-        var departments = await database.QueryAsync(db => db.Units.Where(u => u.Type == UnitType.Department).OrderBy(u => u.Id).Select(u => u.Id).Take(3).ToListAsync());
-        var service = await database.QueryAsync(db => db.Units.SingleAsync(u => u.Code == "svc-shache"));
+        var departments = await Database.QueryAsync(db => db.Units.Where(u => u.Type == UnitType.Department).OrderBy(u => u.Id).Select(u => u.Id).Take(3).ToListAsync());
+        var service = await Database.QueryAsync(db => db.Units.SingleAsync(u => u.Code == "svc-shache"));
         var notDepartment = await signing.SetWorkGroupAsync(county, id3, signed.Version, new WorkGroupInput("县委书记 王海", true, [departments[0], service.Id], service.Id));
         Assert.Equal(("DepartmentIds", "WorkGroup.NotADepartment"), (notDepartment.Errors!.Single().Field, notDepartment.Errors!.Single().Violation.Code));
         var notPrincipal = await signing.SetWorkGroupAsync(county, id3, signed.Version, new WorkGroupInput("副县长 李强", false, departments[..2], service.Id));
@@ -75,8 +66,8 @@ public sealed class SigningCommandsTests(SeededDatabase database) : IClassFixtur
     [Fact]
     public async Task Another_county_cannot_sign_or_see_the_project()
     {
-        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
-        var other = await database.ScopeOfAsync("shule");
+        var bureau = await Database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var other = await Database.ScopeOfAsync("shule");
         var id = await NewLeadAsync("他县签约测试项目", InvestorTier.IndustryLeader, ProjectStage.Negotiating, "王建国");
         var project = await ReadAsync(id);
         await Get<EvaluationCommands>().RecordAsync(bureau, id, project.Version, LifecycleTestData.Pass(project.HostUnitId, Today));

@@ -21,23 +21,14 @@ using KashiInvest.Web.Shared.Writes;
 namespace KashiInvest.Web.Tests.Triage;
 
 /// <summary>Triage use cases (Art. 19) on the seeded demo database, and the lifecycle states the demo data covers.</summary>
-public sealed class TriageCommandsTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+public sealed class TriageCommandsTests(SeededDatabase database) : LifecycleUseCases(database), IClassFixture<SeededDatabase>
 {
     private static readonly UserScope Leader = new("leader", "地区分管领导", ActorRole.Leader, null, [], []);
-
-    private T Get<T>() where T : notnull => database.Services.GetRequiredService<T>();
-    private DateOnly Today => BeijingTime.Today(Get<TimeProvider>());
-
-    private Task<int> NewLeadAsync(string name, InvestorTier tiers, ProjectStage stage = ProjectStage.Lead, string? leader = null) =>
-        database.QueryAsync(db => LifecycleTestData.NewLeadAsync(db, name, tiers, stage: stage, responsibleLeader: leader));
-
-    private Task<Project> ReadAsync(int id) => database.QueryAsync(db => db.Projects.AsNoTracking()
-        .Include(p => p.TriageSteps).Include(p => p.Evaluations).Include(p => p.StageHistory).Include(p => p.WorkGroupDepartments).SingleAsync(p => p.Id == id));
 
     [Fact]
     public async Task A_tiered_lead_walks_triage_step_by_step_and_each_step_is_stored_and_audited()
     {
-        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var bureau = await Database.ScopeOfAsync("bureau", ActorRole.Bureau);
         var id = await NewLeadAsync("分层研判测试项目", InvestorTier.Listed);
         var commands = Get<TriageCommands>();
 
@@ -56,14 +47,14 @@ public sealed class TriageCommandsTests(SeededDatabase database) : IClassFixture
         var project = await ReadAsync(id);
         Assert.Equal((ProjectStage.Negotiating, "王建国"), (project.Stage, project.ResponsibleLeader));
         Assert.Equal(["bureau", "leader", "bureau"], project.TriageSteps.OrderBy(s => s.Id).Select(s => s.By));
-        var audited = await database.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(TriageStep) && a.UnitId == bureau.UnitId));
+        var audited = await Database.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(TriageStep) && a.UnitId == bureau.UnitId));
         Assert.True(audited >= 2);
     }
 
     [Fact]
     public async Task A_stale_version_is_a_conflict_and_writes_nothing()
     {
-        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var bureau = await Database.ScopeOfAsync("bureau", ActorRole.Bureau);
         var id = await NewLeadAsync("并发测试项目", InvestorTier.Unicorn);
         var version = (await ReadAsync(id)).Version;
         Assert.Equal(WriteStatus.Saved, (await Get<TriageCommands>().ExecuteAsync(bureau, id, version, TriageAction.Analyse, new("分析", TriageRecommendation.Pursue))).Status);
@@ -78,7 +69,7 @@ public sealed class TriageCommandsTests(SeededDatabase database) : IClassFixture
     [Fact]
     public async Task A_bare_stage_change_of_a_tiered_lead_is_refused_in_favour_of_triage()
     {
-        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var bureau = await Database.ScopeOfAsync("bureau", ActorRole.Bureau);
         var id = await NewLeadAsync("跳过研判测试项目", InvestorTier.China500);
 
         var result = await Get<ChangeStageCommand>().ExecuteAsync(bureau, id, (await ReadAsync(id)).Version, new StageTransition(ProjectStage.Triage, "直接推进"));
@@ -90,16 +81,16 @@ public sealed class TriageCommandsTests(SeededDatabase database) : IClassFixture
     [Fact]
     public async Task The_demo_data_has_leads_at_every_triage_step_passed_and_failed_evaluations_and_work_groups_both_complete_and_incomplete()
     {
-        var statuses = await database.QueryAsync(db => db.Projects.Where(p => p.Stage == ProjectStage.Lead || p.Stage == ProjectStage.Triage)
+        var statuses = await Database.QueryAsync(db => db.Projects.Where(p => p.Stage == ProjectStage.Lead || p.Stage == ProjectStage.Triage)
             .Select(p => p.TriageStatus).Distinct().ToListAsync());
         Assert.Superset(new HashSet<TriageStatus> { TriageStatus.New, TriageStatus.Analysed, TriageStatus.Approved, TriageStatus.RoutedToCounty }, statuses.ToHashSet());
-        var decisions = await database.QueryAsync(db => db.Evaluations.Select(e => e.Decision).Distinct().ToListAsync());
+        var decisions = await Database.QueryAsync(db => db.Evaluations.Select(e => e.Decision).Distinct().ToListAsync());
         Assert.Equal([EvaluationDecision.Pass, EvaluationDecision.Fail], decisions.Order());
         // Every signed prefecture-coordinated demo project has a passed evaluation behind it.
-        var unpassed = await database.QueryAsync(db => db.Projects.CountAsync(p => p.CoordinationLevel == CoordinationLevel.Prefecture
+        var unpassed = await Database.QueryAsync(db => db.Projects.CountAsync(p => p.CoordinationLevel == CoordinationLevel.Prefecture
             && p.SignedOn != null && !p.Evaluations.Any(e => e.Decision == EvaluationDecision.Pass)));
         Assert.Equal(0, unpassed);
-        var groups = await database.QueryAsync(db => db.Projects.Include(p => p.WorkGroupDepartments)
+        var groups = await Database.QueryAsync(db => db.Projects.Include(p => p.WorkGroupDepartments)
             .Where(p => p.SignedOn != null && p.WorkGroupLevel != WorkGroupLevel.None).ToListAsync());
         Assert.Contains(groups, p => p.WorkGroupMissing.Count == 0);
         Assert.Contains(groups, p => p.WorkGroupMissing.Count > 0);
