@@ -13,24 +13,14 @@ namespace KashiInvest.Web;
 public static class Hosting
 {
     /// <summary>
-    /// Runs a one-off command instead of the server when one is given:
-    /// <c>create-admin &lt;user&gt; &lt;password&gt;</c> creates the first administrator (outside demo mode there is none).
+    /// Runs a one-off command instead of the server when one is given: <c>create-admin &lt;user&gt;</c> creates the
+    /// first administrator (outside demo mode there is none), its password read from standard input.
     /// </summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
-        if (args.Length == 0 || args[0] != "create-admin") return false;
-        if (args.Length != 3)
-        {
-            Console.Error.WriteLine("usage: create-admin <user-name> <password>");
-            Environment.ExitCode = 2;
-            return true;
-        }
-        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        await app.Services.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
-        await using var scope = app.Services.CreateAsyncScope();
-        var result = await AdminAccounts.CreateAsync(scope.ServiceProvider, args[1], args[2]);
-        Console.WriteLine(result.Succeeded ? $"Administrator '{args[1]}' created." : string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
-        Environment.ExitCode = result.Succeeded ? 0 : 1;
+        if (args.Length == 0 || args[0] != AdminCommand.Name) return false;
+        Environment.ExitCode = await AdminCommand.RunAsync(app.Services, args, Console.In, interactive: !Console.IsInputRedirected,
+            Console.Out, Console.Error);
         return true;
     }
 
@@ -54,6 +44,7 @@ public static class Hosting
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseHttpHardening();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -1,4 +1,5 @@
 using KashiInvest.Infrastructure;
+using KashiInvest.Web.Security;
 
 namespace KashiInvest.Web;
 
@@ -17,6 +18,7 @@ public static class KashiApp
     {
         var builder = WebApplication.CreateBuilder(options);
         builder.AddKashiLogging();
+        builder.AddHttpHardening();
         builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddWeb(builder.Configuration);
         return builder;

@@ -5,11 +5,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace KashiInvest.Web.Security;
 
-/// <summary>Only same-site paths are redirect targets: never "//host", "/\\host" or an absolute URL.</summary>
+/// <summary>
+/// Only same-site paths are redirect targets: never "//host", "/\\host" or an absolute URL, and nothing with a control
+/// character or a backslash anywhere (browsers drop tabs and newlines from a URL, so "/\t/host" would become "//host").
+/// </summary>
 public static class LocalUrls
 {
     public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains('\\');
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || url[1] != '/')
+        && !url.Any(c => c == '\\' || char.IsControl(c) || c is '\u2028' or '\u2029');
 
     public static string OrDefault(string? url, string fallback) => IsLocal(url) ? url! : fallback;
 }

@@ -48,7 +48,8 @@ internal sealed class BenchHost : IAsyncDisposable
             Args = settings,
             ApplicationName = typeof(KashiApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
+            // Demo data (which the measurement needs) is refused outside Development: its accounts share a published password.
+            EnvironmentName = Environments.Development,
         });
         // The app's CSS and scripts (and MudBlazor's) from the build output, as `dotnet run` serves them.
         builder.WebHost.UseStaticWebAssets();

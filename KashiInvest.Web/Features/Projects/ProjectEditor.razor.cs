@@ -72,7 +72,7 @@ public partial class ProjectEditor
     }
 
     private Task<IEnumerable<InvestorView>> SearchInvestorsAsync(string? text, CancellationToken ct) =>
-        Reader.SearchInvestorsAsync(text, ct).ContinueWith(t => (IEnumerable<InvestorView>)t.Result, ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        Reader.SearchInvestorsAsync(_scope!, text, ct).ContinueWith(t => (IEnumerable<InvestorView>)t.Result, ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
     /// <summary>The user agrees to link the project to the investor on file with the typed credit code, and saves.</summary>
     private Task LinkByCreditCodeAsync()

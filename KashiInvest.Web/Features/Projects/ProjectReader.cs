@@ -54,14 +54,32 @@ public sealed class ProjectReader(IDbContextFactory<KashiDbContext> factory, Tim
             ProjectAccess.CanEdit(scope, project));
     }
 
-    /// <summary>Investors whose name or credit code contains the text, for the investor picker.</summary>
-    public async Task<IReadOnlyList<InvestorView>> SearchInvestorsAsync(string? text, CancellationToken ct = default)
+    /// <summary>
+    /// Investors whose name or credit code contains the text, for the investor picker — only those the user may know
+    /// of: on a project the user sees, on a registration form or weekly intention the user's unit filed (a chain lead:
+    /// intentions on its chains), or, for anyone, the one whose full credit code was typed. Prefecture-wide roles see all.
+    /// </summary>
+    public async Task<IReadOnlyList<InvestorView>> SearchInvestorsAsync(UserScope scope, string? text, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var q = db.Investors.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(text))
+        var t = text?.Trim() ?? string.Empty;
+        var exactCode = CreditCode.TryParse(t, out var code, out _) ? code.Value : null;
+        if (!scope.SeesAll)
         {
-            var t = text.Trim();
+            var own = scope.UnitId ?? -1;
+            var chains = scope.ChainIds.ToArray();
+            var onProjects = db.Projects.Where(ProjectAccess.VisibleTo(scope)).Select(p => p.InvestorId);
+            var onForms = db.LeadForms.Where(f => f.FiledByUnitId == own).Select(f => f.InvestorId);
+            var onIntentions = from e in db.IntentionEntries
+                               join r in db.WeeklyReports on e.ReportId equals r.Id
+                               where r.UnitId == own || (scope.Role == ActorRole.ChainLead && chains.Contains(e.ChainId))
+                               select e.InvestorId;
+            q = q.Where(i => onProjects.Contains(i.Id) || onForms.Contains(i.Id) || onIntentions.Contains(i.Id)
+                || (exactCode != null && i.CreditCode == exactCode));
+        }
+        if (t.Length > 0)
+        {
             var upper = t.ToUpperInvariant();
             q = q.Where(i => i.Name.Contains(t) || (i.CreditCode != null && i.CreditCode.StartsWith(upper)));
         }

@@ -163,4 +163,26 @@ public sealed class MinutesDocxWriterTests
     [Fact]
     public void The_file_name_is_the_title_and_date_without_characters_Windows_refuses() =>
         Assert.Equal("调度会_纪要_-20261123.docx", MinutesDocxWriter.FileName(MinutesSamples.Dispatch() with { Title = "调度会/纪要?" }));
+    [Fact]
+    public void Control_characters_and_non_characters_in_the_record_still_give_a_valid_document()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var hostile = MinutesSamples.Dispatch() with
+        {
+            Title = "调度会\u0001纪要\u000B\uFFFE",
+            Place = "会议室\u0000\uD800",
+            Decisions = [new MinutesDecision(1, "由\u0008莎车县\u001F牵头\uFFFF，\u000C月底前完成。")],
+            Items = [new MinutesItem(1, "议题\u0002", "项目\u0003", "说明\u000B第二行", "讨论\u0007", null)],
+            Actions = [new MinutesAction(1, "任务\u0004", "单位\u0005", new DateOnly(2026, 12, 10), "关联\u0006", "推进中\u000E", false)],
+        };
+
+        using var stream = Write(hostile);
+        using var doc = WordprocessingDocument.Open(stream, false);
+
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var texts = TopParagraphs(doc).Select(p => p.InnerText).ToList();
+        Assert.Equal("调度会纪要", texts[0]);
+        Assert.Contains(texts, t => t.Contains("由莎车县牵头，月底前完成。", StringComparison.Ordinal));
+        Assert.Equal("调度会纪要", doc.PackageProperties.Title);
+    }
 }

@@ -43,6 +43,48 @@ public sealed class MinutesEndpointTests(KashiAppFactory app) : IClassFixture<Ka
         return (meeting.Id, shache.Name);
     });
 
+    /// <summary>An ended meeting whose title and decision carry characters XML cannot hold (pasted from another program).</summary>
+    private async Task<int> HostileMeetingAsync() => await app.QueryAsync(async db =>
+    {
+        const string hostileTitle = "控制字符\u0001调度会\u000B\uFFFE";
+        if (await db.Meetings.Where(m => m.Title == hostileTitle).Select(m => (int?)m.Id).FirstOrDefaultAsync() is { } existing) return existing;
+        var bureau = await db.Units.SingleAsync(u => u.Code == ReferenceData.BureauCode);
+        var actor = new Actor("bureau", bureau.Id);
+        db.Actor = actor;
+        var now = TestClock.Default.UtcNow;
+        var meeting = new Meeting(new MeetingDetails(MeetingKind.Scheduling, hostileTitle, now.AddHours(-2), "会议室\u0002", "主持\u0003", null,
+            [bureau.Id], "参会\u0004人员", false), MeetingScope.Prefecture, bureau.Id, actor, now.AddDays(-1));
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync();
+        var item = meeting.AddItem(AgendaItemKind.Custom, null, null, null, "议题\u0005", "说明\uFFFF", now.AddHours(-2));
+        await db.SaveChangesAsync();
+        meeting.Start(actor, "记录\u0006", now.AddHours(-2));
+        meeting.Present(item.Id, actor, now.AddHours(-2));
+        meeting.RecordDecision(item.Id, "决定\u0001由\u000B莎车县\uFFFE牵头。", actor, now.AddHours(-1));
+        meeting.End(actor, now.AddMinutes(-30));
+        await db.SaveChangesAsync();
+        return meeting.Id;
+    });
+
+    [Fact]
+    public async Task Minutes_whose_record_holds_control_characters_download_as_a_valid_document()
+    {
+        var id = await HostileMeetingAsync();
+        using var client = app.CreateHttpClient();
+        await HttpSignIn.SignInAsync(client, "bureau");
+
+        var response = await client.GetAsync($"/meetings/{id}/minutes.docx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var doc = WordprocessingDocument.Open(stream, false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var text = doc.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Contains(text, t => t.Contains("控制字符调度会", StringComparison.Ordinal));
+        Assert.Contains(text, t => t.Contains("决定由莎车县牵头。", StringComparison.Ordinal));
+    }
+
     private static List<string> Paragraphs(byte[] docx)
     {
         using var stream = new MemoryStream(docx);

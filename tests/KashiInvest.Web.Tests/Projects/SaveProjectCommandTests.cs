@@ -20,7 +20,7 @@ public sealed class SaveProjectCommandTests(SeededDatabase database) : IClassFix
     private async Task<ProjectForm> ValidFormAsync(string name)
     {
         var chain = await database.QueryAsync(db => db.Chains.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
-        var investor = (await Reader.SearchInvestorsAsync(null))[0];
+        var investor = (await Reader.SearchInvestorsAsync(await database.ScopeOfAsync(KashiInvest.Infrastructure.DemoData.ReferenceData.BureauCode, ActorRole.Bureau), null))[0];
         return new ProjectForm
         {
             Name = name,

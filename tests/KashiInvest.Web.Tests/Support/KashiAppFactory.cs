@@ -33,14 +33,21 @@ public sealed class KashiAppFactory : WebApplicationFactory<Program>
     /// <summary>Further settings of the application, e.g. a short <c>Database:BusyTimeoutSeconds</c>.</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The host environment; Development (with demo data) unless a test runs the app as production.</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>A further log sink, e.g. to read what the app logged.</summary>
+    public ILoggerProvider? LoggerProvider { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:DataDir", DataDir);
         builder.UseSetting("Demo:Enabled", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(s => s.AddSingleton(Clock));
+        if (LoggerProvider is { } logs) builder.ConfigureServices(s => s.AddSingleton(logs));
     }
 
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:41234.</summary>
