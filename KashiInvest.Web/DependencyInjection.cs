@@ -22,6 +22,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace KashiInvest.Web;
@@ -35,7 +36,7 @@ public static class DependencyInjection
     {
         services.AddBlazorHost();
         services.AddKashiLocalization(configuration);
-        services.AddKashiIdentity();
+        services.AddKashiIdentity(configuration);
         services.AddKashiCookies();
         services.AddShared();
         services.AddFeatures(configuration);
@@ -71,8 +72,17 @@ public static class DependencyInjection
     }
 
     /// <summary>ASP.NET Core Identity on the application's database, with the bearer token for non-browser clients.</summary>
-    private static IServiceCollection AddKashiIdentity(this IServiceCollection services)
+    private static IServiceCollection AddKashiIdentity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<AuthenticationSettings>().Bind(configuration.GetSection(AuthenticationSettings.Section)).ValidateOnStart();
+        services.AddOptions<SignInRateLimits>().Bind(configuration.GetSection(SignInRateLimits.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthenticationSettings>, SignInSettingsValidator>();
+        services.AddSingleton<IValidateOptions<SignInRateLimits>, SignInSettingsValidator>();
+        services.AddSingleton<SignInThrottle>();
+        // The sign-in cookie re-checks the security stamp as often as circuits do, so a lockout or a change of
+        // password, role or unit reaches every open session within that interval.
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<AuthenticationSettings>>((o, s) => o.ValidationInterval = s.Value.RevalidationInterval);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
@@ -87,6 +97,7 @@ public static class DependencyInjection
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
+            .AddUserManager<KashiUserManager>()
             .AddEntityFrameworkStores<KashiDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();

@@ -1,7 +1,10 @@
 using KashiInvest.Domain.Projects;
 using KashiInvest.Infrastructure.Live;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -45,7 +48,8 @@ public interface ILiveClient
 /// </para>
 /// </summary>
 [Authorize(AuthenticationSchemes = AuthenticationSchemes)]
-public sealed class LiveHub(LiveSubscriptions subscriptions, IDbContextFactory<KashiDbContext> factory) : Hub<ILiveClient>
+public sealed class LiveHub(LiveSubscriptions subscriptions, IDbContextFactory<KashiDbContext> factory,
+    UserManager<AppUser> users, TimeProvider clock) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
 
@@ -56,10 +60,20 @@ public sealed class LiveHub(LiveSubscriptions subscriptions, IDbContextFactory<K
     public const string AuthenticationSchemes = "Identity.Application," + BearerTokenDefaults.AuthenticationScheme;
 
     private const string ConnectionKey = "kashi.live";
+    private const string ExpiryKey = "kashi.live.expiry";
 
-    /// <summary>Resolves the caller's scope once for the whole connection.</summary>
+    /// <summary>
+    /// Re-checks the account (locked out, or changed since the cookie or token was issued: <see cref="UserValidity"/>),
+    /// ends the connection when its sign-in expires, and resolves the caller's scope once for the whole connection.
+    /// </summary>
     public override async Task OnConnectedAsync()
     {
+        if (!await UserValidity.IsCurrentAsync(users, Context.User ?? new()))
+        {
+            Context.Abort();
+            return;
+        }
+        CloseWhenSignInExpires();
         await using var db = await factory.CreateDbContextAsync(Context.ConnectionAborted);
         var scope = await UserScopes.ResolveAsync(Context.User ?? new(), db, Context.ConnectionAborted);
         Context.Items[ConnectionKey] = new LiveConnection(Context.ConnectionId, scope);
@@ -92,11 +106,32 @@ public sealed class LiveHub(LiveSubscriptions subscriptions, IDbContextFactory<K
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        if (Context.Items.TryGetValue(ExpiryKey, out var timer) && timer is IDisposable expiry) expiry.Dispose();
         if (Context.Items.TryGetValue(ConnectionKey, out var value) && value is LiveConnection connection) await subscriptions.RemoveAsync(connection);
         await base.OnDisconnectedAsync(exception);
     }
 
     private LiveConnection Connection => (LiveConnection)Context.Items[ConnectionKey]!;
+
+    /// <summary>
+    /// A connection lives no longer than the sign-in it started with (a bearer token's 1–2 h, the cookie's expiry).
+    /// Timed on the application's clock (<see cref="TimeProvider"/>, like every deadline here): SignalR's own
+    /// <c>CloseOnAuthenticationExpiration</c> does the same check against the machine clock instead, which would
+    /// disagree with the expiry the sign-in wrote whenever the application runs on another clock (as the tests do).
+    /// </summary>
+    private void CloseWhenSignInExpires()
+    {
+        var expires = Context.GetHttpContext()?.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
+        if (expires is not { } at) return;
+        var context = Context;
+        var due = at - clock.GetUtcNow();
+        if (due <= TimeSpan.Zero)
+        {
+            context.Abort();
+            return;
+        }
+        context.Items[ExpiryKey] = clock.CreateTimer(_ => context.Abort(), null, due, Timeout.InfiniteTimeSpan);
+    }
 
     private async Task<ProjectKey?> ProjectKeyAsync(int projectId)
     {

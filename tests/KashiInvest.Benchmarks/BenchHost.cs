@@ -42,6 +42,8 @@ internal sealed class BenchHost : IAsyncDisposable
             $"--Demo:Scale={scale}",
             "--urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning",
+            // Every demo account asks for a token from 127.0.0.1 at once: lift the sign-in rate limit.
+            "--RateLimits:SignIn:PermitsPerAddress=10000",
         ];
         var builder = KashiApp.CreateBuilder(new WebApplicationOptions
         {

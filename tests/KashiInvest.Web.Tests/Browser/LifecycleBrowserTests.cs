@@ -115,7 +115,17 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
         await county.Locator("[data-testid=wg-departments]").First.ClickAsync();
         await county.Locator(".mud-popover-open .mud-list-item", new() { HasText = "自然资源局" }).ClickAsync();
         await county.Locator(".mud-popover-open .mud-list-item", new() { HasText = "生态环境局" }).ClickAsync();
-        await county.Keyboard.PressAsync("Escape");
+        // Close the multi-select's list; under load the first Escape can be lost, so check it closed and press again.
+        for (var attempt = 1; ; attempt++)
+        {
+            await county.Keyboard.PressAsync("Escape");
+            try
+            {
+                await Expect(county.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0, new() { Timeout = 3_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 5) { }
+        }
         await county.Locator("[data-testid=wg-submit]").ClickAsync();
         await county.Locator("[data-testid=workgroup-complete]").WaitForAsync();
         await Expect(county.Locator("[data-testid=workgroup-incomplete]")).ToHaveCountAsync(0);

@@ -44,6 +44,10 @@ public sealed class KashiAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:DataDir", DataDir);
         builder.UseSetting("Demo:Enabled", "true");
+        // The suite signs in many times from 127.0.0.1 (the browser collection shares one app): the sign-in rate limit
+        // is lifted unless a test sets its own (RateLimits:SignIn:* in Settings).
+        builder.UseSetting("RateLimits:SignIn:PermitsPerAddress", "10000");
+        builder.UseSetting("RateLimits:SignIn:PermitsPerUserName", "1000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(s => s.AddSingleton(Clock));
