@@ -10,6 +10,30 @@ public static class FormInput
         page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input:not([type=hidden]), [data-testid={testId}] textarea").First;
 
     /// <summary>
+    /// Fills a text field that shows a counter ("12 / 200") and waits until the counter, which the server renders,
+    /// shows the new length: then the circuit has the value before the next step. On a loaded machine an input event
+    /// can be lost behind a re-render, so filling (idempotent) is repeated while the counter has not followed.
+    /// </summary>
+    public static async Task FillCountedAsync(IPage page, string testId, string text, int attempts = 4)
+    {
+        var input = Field(page, testId);
+        var control = page.Locator(".mud-input-control", new() { Has = input });
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(text);
+            try
+            {
+                await Assertions.Expect(control).ToContainTextAsync($"{text.Length} / ", new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < attempts)
+            {
+                await input.FillAsync(string.Empty);
+            }
+        }
+    }
+
+    /// <summary>
     /// Navigates and waits for the page's circuit: a prerendered page shows its fields at once, but what is typed
     /// into them before the circuit attaches never reaches the component.
     /// </summary>
