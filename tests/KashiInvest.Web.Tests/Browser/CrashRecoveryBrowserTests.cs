@@ -29,8 +29,9 @@ public sealed class CrashRecoveryBrowserTests(ITestOutputHelper output)
     private const int ReportWriters = 3;
     private const int MaxReportsPerWriter = 5;
     private const int MaxEscalations = 5;
-    /// <summary>The kill waits for this many acknowledged writes, then strikes at the next submit.</summary>
+    /// <summary>The kill waits for this many acknowledged writes (at least two of each kind), then strikes at the next submit.</summary>
     private const int AcknowledgedBeforeKill = 5;
+    private const int AcknowledgedOfEachKindBeforeKill = 2;
 
     private static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
@@ -73,7 +74,8 @@ public sealed class CrashRecoveryBrowserTests(ITestOutputHelper output)
         public void Acknowledged()
         {
             Interlocked.Decrement(ref _inFlight);
-            if (Interlocked.Increment(ref _acknowledged) >= AcknowledgedBeforeKill)
+            if (Interlocked.Increment(ref _acknowledged) >= AcknowledgedBeforeKill
+                && Reports.Count >= AcknowledgedOfEachKindBeforeKill && Escalations.Count >= AcknowledgedOfEachKindBeforeKill)
             {
                 _armed = true;
                 Armed.TrySetResult();
