@@ -44,6 +44,23 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The app process runs on the suite's clock too, as every app under test does: libfaketime (Debian's
+    /// <c>faketime</c>, which scripts/test.sh installs) starts its wall clock at <see cref="TestClock.Start"/> and lets it
+    /// run on, so its demo data and deadlines are those of every other test on any day. Monotonic clocks (timers,
+    /// stopwatches) stay real.
+    /// </summary>
+    private static void RunOnTheSuiteClock(ProcessStartInfo info)
+    {
+        const string library = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
+        if (!File.Exists(library)) throw new InvalidOperationException($"{library} is missing: apt-get install faketime (scripts/test.sh does).");
+        info.Environment["LD_PRELOAD"] = library;
+        info.Environment["FAKETIME"] = "@" + TestClock.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["FAKETIME_DONT_FAKE_MONOTONIC"] = "1";
+        info.Environment["FAKETIME_DONT_RESET"] = "1";
+        info.Environment["TZ"] = "UTC";
+    }
+
     /// <summary>Starts the application and waits (bounded) until its sign-in page answers 200.</summary>
     public static async Task<AppProcess> StartAsync(string dataDir, IReadOnlyDictionary<string, string> settings, TimeSpan startTimeout)
     {
@@ -58,6 +75,7 @@ public sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        RunOnTheSuiteClock(info);
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--contentRoot");
         info.ArgumentList.Add(Path.Combine(Repo.Root, "KashiInvest.Web"));
