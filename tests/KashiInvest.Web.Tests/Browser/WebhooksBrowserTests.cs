@@ -16,8 +16,7 @@ public sealed class WebhooksBrowserTests(BrowserFixture browser)
     public async Task The_Bureau_sees_the_units_robots_and_the_delivery_log_filters_by_status_and_the_form_refuses_bad_input()
     {
         var page = await browser.SignedInPageAsync("bureau");
-        await page.Locator("[data-testid=nav-webhooks]").ClickAsync();
-        await page.WaitForURLAsync("**/admin/webhooks");
+        await FormInput.ClickUntilUrlAsync(page, page.Locator("[data-testid=nav-webhooks]"), "**/admin/webhooks");
         await page.Locator("[data-testid=endpoints][data-ready=on]").WaitForAsync();
         await Expect(page.Locator("h4")).ToHaveTextAsync("机器人消息推送");
         await Expect(page.Locator("[data-testid=webhooks-off]")).ToBeVisibleAsync(); // off by default
