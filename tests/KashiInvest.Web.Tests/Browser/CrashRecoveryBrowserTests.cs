@@ -130,8 +130,10 @@ public sealed class CrashRecoveryBrowserTests(ITestOutputHelper output)
             if (allWritten.IsFaulted) await allWritten;
             Assert.True(log.SubmitWhileArmed.Task.IsCompleted, "no submit came after the writes the kill waits for");
             var inFlightAtKill = log.InFlight;
-            first.KillHard();
+            // Marked before the kill, so an error a writer sees from the dying app (a reset navigation, a closed
+            // circuit) is always counted as an unacknowledged write, never as a failure of the test.
             log.Killed = true;
+            first.KillHard();
             Assert.True(first.HasExited);
             // The browser goes too: every form still waiting for an answer fails now, and its write is unacknowledged.
             await browser.CloseAsync();
