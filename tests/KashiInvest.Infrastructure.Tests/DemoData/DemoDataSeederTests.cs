@@ -263,7 +263,11 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
                       // The life-cycle records (Art. 19, 20, 22) are audited too.
                       + await db.TriageSteps.CountAsync() + await db.Evaluations.CountAsync()
                       + await db.Set<KashiInvest.Domain.Projects.WorkGroupDepartment>().CountAsync();
-        var reference = await db.Units.CountAsync() + await db.Chains.CountAsync() + await db.ChainLinks.CountAsync();
+        var reference = await db.Units.CountAsync() + await db.Chains.CountAsync() + await db.ChainLinks.CountAsync()
+                        // Approvals' reference data: calendar years and their days, the catalogue, service groups and their members.
+                        + await db.CalendarYears.CountAsync() + await db.Set<KashiInvest.Domain.Approvals.CalendarDay>().CountAsync()
+                        + await db.ApprovalCatalogue.CountAsync() + await db.ServiceGroups.CountAsync()
+                        + await db.Set<KashiInvest.Domain.Approvals.ServiceGroupMember>().CountAsync();
         // The leads demo adds rows of its own and later marks some pushes "became a lead" (one more entry each).
         string[] leadsTypes = ["TargetEnterprise", "TargetPush", "TargetPushLogEntry", "LeadForm", "WeeklyIntentionReport", "IntentionEntry"];
         var leadsRows = await db.TargetEnterprises.CountAsync() + await db.TargetPushes.CountAsync() + await db.TargetPushHistory.CountAsync()
