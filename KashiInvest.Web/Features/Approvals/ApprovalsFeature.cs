@@ -1,0 +1,10 @@
+namespace KashiInvest.Web.Features.Approvals;
+
+public static class ApprovalsFeature
+{
+    public static IServiceCollection AddApprovalsFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<ApprovalCommands>();
+        return services;
+    }
+}
