@@ -5,6 +5,7 @@ public static class ApprovalsFeature
     public static IServiceCollection AddApprovalsFeature(this IServiceCollection services)
     {
         services.AddSingleton<ApprovalCommands>();
+        services.AddSingleton<CalendarQuery>();
         return services;
     }
 }
