@@ -79,6 +79,8 @@ public static class DependencyInjection
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LifecycleSettings>>().Value);
         services.AddOptions<WeeklyReportSettings>().Bind(configuration.GetSection(WeeklyReportSettings.Section))
             .Validate(o => o.Validate().Count == 0, "Leads: invalid weekly report settings (see WeeklyReportSettings.Validate).").ValidateOnStart();
+        services.AddOptions<Approvals.ApprovalsOptions>().Bind(configuration.GetSection(Approvals.ApprovalsOptions.Section))
+            .Validate(o => o.Validate().Count == 0, "Approvals:WarningPercent must be between 1 and 99.").ValidateOnStart();
         return services;
     }
 

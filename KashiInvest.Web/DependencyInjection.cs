@@ -156,6 +156,7 @@ public static class DependencyInjection
         services.AddSigningFeature();
         services.AddLeadsFeature();
         services.AddAlertsFeature();
+        KashiInvest.Web.Features.Approvals.ApprovalsFeature.AddApprovalsFeature(services);
         services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();
         return services;
     }

@@ -18,6 +18,10 @@ public enum AlertKind
     ProblemOverdue,
     WeeklyIntentionReportMissing,
     AgreementNotSigned,
+    /// <summary>An approval item's clock is in its warning share (Art. 23).</summary>
+    ApprovalDueSoon,
+    /// <summary>An approval item is past its committed limit (Art. 23): the Bureau supervises (督办).</summary>
+    ApprovalOverdue,
 }
 
 /// <summary>Ordered: a higher value is more urgent. High severity pops a toast on the screens that see it.</summary>

@@ -7,8 +7,8 @@ public sealed record DemoAccountSpec(string UserName, ActorRole Role, string Uni
 
 /// <summary>
 /// The demo accounts, one per role and unit that a demonstration needs: <c>admin</c>, <c>bureau</c>, <c>leader</c>,
-/// KEDZ and each county by its pinyin code, the front command, each sub-bureau and chain lead by its code, and
-/// <c>wall</c> for the projector.
+/// KEDZ and each county by its pinyin code, the front command, each sub-bureau and chain lead by its code,
+/// <c>wall</c> for the projector, and for approvals each service group (<c>svc-shache</c>) and department (<c>dept-natres</c>).
 /// </summary>
 public static class DemoAccounts
 {
@@ -32,6 +32,9 @@ public static class DemoAccounts
         accounts.AddRange(ReferenceData.Chains.Select(c => new DemoAccountSpec($"chain-{c.Code}", ActorRole.ChainLead, c.LeadUnitCode,
             $"{c.Name}产业链链主单位联络员")));
         accounts.Add(new("wall", ActorRole.Display, ReferenceData.BureauCode, "指挥大屏"));
+        // Assist-and-proxy approvals (Art. 23): each service group's leader, and each department's proxy.
+        accounts.AddRange(ReferenceData.ServiceGroups.Select(g => new DemoAccountSpec(g.Code, ActorRole.ServiceGroup, g.Code, $"{g.Name}组长")));
+        accounts.AddRange(ReferenceData.Departments.Select(d => new DemoAccountSpec(d.Code, ActorRole.Department, d.Code, $"{d.Name}代办员")));
         return accounts;
     }
 }

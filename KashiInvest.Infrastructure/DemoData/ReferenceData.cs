@@ -72,6 +72,7 @@ public static class ReferenceData
         new("dept-housing", "喀什地区住房和城乡建设局", "Kashgar Prefecture Housing and Urban-Rural Development Bureau", UnitType.Department),
         new("dept-drc", "喀什地区发展和改革委员会", "Kashgar Prefecture Development and Reform Commission", UnitType.Department),
         new("dept-industry", "喀什地区工业和信息化局", "Kashgar Prefecture Industry and Information Technology Bureau", UnitType.Department),
+        new("dept-water", "喀什地区水利局", "Kashgar Prefecture Water Resources Bureau", UnitType.Department),
     ];
 
     public static readonly IReadOnlyList<ChainDefinition> Chains =

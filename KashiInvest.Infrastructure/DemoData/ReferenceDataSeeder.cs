@@ -8,7 +8,8 @@ namespace KashiInvest.Infrastructure.DemoData;
 
 /// <summary>
 /// The prefecture's real units and key industry chains: reference data that every installation needs, demo or
-/// not. Inserted once into an empty database.
+/// not. Inserted once into an empty database. The approvals' reference data (calendar, catalogue, service groups)
+/// follows, each part where its table is still empty.
 /// </summary>
 public sealed class ReferenceDataSeeder(IDbContextFactory<KashiDbContext> factory)
 {
@@ -20,6 +21,17 @@ public sealed class ReferenceDataSeeder(IDbContextFactory<KashiDbContext> factor
         // The transaction runs inside the execution strategy, so that SQL Server's retries work with it.
         await using var probe = await factory.CreateDbContextAsync(cancellationToken);
         await probe.Database.CreateExecutionStrategy().ExecuteAsync(() => SeedOnceAsync(cancellationToken));
+        await probe.Database.CreateExecutionStrategy().ExecuteAsync(() => SeedApprovalsAsync(cancellationToken));
+    }
+
+    /// <summary>Calendar, approval catalogue and service groups: each only where its table is still empty.</summary>
+    private async Task SeedApprovalsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Actor = Actor.System(ActorJob);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await Approvals.ApprovalReferenceSeeder.SeedAsync(db, db.Clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task SeedOnceAsync(CancellationToken cancellationToken)

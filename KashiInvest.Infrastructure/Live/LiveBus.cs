@@ -53,7 +53,7 @@ public static class ChangeKinds
 
     public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged,
         TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported, AlertRaised, AlertCleared, AlertAcknowledged,
-        MeetingChanged, ActionChanged];
+        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged];
     /// <summary>A registration form was filed (its project's key; ItemId = form id).</summary>
     public const string LeadFiled = "lead.filed";
     /// <summary>A target reached a unit. Not about a project: ProjectId 0, Host/Source = the receiving unit, ItemId = push id.</summary>
@@ -72,6 +72,11 @@ public static class ChangeKinds
     public const string MeetingChanged = "meeting.changed";
     /// <summary>A meeting action item was recorded or done: ItemId = action id; keyed on its project, else like the meeting.</summary>
     public const string ActionChanged = "action.changed";
+
+    /// <summary>An investor's application or its service plan changed (Art. 23): keyed on the project, ItemId = plan id.</summary>
+    public const string ApprovalPlanChanged = "approval.plan";
+    /// <summary>An approval item of a plan was planned, assigned, claimed or stepped: keyed on the project, ItemId = item id.</summary>
+    public const string ApprovalItemChanged = "approval.item";
 
 }
 
@@ -194,6 +199,10 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
                 return Of(ChangeKinds.MeetingChanged, new ProjectKey(0, mc.Meeting.OrganizerUnitId, -1, mc.Meeting.OrganizerUnitId), mc.Meeting.Version, now) with { ItemId = mc.Meeting.Id };
             case Domain.Meetings.ActionItemChanged ac:
                 return await ActionNoticeAsync(ac.Action, now, ct);
+            case Domain.Approvals.ServicePlanChanged sp when await keys.FindAsync(sp.Plan.ProjectId, ct) is { } key:
+                return Of(ChangeKinds.ApprovalPlanChanged, key, sp.Plan.Version, now) with { ItemId = sp.Plan.Id };
+            case Domain.Approvals.PlanItemChanged pi when await keys.FindAsync(pi.Item.ProjectId, ct) is { } key:
+                return Of(ChangeKinds.ApprovalItemChanged, key, pi.Item.Version, now) with { ItemId = pi.Item.Id };
             default: return null;
         }
     }

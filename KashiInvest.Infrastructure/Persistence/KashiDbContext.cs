@@ -65,6 +65,11 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>, IDataProtecti
     public DbSet<Domain.Meetings.MeetingDecision> MeetingDecisions => Set<Domain.Meetings.MeetingDecision>();
     public DbSet<Domain.Meetings.ActionItem> ActionItems => Set<Domain.Meetings.ActionItem>();
     public DbSet<Projects.ProjectCodeCounter> ProjectCodeCounters => Set<Projects.ProjectCodeCounter>();
+    public DbSet<Domain.Approvals.CalendarYear> CalendarYears => Set<Domain.Approvals.CalendarYear>();
+    public DbSet<Domain.Approvals.CatalogueItem> ApprovalCatalogue => Set<Domain.Approvals.CatalogueItem>();
+    public DbSet<Domain.Approvals.ServiceGroup> ServiceGroups => Set<Domain.Approvals.ServiceGroup>();
+    public DbSet<Domain.Approvals.ServicePlan> ServicePlans => Set<Domain.Approvals.ServicePlan>();
+    public DbSet<Domain.Approvals.PlanItem> PlanItems => Set<Domain.Approvals.PlanItem>();
 
     /// <summary>The Data Protection key ring on SQL Server (on SQLite it is kept in the data folder instead).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

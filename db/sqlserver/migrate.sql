@@ -1644,3 +1644,413 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE TABLE [ApprovalCatalogue] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(40) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [DepartmentUnitId] int NOT NULL,
+        [Level] nvarchar(20) NOT NULL,
+        [StatutoryLimit] int NOT NULL,
+        [Unit] nvarchar(20) NOT NULL,
+        [LegalSource] nvarchar(500) NOT NULL,
+        [Stage] nvarchar(40) NOT NULL,
+        [MayRunInParallel] bit NOT NULL,
+        [GreenChannelLimit] int NULL,
+        [DepartmentCommitment] int NULL,
+        [IsActive] bit NOT NULL,
+        [PrerequisiteCodes] nvarchar(500) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ApprovalCatalogue] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApprovalCatalogue_Units_DepartmentUnitId] FOREIGN KEY ([DepartmentUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE TABLE [CalendarYears] (
+        [Id] int NOT NULL IDENTITY,
+        [Year] int NOT NULL,
+        [SourceTitle] nvarchar(300) NOT NULL,
+        [SourcePublishedOn] date NULL,
+        [UpdatedBy] nvarchar(256) NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_CalendarYears] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE TABLE [ServiceGroups] (
+        [Id] int NOT NULL IDENTITY,
+        [GroupUnitId] int NOT NULL,
+        [HostUnitId] int NOT NULL,
+        [LeadUnitId] int NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ServiceGroups] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ServiceGroups_Units_GroupUnitId] FOREIGN KEY ([GroupUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ServiceGroups_Units_HostUnitId] FOREIGN KEY ([HostUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ServiceGroups_Units_LeadUnitId] FOREIGN KEY ([LeadUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE TABLE [ServicePlans] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [HostUnitId] int NOT NULL,
+        [ApplicantName] nvarchar(200) NOT NULL,
+        [AppliedOn] date NOT NULL,
+        [Phases] int NOT NULL,
+        [GreenChannel] bit NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [RecordedBy] nvarchar(256) NOT NULL,
+        [RecordedAtUtc] datetime2 NOT NULL,
+        [PlannedBy] nvarchar(256) NULL,
+        [PlannedAtUtc] datetime2 NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ServicePlans] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ServicePlans_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ServicePlans_Units_HostUnitId] FOREIGN KEY ([HostUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE TABLE [CalendarDays] (
+        [Id] int NOT NULL IDENTITY,
+        [CalendarYearId] int NOT NULL,
+        [Date] date NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        CONSTRAINT [PK_CalendarDays] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CalendarDays_CalendarYears_CalendarYearId] FOREIGN KEY ([CalendarYearId]) REFERENCES [CalendarYears] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE TABLE [ServiceGroupMembers] (
+        [Id] int NOT NULL IDENTITY,
+        [ServiceGroupId] int NOT NULL,
+        [DepartmentUnitId] int NOT NULL,
+        CONSTRAINT [PK_ServiceGroupMembers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ServiceGroupMembers_ServiceGroups_ServiceGroupId] FOREIGN KEY ([ServiceGroupId]) REFERENCES [ServiceGroups] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ServiceGroupMembers_Units_DepartmentUnitId] FOREIGN KEY ([DepartmentUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE TABLE [ServiceGroupProxies] (
+        [Id] int NOT NULL IDENTITY,
+        [ServiceGroupId] int NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [DepartmentUnitId] int NOT NULL,
+        CONSTRAINT [PK_ServiceGroupProxies] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ServiceGroupProxies_ServiceGroups_ServiceGroupId] FOREIGN KEY ([ServiceGroupId]) REFERENCES [ServiceGroups] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ServiceGroupProxies_Units_DepartmentUnitId] FOREIGN KEY ([DepartmentUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE TABLE [PlanItems] (
+        [Id] int NOT NULL IDENTITY,
+        [ServicePlanId] int NOT NULL,
+        [ProjectId] int NOT NULL,
+        [HostUnitId] int NOT NULL,
+        [CatalogueItemId] int NOT NULL,
+        [ItemCode] nvarchar(40) NOT NULL,
+        [ItemName] nvarchar(200) NOT NULL,
+        [ItemNameEn] nvarchar(200) NOT NULL,
+        [DepartmentUnitId] int NOT NULL,
+        [Level] nvarchar(20) NOT NULL,
+        [Stage] nvarchar(40) NOT NULL,
+        [PrerequisiteCodes] nvarchar(500) NOT NULL,
+        [MayRunInParallel] bit NOT NULL,
+        [StatutoryLimit] int NOT NULL,
+        [Unit] nvarchar(20) NOT NULL,
+        [Limit] int NOT NULL,
+        [GreenChannel] bit NOT NULL,
+        [Status] nvarchar(30) NOT NULL,
+        [Holder] nvarchar(256) NULL,
+        [AcceptedOn] date NULL,
+        [ClockStartOn] date NULL,
+        [DecidedOn] date NULL,
+        [CertificateIssuedOn] date NULL,
+        [CertificateNumber] nvarchar(1000) NULL,
+        [Reason] nvarchar(1000) NULL,
+        [LastStepOn] date NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_PlanItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PlanItems_ApprovalCatalogue_CatalogueItemId] FOREIGN KEY ([CatalogueItemId]) REFERENCES [ApprovalCatalogue] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PlanItems_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PlanItems_ServicePlans_ServicePlanId] FOREIGN KEY ([ServicePlanId]) REFERENCES [ServicePlans] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PlanItems_Units_DepartmentUnitId] FOREIGN KEY ([DepartmentUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE TABLE [PlanItemPauses] (
+        [Id] int NOT NULL IDENTITY,
+        [PlanItemId] int NOT NULL,
+        [Procedure] nvarchar(20) NOT NULL,
+        [Reason] nvarchar(1000) NOT NULL,
+        [StartedOn] date NOT NULL,
+        [ExpectedEndOn] date NULL,
+        [EndedOn] date NULL,
+        CONSTRAINT [PK_PlanItemPauses] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PlanItemPauses_PlanItems_PlanItemId] FOREIGN KEY ([PlanItemId]) REFERENCES [PlanItems] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE TABLE [PlanItemSteps] (
+        [Id] int NOT NULL IDENTITY,
+        [PlanItemId] int NOT NULL,
+        [Action] nvarchar(30) NOT NULL,
+        [On] date NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [UnitId] int NULL,
+        [StatusAfter] nvarchar(30) NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_PlanItemSteps] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PlanItemSteps_PlanItems_PlanItemId] FOREIGN KEY ([PlanItemId]) REFERENCES [PlanItems] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApprovalCatalogue_Code] ON [ApprovalCatalogue] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_ApprovalCatalogue_DepartmentUnitId] ON [ApprovalCatalogue] ([DepartmentUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_CalendarDays_CalendarYearId] ON [CalendarDays] ([CalendarYearId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CalendarDays_Date] ON [CalendarDays] ([Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CalendarYears_Year] ON [CalendarYears] ([Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_PlanItemPauses_PlanItemId] ON [PlanItemPauses] ([PlanItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_PlanItems_CatalogueItemId] ON [PlanItems] ([CatalogueItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_PlanItems_DepartmentUnitId_Status] ON [PlanItems] ([DepartmentUnitId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_PlanItems_Holder] ON [PlanItems] ([Holder]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_PlanItems_HostUnitId_Status] ON [PlanItems] ([HostUnitId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_PlanItems_ProjectId] ON [PlanItems] ([ProjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PlanItems_ServicePlanId_CatalogueItemId] ON [PlanItems] ([ServicePlanId], [CatalogueItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_PlanItemSteps_PlanItemId_AtUtc] ON [PlanItemSteps] ([PlanItemId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceGroupMembers_DepartmentUnitId] ON [ServiceGroupMembers] ([DepartmentUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ServiceGroupMembers_ServiceGroupId_DepartmentUnitId] ON [ServiceGroupMembers] ([ServiceGroupId], [DepartmentUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceGroupProxies_DepartmentUnitId] ON [ServiceGroupProxies] ([DepartmentUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ServiceGroupProxies_ServiceGroupId_DepartmentUnitId_UserName] ON [ServiceGroupProxies] ([ServiceGroupId], [DepartmentUnitId], [UserName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceGroupProxies_UserName] ON [ServiceGroupProxies] ([UserName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ServiceGroups_GroupUnitId] ON [ServiceGroups] ([GroupUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ServiceGroups_HostUnitId] ON [ServiceGroups] ([HostUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceGroups_LeadUnitId] ON [ServiceGroups] ([LeadUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE INDEX [IX_ServicePlans_HostUnitId_Status] ON [ServicePlans] ([HostUnitId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ServicePlans_ProjectId] ON [ServicePlans] ([ProjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206174718_ApprovalsFoundation'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206174718_ApprovalsFoundation', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

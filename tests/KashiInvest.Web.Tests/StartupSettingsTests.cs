@@ -14,6 +14,7 @@ public sealed class StartupSettingsTests
     [InlineData("Health:MilestoneStalledAfterDays", "0", "Health:MilestoneStalledAfterDays must be between 1 and 365 (was 0).")]
     [InlineData("Lifecycle:SignAgreementWithinDays", "-30", "Invalid Lifecycle settings (SignAgreementWithinDays")]
     [InlineData("Demo:Scale", "0", "Demo:Scale must be between 1 and 1000.")]
+    [InlineData("Approvals:WarningPercent", "0", "Approvals:WarningPercent must be between 1 and 99.")]
     public async Task A_bad_setting_stops_the_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "kashi-web-tests", Guid.NewGuid().ToString("N"));

@@ -227,6 +227,9 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
             "yuepuhu", "jiashi", "bachu", "tashi", "front", "sub-prd", "sub-yrd", "sub-sd", "sub-jjj", "sub-cy", "chain-textiles",
             "chain-electronics", "chain-agri", "chain-building", "chain-tourism", "chain-logistics", "chain-energy", "chain-fruit",
             "chain-chemicals", "wall",
+            "svc-kedz", "svc-kashi", "svc-shufu", "svc-shule", "svc-yingjisha", "svc-zepu", "svc-shache", "svc-yecheng", "svc-maigaiti",
+            "svc-yuepuhu", "svc-jiashi", "svc-bachu", "svc-tashi",
+            "dept-natres", "dept-eco", "dept-housing", "dept-drc", "dept-industry", "dept-water",
         ];
         Assert.Equal(expected, seeded.Accounts.Select(a => a.UserName));
         Assert.Equal(Enum.GetNames<ActorRole>().Order(), roles.Values.Order());
@@ -250,6 +253,8 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         Assert.Equal("莎车县", seeded.Accounts.Single(a => a.UserName == "shache").UnitName);
         Assert.Equal(UnitType.ChainLead, units[users.Single(u => u.UserName == "chain-energy").UnitId!.Value].Type);
         Assert.Equal(UnitType.LeadersOffice, units[users.Single(u => u.UserName == "leader").UnitId!.Value].Type);
+        Assert.Equal(UnitType.ServiceGroup, units[users.Single(u => u.UserName == "svc-shache").UnitId!.Value].Type);
+        Assert.Equal(nameof(ActorRole.Department), seeded.Accounts.Single(a => a.UserName == "dept-natres").Role);
     }
 
     [Fact]
@@ -263,7 +268,11 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
                       // The life-cycle records (Art. 19, 20, 22) are audited too.
                       + await db.TriageSteps.CountAsync() + await db.Evaluations.CountAsync()
                       + await db.Set<KashiInvest.Domain.Projects.WorkGroupDepartment>().CountAsync();
-        var reference = await db.Units.CountAsync() + await db.Chains.CountAsync() + await db.ChainLinks.CountAsync();
+        var reference = await db.Units.CountAsync() + await db.Chains.CountAsync() + await db.ChainLinks.CountAsync()
+                        // Approvals' reference data: calendar years and their days, the catalogue, service groups and their members.
+                        + await db.CalendarYears.CountAsync() + await db.Set<KashiInvest.Domain.Approvals.CalendarDay>().CountAsync()
+                        + await db.ApprovalCatalogue.CountAsync() + await db.ServiceGroups.CountAsync()
+                        + await db.Set<KashiInvest.Domain.Approvals.ServiceGroupMember>().CountAsync();
         // The leads demo adds rows of its own and later marks some pushes "became a lead" (one more entry each).
         string[] leadsTypes = ["TargetEnterprise", "TargetPush", "TargetPushLogEntry", "LeadForm", "WeeklyIntentionReport", "IntentionEntry"];
         var leadsRows = await db.TargetEnterprises.CountAsync() + await db.TargetPushes.CountAsync() + await db.TargetPushHistory.CountAsync()
@@ -277,6 +286,14 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         var meetingAudits = await db.AuditEntries.CountAsync(a => meetingTypes.Contains(a.EntityType));
         Assert.True(meetingRows > 0 && meetingAudits >= meetingRows, $"meetings: {meetingAudits} audit entries for {meetingRows} rows");
         audited += meetingAudits;
+
+        // The approvals demo names the proxies and writes plans and items, then steps the items (one more entry per step and pause).
+        string[] approvalTypes = ["ServiceGroupProxy", "ServicePlan", "PlanItem", "PlanItemPause", "ServiceGroup"];
+        var approvalRows = await db.Set<KashiInvest.Domain.Approvals.ServiceGroupProxy>().CountAsync() + await db.ServicePlans.CountAsync()
+                           + await db.PlanItems.CountAsync() + await db.Set<KashiInvest.Domain.Approvals.PlanItemPause>().CountAsync();
+        var approvalAudits = await db.AuditEntries.CountAsync(a => approvalTypes.Contains(a.EntityType) && a.UserName == "system:demo-data");
+        Assert.True(approvalRows > 0 && approvalAudits >= approvalRows, $"approvals: {approvalAudits} audit entries for {approvalRows} rows");
+        audited += approvalAudits;
 
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());
         Assert.Equal(audited, byUser.Single(x => x.Key == "system:demo-data").Count);

@@ -1,0 +1,11 @@
+namespace KashiInvest.Web.Features.Approvals;
+
+public static class ApprovalsFeature
+{
+    public static IServiceCollection AddApprovalsFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<ApprovalCommands>();
+        services.AddSingleton<CalendarQuery>();
+        return services;
+    }
+}
