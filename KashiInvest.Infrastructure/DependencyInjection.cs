@@ -79,6 +79,8 @@ public static class DependencyInjection
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LifecycleSettings>>().Value);
         services.AddOptions<WeeklyReportSettings>().Bind(configuration.GetSection(WeeklyReportSettings.Section))
             .Validate(o => o.Validate().Count == 0, "Leads: invalid weekly report settings (see WeeklyReportSettings.Validate).").ValidateOnStart();
+        services.AddOptions<Domain.Statistics.StatisticsSettings>().Bind(configuration.GetSection(Domain.Statistics.StatisticsSettings.Section))
+            .Validate(o => o.Validate().Count == 0, "Statistics: invalid settings (ReturnDueDay 1–28, LargeProjectWan > 0, MajorProjectWan ≥ LargeProjectWan).").ValidateOnStart();
         return services;
     }
 

@@ -18,6 +18,8 @@ public enum AlertKind
     ProblemOverdue,
     WeeklyIntentionReportMissing,
     AgreementNotSigned,
+    /// <summary>A unit's monthly statistics return (Art. 26) is past its deadline and not submitted (or returned and not resubmitted).</summary>
+    MonthlyReturnMissing,
 }
 
 /// <summary>Ordered: a higher value is more urgent. High severity pops a toast on the screens that see it.</summary>

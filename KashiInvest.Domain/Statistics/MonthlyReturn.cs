@@ -48,6 +48,15 @@ public sealed class MonthlyReturn : AggregateRoot, IAudited
 
     public DateTime ComputedAtUtc { get; private set; }
 
+    /// <summary>The last change of any kind.</summary>
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    /// <summary>
+    /// The number of steps in <see cref="History"/>. Every step changes the return itself (a correction alone would
+    /// change only a figure), so its version moves and a form based on an older read is refused.
+    /// </summary>
+    public int Steps { get; private set; }
+
     public string ComputedBy { get; private set; }
 
     public DateTime? SubmittedAtUtc { get; private set; }
@@ -90,9 +99,10 @@ public sealed class MonthlyReturn : AggregateRoot, IAudited
             Revision = 1,
             ComputedAtUtc = nowUtc,
             ComputedBy = actor.UserName,
+            UpdatedAtUtc = nowUtc,
         };
         foreach (var (key, value) in figures.OrderBy(f => f.Key)) r._figures.Add(new ReturnFigure(key, value));
-        r._history.Add(new ReturnHistoryEntry(ReturnAction.Computed, r.Revision, actor, nowUtc));
+        r.AddStep(new ReturnHistoryEntry(ReturnAction.Computed, r.Revision, actor, nowUtc));
         r.Raise(new MonthlyReturnChanged(r, ReturnAction.Computed));
         return r;
     }
@@ -111,7 +121,8 @@ public sealed class MonthlyReturn : AggregateRoot, IAudited
         }
         ComputedAtUtc = nowUtc;
         ComputedBy = actor.UserName;
-        _history.Add(new ReturnHistoryEntry(ReturnAction.Refreshed, Revision, actor, nowUtc));
+        UpdatedAtUtc = nowUtc;
+        AddStep(new ReturnHistoryEntry(ReturnAction.Refreshed, Revision, actor, nowUtc));
         Raise(new MonthlyReturnChanged(this, ReturnAction.Refreshed));
     }
 
@@ -142,7 +153,8 @@ public sealed class MonthlyReturn : AggregateRoot, IAudited
         }
         var old = figure.Value;
         figure.Correct(value, reason.Trim(), scope.Actor, nowUtc);
-        _history.Add(new ReturnHistoryEntry(ReturnAction.Corrected, Revision, scope.Actor, nowUtc, reason.Trim(), key, old, value));
+        UpdatedAtUtc = nowUtc;
+        AddStep(new ReturnHistoryEntry(ReturnAction.Corrected, Revision, scope.Actor, nowUtc, reason.Trim(), key, old, value));
         Raise(new MonthlyReturnChanged(this, ReturnAction.Corrected));
     }
 
@@ -168,7 +180,8 @@ public sealed class MonthlyReturn : AggregateRoot, IAudited
         SubmittedAtUtc = nowUtc;
         SubmittedBy = scope.UserName;
         ReturnComment = null;
-        _history.Add(new ReturnHistoryEntry(action, Revision, scope.Actor, nowUtc));
+        UpdatedAtUtc = nowUtc;
+        AddStep(new ReturnHistoryEntry(action, Revision, scope.Actor, nowUtc));
         Raise(new MonthlyReturnChanged(this, action));
     }
 
@@ -188,7 +201,8 @@ public sealed class MonthlyReturn : AggregateRoot, IAudited
         if (CheckReturn(scope, comment) is { } violation) throw new DomainRuleException(violation);
         Status = ReturnStatus.Returned;
         ReturnComment = comment.Trim();
-        _history.Add(new ReturnHistoryEntry(ReturnAction.Returned, Revision, scope.Actor, nowUtc, ReturnComment));
+        UpdatedAtUtc = nowUtc;
+        AddStep(new ReturnHistoryEntry(ReturnAction.Returned, Revision, scope.Actor, nowUtc, ReturnComment));
         Raise(new MonthlyReturnChanged(this, ReturnAction.Returned));
     }
 
@@ -208,7 +222,8 @@ public sealed class MonthlyReturn : AggregateRoot, IAudited
         ApprovedBy = scope.UserName;
         ApprovedRevision = Revision;
         foreach (var figure in _figures) figure.Approve();
-        _history.Add(new ReturnHistoryEntry(ReturnAction.Approved, Revision, scope.Actor, nowUtc));
+        UpdatedAtUtc = nowUtc;
+        AddStep(new ReturnHistoryEntry(ReturnAction.Approved, Revision, scope.Actor, nowUtc));
         Raise(new MonthlyReturnChanged(this, ReturnAction.Approved));
     }
 
@@ -231,8 +246,15 @@ public sealed class MonthlyReturn : AggregateRoot, IAudited
         if (CheckOpenRevision(scope, reason) is { } violation) throw new DomainRuleException(violation);
         Revision++;
         Status = ReturnStatus.Computed;
-        _history.Add(new ReturnHistoryEntry(ReturnAction.RevisionOpened, Revision, scope.Actor, nowUtc, reason.Trim()));
+        UpdatedAtUtc = nowUtc;
+        AddStep(new ReturnHistoryEntry(ReturnAction.RevisionOpened, Revision, scope.Actor, nowUtc, reason.Trim()));
         Raise(new MonthlyReturnChanged(this, ReturnAction.RevisionOpened));
+    }
+
+    private void AddStep(ReturnHistoryEntry entry)
+    {
+        _history.Add(entry);
+        Steps++;
     }
 
     /// <summary>The unit is working on the return (computed, returned, or a revision open).</summary>

@@ -6,7 +6,7 @@ namespace KashiInvest.Domain.Statistics;
 /// One figure of a monthly return: the value computed from the platform, and beside it the unit's correction with
 /// its reason. The approved value is what the prefecture's tables count; it stays while a revision is open.
 /// </summary>
-public sealed class ReturnFigure : Entity
+public sealed class ReturnFigure : Entity, IAudited
 {
     private ReturnFigure() { }
 

@@ -65,6 +65,9 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>, IDataProtecti
     public DbSet<Domain.Meetings.MeetingDecision> MeetingDecisions => Set<Domain.Meetings.MeetingDecision>();
     public DbSet<Domain.Meetings.ActionItem> ActionItems => Set<Domain.Meetings.ActionItem>();
     public DbSet<Projects.ProjectCodeCounter> ProjectCodeCounters => Set<Projects.ProjectCodeCounter>();
+    public DbSet<Domain.Statistics.MonthlyReturn> MonthlyReturns => Set<Domain.Statistics.MonthlyReturn>();
+    public DbSet<Domain.Statistics.ReturnFigure> MonthlyReturnFigures => Set<Domain.Statistics.ReturnFigure>();
+    public DbSet<Domain.Statistics.ReturnHistoryEntry> MonthlyReturnHistory => Set<Domain.Statistics.ReturnHistoryEntry>();
 
     /// <summary>The Data Protection key ring on SQL Server (on SQLite it is kept in the data folder instead).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -21,6 +21,7 @@ public static class SchedulingRegistration
         services.AddSingleton<IAlertCheck, HealthAlertCheck>();
         services.AddSingleton<IAlertCheck, WeeklyIntentionReportCheck>();
         services.AddSingleton<IAlertCheck, AgreementNotSignedCheck>();
+        services.AddSingleton<IAlertCheck, MonthlyReturnMissingCheck>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<ScheduledJobs>();
         services.AddSingleton<JobRunSignals>();

@@ -561,183 +561,6 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("LeadForms", (string)null);
                 });
 
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetEnterprise", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("ChainId")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("ChainLinkId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<string>("CreditCode")
-                        .HasMaxLength(18)
-                        .HasColumnType("nchar(18)")
-                        .IsFixedLength();
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("NameKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<string>("Region")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.Property<int>("Tiers")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChainLinkId");
-
-                    b.HasIndex("CreditCode");
-
-                    b.HasIndex("NameKey");
-
-                    b.HasIndex("ChainId", "Region");
-
-                    b.ToTable("TargetEnterprises", (string)null);
-                });
-
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetPush", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("ChainId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("LastNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<int?>("ProjectId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("PushedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("PushedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateOnly?>("StatusOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("TargetId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId");
-
-                    b.HasIndex("TargetId", "UnitId")
-                        .IsUnique();
-
-                    b.HasIndex("UnitId", "Status");
-
-                    b.ToTable("TargetPushes", (string)null);
-                });
-
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetPushLogEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<DateOnly>("On")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("ProjectId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("PushId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<int?>("UnitId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PushId", "AtUtc");
-
-                    b.ToTable("TargetPushHistory", (string)null);
-                });
-
             modelBuilder.Entity("KashiInvest.Domain.Leads.WeeklyIntentionReport", b =>
                 {
                     b.Property<int>("Id")
@@ -1535,6 +1358,364 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ProgressReports", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.MonthlyReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("ApprovedRevision")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("MonthIndex")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Steps")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("SubmittedLate")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthIndex", "Status");
+
+                    b.HasIndex("UnitId", "MonthIndex")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyReturns", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.ReturnFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("ApprovedValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int?>("ChainId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<decimal>("ComputedValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<DateTime?>("CorrectedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CorrectedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<decimal?>("CorrectedValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("MonthlyReturnId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthlyReturnId", "Code", "ChainId")
+                        .IsUnique()
+                        .HasFilter("[ChainId] IS NOT NULL");
+
+                    b.ToTable("MonthlyReturnFigures", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.ReturnHistoryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("ByUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ChainId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FigureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("MonthlyReturnId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("NewValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("OldValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthlyReturnId", "AtUtc");
+
+                    b.ToTable("MonthlyReturnHistory", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetEnterprise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ChainLinkId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("nchar(18)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Tiers")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainLinkId");
+
+                    b.HasIndex("CreditCode");
+
+                    b.HasIndex("NameKey");
+
+                    b.HasIndex("ChainId", "Region");
+
+                    b.ToTable("TargetEnterprises", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetPush", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("PushedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PushedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("TargetId", "UnitId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.ToTable("TargetPushes", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetPushLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PushId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PushId", "AtUtc");
+
+                    b.ToTable("TargetPushHistory", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Triage.TriageStep", b =>
                 {
                     b.Property<int>("Id")
@@ -2129,49 +2310,6 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetEnterprise", b =>
-                {
-                    b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
-                        .WithMany()
-                        .HasForeignKey("ChainId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", null)
-                        .WithMany()
-                        .HasForeignKey("ChainLinkId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetPush", b =>
-                {
-                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("KashiInvest.Domain.Leads.TargetEnterprise", null)
-                        .WithMany()
-                        .HasForeignKey("TargetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetPushLogEntry", b =>
-                {
-                    b.HasOne("KashiInvest.Domain.Leads.TargetPush", null)
-                        .WithMany("History")
-                        .HasForeignKey("PushId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("KashiInvest.Domain.Leads.WeeklyIntentionReport", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Units.Unit", null)
@@ -2351,6 +2489,76 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.MonthlyReturn", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.ReturnFigure", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Statistics.MonthlyReturn", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("MonthlyReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.ReturnHistoryEntry", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Statistics.MonthlyReturn", null)
+                        .WithMany("History")
+                        .HasForeignKey("MonthlyReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetEnterprise", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
+                        .WithMany()
+                        .HasForeignKey("ChainId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", null)
+                        .WithMany()
+                        .HasForeignKey("ChainLinkId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetPush", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KashiInvest.Domain.Targets.TargetEnterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetPushLogEntry", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Targets.TargetPush", null)
+                        .WithMany("History")
+                        .HasForeignKey("PushId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Triage.TriageStep", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Projects.Project", null)
@@ -2461,11 +2669,6 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Criteria");
                 });
 
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetPush", b =>
-                {
-                    b.Navigation("History");
-                });
-
             modelBuilder.Entity("KashiInvest.Domain.Leads.WeeklyIntentionReport", b =>
                 {
                     b.Navigation("Entries");
@@ -2494,6 +2697,18 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("TriageSteps");
 
                     b.Navigation("WorkGroupDepartments");
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.MonthlyReturn", b =>
+                {
+                    b.Navigation("Figures");
+
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetPush", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

@@ -535,177 +535,6 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("LeadForms", (string)null);
                 });
 
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetEnterprise", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChainId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ChainLinkId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreditCode")
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Region")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Tiers")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChainLinkId");
-
-                    b.HasIndex("CreditCode");
-
-                    b.HasIndex("NameKey");
-
-                    b.HasIndex("ChainId", "Region");
-
-                    b.ToTable("TargetEnterprises", (string)null);
-                });
-
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetPush", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChainId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ProjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("PushedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PushedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("StatusOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TargetId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId");
-
-                    b.HasIndex("TargetId", "UnitId")
-                        .IsUnique();
-
-                    b.HasIndex("UnitId", "Status");
-
-                    b.ToTable("TargetPushes", (string)null);
-                });
-
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetPushLogEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("On")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ProjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PushId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PushId", "AtUtc");
-
-                    b.ToTable("TargetPushHistory", (string)null);
-                });
-
             modelBuilder.Entity("KashiInvest.Domain.Leads.WeeklyIntentionReport", b =>
                 {
                     b.Property<int>("Id")
@@ -1474,6 +1303,346 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ProgressReports", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.MonthlyReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Steps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SubmittedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthIndex", "Status");
+
+                    b.HasIndex("UnitId", "MonthIndex")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyReturns", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.ReturnFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CorrectedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectedValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthlyReturnId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthlyReturnId", "Code", "ChainId")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyReturnFigures", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.ReturnHistoryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ByUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FigureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthlyReturnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NewValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OldValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthlyReturnId", "AtUtc");
+
+                    b.ToTable("MonthlyReturnHistory", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetEnterprise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChainLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tiers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainLinkId");
+
+                    b.HasIndex("CreditCode");
+
+                    b.HasIndex("NameKey");
+
+                    b.HasIndex("ChainId", "Region");
+
+                    b.ToTable("TargetEnterprises", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetPush", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PushedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PushedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("TargetId", "UnitId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.ToTable("TargetPushes", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetPushLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PushId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PushId", "AtUtc");
+
+                    b.ToTable("TargetPushHistory", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Triage.TriageStep", b =>
                 {
                     b.Property<int>("Id")
@@ -2050,49 +2219,6 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetEnterprise", b =>
-                {
-                    b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
-                        .WithMany()
-                        .HasForeignKey("ChainId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", null)
-                        .WithMany()
-                        .HasForeignKey("ChainLinkId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetPush", b =>
-                {
-                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("KashiInvest.Domain.Leads.TargetEnterprise", null)
-                        .WithMany()
-                        .HasForeignKey("TargetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetPushLogEntry", b =>
-                {
-                    b.HasOne("KashiInvest.Domain.Leads.TargetPush", null)
-                        .WithMany("History")
-                        .HasForeignKey("PushId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("KashiInvest.Domain.Leads.WeeklyIntentionReport", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Units.Unit", null)
@@ -2272,6 +2398,76 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.MonthlyReturn", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.ReturnFigure", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Statistics.MonthlyReturn", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("MonthlyReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.ReturnHistoryEntry", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Statistics.MonthlyReturn", null)
+                        .WithMany("History")
+                        .HasForeignKey("MonthlyReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetEnterprise", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
+                        .WithMany()
+                        .HasForeignKey("ChainId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", null)
+                        .WithMany()
+                        .HasForeignKey("ChainLinkId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetPush", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KashiInvest.Domain.Targets.TargetEnterprise", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetPushLogEntry", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Targets.TargetPush", null)
+                        .WithMany("History")
+                        .HasForeignKey("PushId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Triage.TriageStep", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Projects.Project", null)
@@ -2382,11 +2578,6 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Criteria");
                 });
 
-            modelBuilder.Entity("KashiInvest.Domain.Leads.TargetPush", b =>
-                {
-                    b.Navigation("History");
-                });
-
             modelBuilder.Entity("KashiInvest.Domain.Leads.WeeklyIntentionReport", b =>
                 {
                     b.Navigation("Entries");
@@ -2415,6 +2606,18 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("TriageSteps");
 
                     b.Navigation("WorkGroupDepartments");
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.MonthlyReturn", b =>
+                {
+                    b.Navigation("Figures");
+
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Targets.TargetPush", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }
