@@ -15,6 +15,7 @@ using KashiInvest.Web.Features.Todo;
 using KashiInvest.Web.Features.Triage;
 using KashiInvest.Web.Features.Evaluations;
 using KashiInvest.Web.Features.Signing;
+using KashiInvest.Web.Features.Statistics;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
@@ -156,6 +157,7 @@ public static class DependencyInjection
         services.AddSigningFeature();
         services.AddLeadsFeature();
         services.AddAlertsFeature();
+        services.AddStatisticsFeature();
         services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();
         return services;
     }
