@@ -55,6 +55,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
             await AddAccountsAsync(db, reference, settings.Seed, cancellationToken);
             await DemoWebhooks.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
             await MeetingsDemoData.SeedAsync(db, clock, cancellationToken);
+            await StatisticsDemoData.SeedAsync(db, clock, settings.Seed, new Domain.Statistics.StatisticsSettings(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return AccountsOf(reference);

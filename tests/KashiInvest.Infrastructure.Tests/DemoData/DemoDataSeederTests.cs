@@ -277,6 +277,12 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         var meetingAudits = await db.AuditEntries.CountAsync(a => meetingTypes.Contains(a.EntityType));
         Assert.True(meetingRows > 0 && meetingAudits >= meetingRows, $"meetings: {meetingAudits} audit entries for {meetingRows} rows");
         audited += meetingAudits;
+        // The statistics demo writes monthly returns and their figures, each with one entry (its review steps precede the save).
+        string[] statisticsTypes = ["MonthlyReturn", "ReturnFigure"];
+        var statisticsRows = await db.MonthlyReturns.CountAsync() + await db.MonthlyReturnFigures.CountAsync();
+        Assert.True(statisticsRows > 0);
+        Assert.Equal(statisticsRows, await db.AuditEntries.CountAsync(a => statisticsTypes.Contains(a.EntityType)));
+        audited += statisticsRows;
 
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());
         Assert.Equal(audited, byUser.Single(x => x.Key == "system:demo-data").Count);
