@@ -81,6 +81,8 @@ public static class DependencyInjection
             .Validate(o => o.Validate().Count == 0, "Leads: invalid weekly report settings (see WeeklyReportSettings.Validate).").ValidateOnStart();
         services.AddOptions<Approvals.ApprovalsOptions>().Bind(configuration.GetSection(Approvals.ApprovalsOptions.Section))
             .Validate(o => o.Validate().Count == 0, "Approvals:WarningPercent must be between 1 and 99.").ValidateOnStart();
+        services.AddOptions<Domain.Statistics.StatisticsSettings>().Bind(configuration.GetSection(Domain.Statistics.StatisticsSettings.Section))
+            .Validate(o => o.Validate().Count == 0, "Statistics: invalid settings (ReturnDueDay 1–28, LargeProjectWan > 0, MajorProjectWan ≥ LargeProjectWan).").ValidateOnStart();
         return services;
     }
 

@@ -15,6 +15,7 @@ using KashiInvest.Web.Features.Todo;
 using KashiInvest.Web.Features.Triage;
 using KashiInvest.Web.Features.Evaluations;
 using KashiInvest.Web.Features.Signing;
+using KashiInvest.Web.Features.Statistics;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
@@ -157,6 +158,7 @@ public static class DependencyInjection
         services.AddLeadsFeature();
         services.AddAlertsFeature();
         KashiInvest.Web.Features.Approvals.ApprovalsFeature.AddApprovalsFeature(services);
+        services.AddStatisticsFeature();
         services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();
         return services;
     }

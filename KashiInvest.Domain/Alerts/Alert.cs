@@ -22,6 +22,8 @@ public enum AlertKind
     ApprovalDueSoon,
     /// <summary>An approval item is past its committed limit (Art. 23): the Bureau supervises (督办).</summary>
     ApprovalOverdue,
+    /// <summary>A unit's monthly statistics return (Art. 26) is past its deadline and not submitted (or returned and not resubmitted).</summary>
+    MonthlyReturnMissing,
 }
 
 /// <summary>Ordered: a higher value is more urgent. High severity pops a toast on the screens that see it.</summary>

@@ -56,6 +56,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
             await DemoWebhooks.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
             await MeetingsDemoData.SeedAsync(db, clock, cancellationToken);
             await ApprovalsDemoData.SeedAsync(db, clock, cancellationToken);
+            await StatisticsDemoData.SeedAsync(db, clock, settings.Seed, new Domain.Statistics.StatisticsSettings(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return AccountsOf(reference);

@@ -70,6 +70,9 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>, IDataProtecti
     public DbSet<Domain.Approvals.ServiceGroup> ServiceGroups => Set<Domain.Approvals.ServiceGroup>();
     public DbSet<Domain.Approvals.ServicePlan> ServicePlans => Set<Domain.Approvals.ServicePlan>();
     public DbSet<Domain.Approvals.PlanItem> PlanItems => Set<Domain.Approvals.PlanItem>();
+    public DbSet<Domain.Statistics.MonthlyReturn> MonthlyReturns => Set<Domain.Statistics.MonthlyReturn>();
+    public DbSet<Domain.Statistics.ReturnFigure> MonthlyReturnFigures => Set<Domain.Statistics.ReturnFigure>();
+    public DbSet<Domain.Statistics.ReturnHistoryEntry> MonthlyReturnHistory => Set<Domain.Statistics.ReturnHistoryEntry>();
 
     /// <summary>The Data Protection key ring on SQL Server (on SQLite it is kept in the data folder instead).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

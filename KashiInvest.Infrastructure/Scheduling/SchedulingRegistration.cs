@@ -22,6 +22,7 @@ public static class SchedulingRegistration
         services.AddSingleton<IAlertCheck, WeeklyIntentionReportCheck>();
         services.AddSingleton<IAlertCheck, AgreementNotSignedCheck>();
         services.AddSingleton<IAlertCheck, ApprovalAlertCheck>();
+        services.AddSingleton<IAlertCheck, MonthlyReturnMissingCheck>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<ScheduledJobs>();
         services.AddSingleton<JobRunSignals>();

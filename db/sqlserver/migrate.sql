@@ -2054,3 +2054,120 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206184651_MonthlyReturns'
+)
+BEGIN
+    CREATE TABLE [MonthlyReturns] (
+        [Id] int NOT NULL IDENTITY,
+        [UnitId] int NOT NULL,
+        [MonthIndex] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Revision] int NOT NULL,
+        [ComputedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Steps] int NOT NULL,
+        [ComputedBy] nvarchar(256) NOT NULL,
+        [SubmittedAtUtc] datetime2 NULL,
+        [SubmittedBy] nvarchar(256) NULL,
+        [SubmittedLate] bit NOT NULL,
+        [ReturnComment] nvarchar(2000) NULL,
+        [ApprovedAtUtc] datetime2 NULL,
+        [ApprovedBy] nvarchar(256) NULL,
+        [ApprovedRevision] int NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_MonthlyReturns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MonthlyReturns_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206184651_MonthlyReturns'
+)
+BEGIN
+    CREATE TABLE [MonthlyReturnFigures] (
+        [Id] int NOT NULL IDENTITY,
+        [MonthlyReturnId] int NOT NULL,
+        [Code] nvarchar(40) NOT NULL,
+        [ChainId] int NULL,
+        [ComputedValue] decimal(18,4) NOT NULL,
+        [CorrectedValue] decimal(18,4) NULL,
+        [CorrectionReason] nvarchar(500) NULL,
+        [CorrectedBy] nvarchar(256) NULL,
+        [CorrectedAtUtc] datetime2 NULL,
+        [ApprovedValue] decimal(18,4) NULL,
+        CONSTRAINT [PK_MonthlyReturnFigures] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MonthlyReturnFigures_MonthlyReturns_MonthlyReturnId] FOREIGN KEY ([MonthlyReturnId]) REFERENCES [MonthlyReturns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206184651_MonthlyReturns'
+)
+BEGIN
+    CREATE TABLE [MonthlyReturnHistory] (
+        [Id] int NOT NULL IDENTITY,
+        [MonthlyReturnId] int NOT NULL,
+        [Action] nvarchar(20) NOT NULL,
+        [Revision] int NOT NULL,
+        [By] nvarchar(256) NOT NULL,
+        [ByUnitId] int NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Text] nvarchar(2000) NULL,
+        [FigureCode] nvarchar(40) NULL,
+        [ChainId] int NULL,
+        [OldValue] decimal(18,4) NULL,
+        [NewValue] decimal(18,4) NULL,
+        CONSTRAINT [PK_MonthlyReturnHistory] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MonthlyReturnHistory_MonthlyReturns_MonthlyReturnId] FOREIGN KEY ([MonthlyReturnId]) REFERENCES [MonthlyReturns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206184651_MonthlyReturns'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_MonthlyReturnFigures_MonthlyReturnId_Code_ChainId] ON [MonthlyReturnFigures] ([MonthlyReturnId], [Code], [ChainId]) WHERE [ChainId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206184651_MonthlyReturns'
+)
+BEGIN
+    CREATE INDEX [IX_MonthlyReturnHistory_MonthlyReturnId_AtUtc] ON [MonthlyReturnHistory] ([MonthlyReturnId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206184651_MonthlyReturns'
+)
+BEGIN
+    CREATE INDEX [IX_MonthlyReturns_MonthIndex_Status] ON [MonthlyReturns] ([MonthIndex], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206184651_MonthlyReturns'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MonthlyReturns_UnitId_MonthIndex] ON [MonthlyReturns] ([UnitId], [MonthIndex]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206184651_MonthlyReturns'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206184651_MonthlyReturns', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -286,6 +286,12 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         var meetingAudits = await db.AuditEntries.CountAsync(a => meetingTypes.Contains(a.EntityType));
         Assert.True(meetingRows > 0 && meetingAudits >= meetingRows, $"meetings: {meetingAudits} audit entries for {meetingRows} rows");
         audited += meetingAudits;
+        // The statistics demo writes monthly returns and their figures, each with one entry (its review steps precede the save).
+        string[] statisticsTypes = ["MonthlyReturn", "ReturnFigure"];
+        var statisticsRows = await db.MonthlyReturns.CountAsync() + await db.MonthlyReturnFigures.CountAsync();
+        Assert.True(statisticsRows > 0);
+        Assert.Equal(statisticsRows, await db.AuditEntries.CountAsync(a => statisticsTypes.Contains(a.EntityType)));
+        audited += statisticsRows;
 
         // The approvals demo names the proxies and writes plans and items, then steps the items (one more entry per step and pause).
         string[] approvalTypes = ["ServiceGroupProxy", "ServicePlan", "PlanItem", "PlanItemPause", "ServiceGroup"];

@@ -99,6 +99,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /meetings/{Id:int}/screen                       other  R    D      D    D    D     D     A      A      A    A
         /meetings/{Id:int}/minutes                      own    R    A      A    A    A     A     A      A      A    A
         /meetings/{Id:int}/minutes                      other  R    D      D    D    D     D     A      A      A    A
+        /statistics/returns/{UnitId:int}/{MonthText}    own    R    A      A    D    D     D     A      A      A    A
+        /statistics/returns/{UnitId:int}/{MonthText}    other  R    D      D    D    D     D     A      A      A    A
         /admin/jobs                                     -      R    R      R    R    R     R     A      R      R    A
         /admin/calendar                                 -      R    R      R    R    R     R     A      R      R    A
         /admin/webhooks                                 -      R    R      R    R    R     R     A      R      R    A
@@ -366,12 +368,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
                 _ when route.StartsWith("/evaluations/", StringComparison.Ordinal) => own ? ids.OwnEvaluation : ids.OtherEvaluation,
                 _ when route.StartsWith("/leads/", StringComparison.Ordinal) => own ? ids.OwnLead : ids.OtherLead,
                 _ when route.StartsWith("/meetings/", StringComparison.Ordinal) => own ? ids.OwnMeeting : ids.OtherMeeting,
+                // A unit's monthly return for the month before the latest closed one (approved in the demo data).
+                _ when route.StartsWith("/statistics/returns/", StringComparison.Ordinal) => own ? ids.OwnUnit : ids.OtherUnit,
                 _ => own ? ids.OwnProject : ids.OtherProject,
             };
             return route
                 .Replace("{ProjectId:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{PeriodIndex:int}", PeriodIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{Kind}", "update", StringComparison.Ordinal)
+                .Replace("{UnitId:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{MonthText}", KashiInvest.Domain.Statistics.StatMonth.Containing(TestClock.Default.UtcNow).Previous().Previous().ToString(), StringComparison.Ordinal)
                 .Replace("{Id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }

@@ -73,6 +73,7 @@ public class SeededDatabase : IAsyncLifetime
         KashiInvest.Web.Features.Signing.SigningFeature.AddSigningFeature(services);
         KashiInvest.Web.Features.Leads.LeadsFeature.AddLeadsFeature(services);
         KashiInvest.Web.Features.Meetings.MeetingsFeature.AddMeetingsFeature(services);
+        KashiInvest.Web.Features.Statistics.StatisticsFeature.AddStatisticsFeature(services);
     }
 
     public async Task<UserScope> ScopeOfAsync(string unitCode, ActorRole role = ActorRole.AttractingUnit)

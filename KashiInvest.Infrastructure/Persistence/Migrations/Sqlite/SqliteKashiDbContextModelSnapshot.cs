@@ -1792,6 +1792,175 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ProgressReports", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.MonthlyReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Steps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SubmittedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthIndex", "Status");
+
+                    b.HasIndex("UnitId", "MonthIndex")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyReturns", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.ReturnFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CorrectedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectedValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthlyReturnId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthlyReturnId", "Code", "ChainId")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyReturnFigures", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.ReturnHistoryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ByUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FigureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthlyReturnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NewValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OldValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthlyReturnId", "AtUtc");
+
+                    b.ToTable("MonthlyReturnHistory", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Targets.TargetEnterprise", b =>
                 {
                     b.Property<int>("Id")
@@ -2847,6 +3016,33 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.MonthlyReturn", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.ReturnFigure", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Statistics.MonthlyReturn", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("MonthlyReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.ReturnHistoryEntry", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Statistics.MonthlyReturn", null)
+                        .WithMany("History")
+                        .HasForeignKey("MonthlyReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Targets.TargetEnterprise", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
@@ -3047,6 +3243,13 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("TriageSteps");
 
                     b.Navigation("WorkGroupDepartments");
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Statistics.MonthlyReturn", b =>
+                {
+                    b.Navigation("Figures");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Targets.TargetPush", b =>
