@@ -224,7 +224,7 @@ public sealed class Meeting : AggregateRoot, IAudited
     {
         EnsureInProgress();
         var text = Clean(discussion);
-        if (text is not null && text.Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        TextRules.Ensure(text, TextMaxLength, multiLine: true);
         Find(itemId).SetDiscussion(text);
         Touch(MeetingChange.Record, nowUtc);
     }
@@ -234,7 +234,7 @@ public sealed class Meeting : AggregateRoot, IAudited
         EnsureInProgress();
         if (agendaItemId is { } id) Find(id);
         var clean = Clean(text) ?? throw new DomainRuleException("Meeting.DecisionTextRequired");
-        if (clean.Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        TextRules.Ensure(clean, TextMaxLength, multiLine: true);
         var decision = new MeetingDecision(agendaItemId, clean, nowUtc, actor.UserName);
         _decisions.Add(decision);
         Touch(MeetingChange.Record, nowUtc);

@@ -32,7 +32,7 @@ public static class ProjectDetailsRules
     {
         var errors = new List<FieldViolation>();
         Text(errors, nameof(d.Name), d.Name, NameMaxLength, required: true);
-        Text(errors, nameof(d.Description), d.Description, DescriptionMaxLength, required: false);
+        Text(errors, nameof(d.Description), d.Description, DescriptionMaxLength, required: false, multiLine: true);
         Text(errors, nameof(d.ResponsibleLeader), d.ResponsibleLeader, PersonMaxLength, required: false);
         Text(errors, nameof(d.LeaderInCharge), d.LeaderInCharge, PersonMaxLength, required: false);
         if (d.HostUnitId <= 0) errors.Add(new(nameof(d.HostUnitId), "Field.Required"));
@@ -51,8 +51,8 @@ public static class ProjectDetailsRules
             var m = d.Milestones[i];
             var field = $"{nameof(d.Milestones)}[{i}]";
             if (string.IsNullOrWhiteSpace(m.Name)) errors.Add(new($"{field}.Name", "Field.Required"));
-            else if (m.Name.Trim().Length > Milestone.NameMaxLength) errors.Add(new($"{field}.Name", "Text.TooLong", Milestone.NameMaxLength));
-            else if (d.Milestones.Take(i).Any(o => string.Equals(o.Name?.Trim(), m.Name.Trim(), StringComparison.Ordinal)))
+            else if (!TextRules.Add(errors, $"{field}.Name", m.Name, Milestone.NameMaxLength)
+                     && d.Milestones.Take(i).Any(o => string.Equals(o.Name?.Trim(), m.Name.Trim(), StringComparison.Ordinal)))
                 errors.Add(new($"{field}.Name", "Milestone.DuplicateName", m.Name.Trim()));
             if (m.PlannedOn is null) errors.Add(new($"{field}.PlannedOn", "Field.Required"));
             if (m.ReachedOn is { } reached && reached > today) errors.Add(new($"{field}.ReachedOn", "Date.InFuture"));
@@ -60,12 +60,6 @@ public static class ProjectDetailsRules
         return errors;
     }
 
-    private static void Text(List<FieldViolation> errors, string field, string? value, int max, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required) errors.Add(new(field, "Field.Required"));
-        }
-        else if (value.Trim().Length > max) errors.Add(new(field, "Text.TooLong", max));
-    }
+    private static void Text(List<FieldViolation> errors, string field, string? value, int max, bool required, bool multiLine = false) =>
+        TextRules.Field(errors, field, value, max, required, multiLine);
 }

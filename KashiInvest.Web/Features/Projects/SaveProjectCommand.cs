@@ -50,7 +50,7 @@ public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory
         if (form.CreateInvestor)
         {
             if (string.IsNullOrWhiteSpace(form.NewInvestorName)) errors.Add(new(nameof(form.NewInvestorName), "Field.Required"));
-            else if (form.NewInvestorName.Trim().Length > Investor.NameMaxLength) errors.Add(new(nameof(form.NewInvestorName), "Text.TooLong", Investor.NameMaxLength));
+            else TextRules.Add(errors, nameof(form.NewInvestorName), form.NewInvestorName, Investor.NameMaxLength);
             // The credit code is optional (a foreign investor may have none), but if given it must be right.
             if (!string.IsNullOrWhiteSpace(form.NewInvestorCreditCode))
             {

@@ -100,8 +100,8 @@ public sealed class SubmitReportCommand(IDbContextFactory<KashiDbContext> factor
         var errors = new List<FieldViolation>();
         var input = c.Input;
         if (string.IsNullOrWhiteSpace(input.Narrative)) errors.Add(new(nameof(ReportInput.Narrative), "Report.NarrativeRequired"));
-        else if (input.Narrative.Trim().Length > ProgressReport.TextMaxLength) errors.Add(new(nameof(ReportInput.Narrative), "Field.TooLong", ProgressReport.TextMaxLength));
-        if ((input.NextSteps?.Trim().Length ?? 0) > ProgressReport.TextMaxLength) errors.Add(new(nameof(ReportInput.NextSteps), "Field.TooLong", ProgressReport.TextMaxLength));
+        else TextRules.Add(errors, nameof(ReportInput.Narrative), input.Narrative, ProgressReport.TextMaxLength, multiLine: true);
+        TextRules.Add(errors, nameof(ReportInput.NextSteps), input.NextSteps, ProgressReport.TextMaxLength, multiLine: true);
         CheckMoney(errors, nameof(ReportInput.FundsInPlaceThisPeriodWan), input.FundsInPlaceThisPeriodWan);
         CheckMoney(errors, nameof(ReportInput.OutOfRegionFundsThisPeriodWan), input.OutOfRegionFundsThisPeriodWan);
         if (input.OutOfRegionFundsThisPeriodWan > input.FundsInPlaceThisPeriodWan)
