@@ -28,7 +28,7 @@ public static class ProjectDetailsRules
     public const decimal MaxInvestmentWan = 10_000_000m;
     public const int MaxJobs = 1_000_000;
 
-    public static IReadOnlyList<FieldViolation> Validate(ProjectDetails d, DateOnly today)
+    public static IReadOnlyList<FieldViolation> Validate(ProjectDetails d, DateOnly today, ListLimits? limits = null)
     {
         var errors = new List<FieldViolation>();
         Text(errors, nameof(d.Name), d.Name, NameMaxLength, required: true);
@@ -46,6 +46,11 @@ public static class ProjectDetailsRules
         if (d.PlannedStartOn is { } start && d.PlannedCompletionOn is { } end && end < start)
             errors.Add(new(nameof(d.PlannedCompletionOn), "Date.EndBeforeStart"));
 
+        if (ListLimits.Check(d.Milestones.Count, (limits ?? ListLimits.Default).MilestonesPerProject) is { } tooMany)
+        {
+            errors.Add(new(nameof(d.Milestones), tooMany));
+            return errors;
+        }
         for (var i = 0; i < d.Milestones.Count; i++)
         {
             var m = d.Milestones[i];
@@ -58,6 +63,20 @@ public static class ProjectDetailsRules
             if (m.ReachedOn is { } reached && reached > today) errors.Add(new($"{field}.ReachedOn", "Date.InFuture"));
         }
         return errors;
+    }
+
+    /// <summary>
+    /// The rules the aggregate guards itself on every create and update, whoever calls it: the number of milestones
+    /// and every text's length and characters. (The form's other rules are <see cref="Validate"/>'s.)
+    /// </summary>
+    public static void Guard(ProjectDetails d, ListLimits? limits = null)
+    {
+        ListLimits.Ensure(d.Milestones.Count, (limits ?? ListLimits.Default).MilestonesPerProject);
+        TextRules.Ensure(d.Name, NameMaxLength);
+        TextRules.Ensure(d.Description, DescriptionMaxLength, multiLine: true);
+        TextRules.Ensure(d.ResponsibleLeader, PersonMaxLength);
+        TextRules.Ensure(d.LeaderInCharge, PersonMaxLength);
+        foreach (var m in d.Milestones) TextRules.Ensure(m.Name, Milestone.NameMaxLength);
     }
 
     private static void Text(List<FieldViolation> errors, string field, string? value, int max, bool required, bool multiLine = false) =>
