@@ -48,7 +48,7 @@ public sealed class CalendarYear : AggregateRoot, IAudited
     private void Apply(string sourceTitle, DateOnly? sourcePublishedOn, IEnumerable<CalendarDayInput> days, Actor actor, DateTime nowUtc)
     {
         if (string.IsNullOrWhiteSpace(sourceTitle)) throw new DomainRuleException("Calendar.SourceRequired");
-        if (sourceTitle.Trim().Length > SourceMaxLength) throw new DomainRuleException("Field.TooLong", SourceMaxLength);
+        TextRules.Ensure(sourceTitle, SourceMaxLength);
         var list = days.OrderBy(d => d.Date).ToList();
         foreach (var day in list)
         {

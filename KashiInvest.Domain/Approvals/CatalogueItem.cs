@@ -132,12 +132,12 @@ public sealed class CatalogueItem : AggregateRoot, IAudited
     {
         var errors = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(input.Code)) errors.Add(new(nameof(input.Code), "Catalogue.CodeRequired"));
-        else if (input.Code.Trim().Length > CodeMaxLength || input.Code.Contains(';')) errors.Add(new(nameof(input.Code), "Catalogue.CodeInvalid"));
+        else if (!TextRules.Add(errors, nameof(input.Code), input.Code, CodeMaxLength) && input.Code.Contains(';')) errors.Add(new(nameof(input.Code), "Catalogue.CodeInvalid"));
         if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new(nameof(input.Name), "Catalogue.NameRequired"));
-        else if (input.Name.Trim().Length > NameMaxLength) errors.Add(new(nameof(input.Name), "Field.TooLong", NameMaxLength));
-        if (input.NameEn?.Trim().Length > NameMaxLength) errors.Add(new(nameof(input.NameEn), "Field.TooLong", NameMaxLength));
+        else TextRules.Add(errors, nameof(input.Name), input.Name, NameMaxLength);
+        TextRules.Add(errors, nameof(input.NameEn), input.NameEn, NameMaxLength);
         if (string.IsNullOrWhiteSpace(input.LegalSource)) errors.Add(new(nameof(input.LegalSource), "Catalogue.LegalSourceRequired"));
-        else if (input.LegalSource.Trim().Length > SourceMaxLength) errors.Add(new(nameof(input.LegalSource), "Field.TooLong", SourceMaxLength));
+        else TextRules.Add(errors, nameof(input.LegalSource), input.LegalSource, SourceMaxLength, multiLine: true);
         if (input.StatutoryLimit is < 1 or > MaxLimitDays) errors.Add(new(nameof(input.StatutoryLimit), "Catalogue.StatutoryLimitOutOfRange", 1, MaxLimitDays));
         else
         {

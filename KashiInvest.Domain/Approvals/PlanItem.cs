@@ -124,6 +124,8 @@ public sealed class PlanItem : AggregateRoot, IAudited
     {
         Open();
         if (string.IsNullOrWhiteSpace(proxyUserName)) throw new DomainRuleException("Approvals.ProxyRequired");
+        TextRules.Ensure(proxyUserName, ServiceGroup.UserNameMaxLength);
+        TextRules.Ensure(note, TextMaxLength, multiLine: true);
         if (string.Equals(Holder, proxyUserName.Trim(), StringComparison.OrdinalIgnoreCase)) throw new DomainRuleException("Approvals.NothingChanged");
         if (Status != PlanItemStatus.Planned && string.IsNullOrWhiteSpace(note)) throw new DomainRuleException("Approvals.ReasonRequired");
         Holder = proxyUserName.Trim();
@@ -227,7 +229,7 @@ public sealed class PlanItem : AggregateRoot, IAudited
         if (Status != PlanItemStatus.Approved)
             throw new DomainRuleException(IsComplete ? "Approvals.ItemComplete" : "Approvals.StepNotAllowed", Status.ToString());
         CheckStep(on, nowUtc);
-        if (certificateNumber?.Trim().Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        TextRules.Ensure(certificateNumber, TextMaxLength);
         Status = PlanItemStatus.CertificateIssued;
         CertificateIssuedOn = on;
         CertificateNumber = string.IsNullOrWhiteSpace(certificateNumber) ? null : certificateNumber.Trim();
@@ -260,7 +262,7 @@ public sealed class PlanItem : AggregateRoot, IAudited
     private static void RequireReason(string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Approvals.ReasonRequired");
-        if (reason.Trim().Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        TextRules.Ensure(reason, TextMaxLength, multiLine: true);
     }
 
     /// <summary>Checks a step's day before anything changes: not in the future, not before the previous step.</summary>
@@ -272,7 +274,7 @@ public sealed class PlanItem : AggregateRoot, IAudited
 
     private void Step(PlanItemAction action, Actor actor, DateTime nowUtc, DateOnly on, string? note, bool requireOrder = true)
     {
-        if (note?.Trim().Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        TextRules.Ensure(note, TextMaxLength, multiLine: true);
         if (on > BeijingTime.DateOf(nowUtc)) throw new DomainRuleException("Approvals.DateInFuture");
         if (requireOrder) LastStepOn = on;
         UpdatedAtUtc = nowUtc;

@@ -8,6 +8,9 @@ namespace KashiInvest.Domain.Approvals;
 /// </summary>
 public sealed class ServiceGroup : AggregateRoot, IAudited
 {
+    /// <summary>An account name (ASP.NET Core Identity's column size).</summary>
+    public const int UserNameMaxLength = 256;
+
     private readonly List<ServiceGroupMember> _members = [];
     private readonly List<ServiceGroupProxy> _proxies = [];
 
@@ -55,6 +58,7 @@ public sealed class ServiceGroup : AggregateRoot, IAudited
     public void NameProxy(string userName, int departmentUnitId)
     {
         if (string.IsNullOrWhiteSpace(userName)) throw new DomainRuleException("Approvals.ProxyRequired");
+        TextRules.Ensure(userName, UserNameMaxLength);
         if (!HasMember(departmentUnitId)) throw new DomainRuleException("Approvals.DepartmentNotInGroup");
         if (!IsProxy(userName, departmentUnitId)) _proxies.Add(new ServiceGroupProxy(userName.Trim(), departmentUnitId));
     }

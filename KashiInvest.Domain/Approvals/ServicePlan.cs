@@ -49,7 +49,7 @@ public sealed class ServicePlan : AggregateRoot, IAudited
         if (stage is not (ProjectStage.Signed or ProjectStage.Landing or ProjectStage.Construction))
             throw new DomainRuleException("Approvals.ProjectNotSigned");
         if (string.IsNullOrWhiteSpace(applicantName)) throw new DomainRuleException("Approvals.ApplicantRequired");
-        if (applicantName.Trim().Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        TextRules.Ensure(applicantName, TextMaxLength);
         if (phases == ServicePhases.None) throw new DomainRuleException("Approvals.PhasesRequired");
         if (appliedOn > BeijingTime.DateOf(nowUtc)) throw new DomainRuleException("Approvals.DateInFuture");
         return new ServicePlan(project.ProjectId, project.HostUnitId, applicantName.Trim(), appliedOn, phases, keyProject, actor, nowUtc);

@@ -137,7 +137,7 @@ public sealed class MonthlyReturn : AggregateRoot, IAudited
         if (!key.Code.IsMoney() && decimal.Truncate(value) != value) return new RuleViolation("Return.CountMustBeWhole");
         if (decimal.Round(value, 4) != value) return new RuleViolation("Money.TooPrecise");
         if (string.IsNullOrWhiteSpace(reason)) return new RuleViolation("Return.CorrectionReasonRequired");
-        if (reason.Trim().Length > ReasonMaxLength) return new RuleViolation("Text.TooLong", ReasonMaxLength);
+        if (TextRules.Check(reason, ReasonMaxLength, multiLine: true) is { } text) return text;
         return null;
     }
 
@@ -191,7 +191,7 @@ public sealed class MonthlyReturn : AggregateRoot, IAudited
         if (!MonthlyReturnAccess.CanReview(scope)) return new RuleViolation("Return.ReviewersOnly");
         if (CheckUnderReview() is { } state) return state;
         if (string.IsNullOrWhiteSpace(comment)) return new RuleViolation("Return.CommentRequired");
-        if (comment.Trim().Length > CommentMaxLength) return new RuleViolation("Text.TooLong", CommentMaxLength);
+        if (TextRules.Check(comment, CommentMaxLength, multiLine: true) is { } text) return text;
         return null;
     }
 
@@ -233,7 +233,7 @@ public sealed class MonthlyReturn : AggregateRoot, IAudited
         if (!MonthlyReturnAccess.CanOpenRevision(scope, UnitId)) return new RuleViolation("Return.NotYours");
         if (Status != ReturnStatus.Approved) return new RuleViolation("Return.NotApproved");
         if (string.IsNullOrWhiteSpace(reason)) return new RuleViolation("Return.RevisionReasonRequired");
-        if (reason.Trim().Length > ReasonMaxLength) return new RuleViolation("Text.TooLong", ReasonMaxLength);
+        if (TextRules.Check(reason, ReasonMaxLength, multiLine: true) is { } text) return text;
         return null;
     }
 

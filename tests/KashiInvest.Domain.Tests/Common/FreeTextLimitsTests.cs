@@ -23,7 +23,7 @@ namespace KashiInvest.Domain.Tests.Common;
 /// inputs) and every string parameter of a public method must be listed here, either with a probe that proves the
 /// limit, or as not typed by users, with the reason. A new free-text field without a limit fails the first test.
 /// </summary>
-public class FreeTextLimitsTests
+public partial class FreeTextLimitsTests
 {
     private static readonly DateOnly Today = TestProjects.Today;
     private static readonly Actor Actor = TestProjects.Actor;
@@ -141,6 +141,8 @@ public class FreeTextLimitsTests
         new("ActionItem.Validate(text)", ActionItem.TextMaxLength, true, v => FieldOf(ActionItem.Validate(v, 7, Today.AddDays(30), Today, null, ProblemEffect.None), "Text")),
         new("ActionItem.Record(text)", ActionItem.TextMaxLength, true, v => Thrown(() => Action(v))),
         new("ActionItem.MarkDone(note)", ActionItem.TextMaxLength, true, v => Thrown(() => Action().MarkDone(v, true, MeetingTests.Zhang, MeetingTests.Nine))),
+        .. ApprovalProbes(),
+        .. StatisticsProbes(),
     ];
 
     /// <summary>Strings that reach the domain without being typed into a form, each with the reason.</summary>
@@ -191,6 +193,11 @@ public class FreeTextLimitsTests
         ["CreditCode.Parse(input)"] = "the credit code's own format",
         ["CreditCode.Complete(first17)"] = "the credit code's own format (demo data)",
         ["LeadFormInput.CreditCode"] = "the credit code's own format",
+        ["ApprovalItemFacts.ItemName"] = "a fact read from the database for the alert rules",
+        ["HolidayNotice.Title"] = "the confirmed State Council notices, in code",
+        ["ServiceGroup.IsProxy(userName)"] = "a lookup; writes nothing",
+        ["ServiceGroup.RemoveProxy(userName)"] = "removes only a name already in the group",
+        ["StatMonth.TryParse(text)"] = "a parser of an address parameter; writes nothing",
         ["IntentionInput.CreditCode"] = "the credit code's own format",
         ["TargetInput.CreditCode"] = "the credit code's own format",
     };
