@@ -111,6 +111,10 @@ public sealed class SubmitReportCommand(IDbContextFactory<KashiDbContext> factor
             if (input.MilestonesReached[i].ReachedOn > today) errors.Add(new($"Milestones[{i}]", "Milestone.ReachedInFuture", string.Empty));
         }
         for (var i = 0; i < c.Problems.Count; i++) errors.AddRange(ProblemCommands.Validate(c.Problems[i], today, $"Problems[{i}]."));
+        Choices.Add(errors, nameof(SubmitReport.Kind), (ReportKind?)c.Kind);
+        // A period index from a script: one after the current period, or before the calendar begins, names no period.
+        if (c.PeriodIndex > HalfMonthPeriod.Containing(today).Index) errors.Add(new(nameof(SubmitReport.PeriodIndex), "Report.FuturePeriod"));
+        else if (c.PeriodIndex < 24) errors.Add(new(nameof(SubmitReport.PeriodIndex), "Report.BeforeSigning"));
         return errors;
     }
 
