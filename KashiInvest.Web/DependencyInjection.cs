@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddKashiIdentity(configuration);
         services.AddKashiCookies();
         services.AddShared();
+        services.AddLimits(configuration);
         services.AddFeatures(configuration);
         return services;
     }

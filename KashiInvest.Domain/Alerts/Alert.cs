@@ -135,7 +135,7 @@ public sealed class Alert : AggregateRoot, IAudited
         if (!IsOpen) throw new DomainRuleException("Alert.Cleared");
         if (AcknowledgedAtUtc is not null) throw new DomainRuleException("Alert.AlreadyAcknowledged");
         var trimmed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        if (trimmed is { Length: > NoteMaxLength }) throw new DomainRuleException("Field.TooLong", NoteMaxLength);
+        TextRules.Ensure(trimmed, NoteMaxLength, multiLine: true);
         AcknowledgedBy = actor.UserName;
         AcknowledgedAtUtc = nowUtc;
         AcknowledgeNote = trimmed;

@@ -38,14 +38,14 @@ public static class EvaluationRules
         else if (input.HeldOn > today) errors.Add(new(nameof(input.HeldOn), "Evaluation.HeldInFuture"));
         if (input.AttendingUnitIds.Count == 0) errors.Add(new(nameof(input.AttendingUnitIds), "Evaluation.AttendingUnitsRequired"));
         if (string.IsNullOrWhiteSpace(input.Attendees)) errors.Add(new(nameof(input.Attendees), "Evaluation.AttendeesRequired"));
-        else if (input.Attendees.Trim().Length > Evaluation.TextMaxLength) errors.Add(new(nameof(input.Attendees), "Text.TooLong", Evaluation.TextMaxLength));
+        else TextRules.Add(errors, nameof(input.Attendees), input.Attendees, Evaluation.TextMaxLength, multiLine: true);
 
         foreach (var criterion in AllCriteria)
         {
             var field = $"Criteria[{criterion}]";
             var given = input.Criteria.Where(c => c.Criterion == criterion).ToList();
             if (given.Count != 1 || given[0].Judgement is null) errors.Add(new(field, "Evaluation.CriterionNotJudged", criterion));
-            else if (given[0].Comment?.Trim().Length > Evaluation.CommentMaxLength) errors.Add(new(field, "Text.TooLong", Evaluation.CommentMaxLength));
+            else TextRules.Add(errors, field, given[0].Comment, Evaluation.CommentMaxLength, multiLine: true);
         }
 
         if (input.Decision is null) errors.Add(new(nameof(input.Decision), "Evaluation.DecisionRequired"));
@@ -53,7 +53,7 @@ public static class EvaluationRules
             errors.Add(new(nameof(input.Decision), "Evaluation.ScreenFailedCannotPass", failed.Criterion));
         if (input.Decision == EvaluationDecision.Fail && string.IsNullOrWhiteSpace(input.Reasons))
             errors.Add(new(nameof(input.Reasons), "Evaluation.FailReasonsRequired"));
-        if (input.Reasons?.Trim().Length > Evaluation.TextMaxLength) errors.Add(new(nameof(input.Reasons), "Text.TooLong", Evaluation.TextMaxLength));
+        TextRules.Add(errors, nameof(input.Reasons), input.Reasons, Evaluation.TextMaxLength, multiLine: true);
         return errors;
     }
 

@@ -87,7 +87,7 @@ public sealed class Investor : AggregateRoot, IAudited
     {
         if (string.IsNullOrWhiteSpace(name)) throw new DomainRuleException("Investor.NameRequired");
         var trimmed = name.Trim();
-        if (trimmed.Length > NameMaxLength) throw new DomainRuleException("Text.TooLong", NameMaxLength);
+        TextRules.Ensure(trimmed, NameMaxLength);
         return trimmed;
     }
 }

@@ -51,8 +51,8 @@ public static class LeadFormRules
         Text(errors, nameof(f.EnterpriseName), f.EnterpriseName, Investor.NameMaxLength, required: true);
         if (!string.IsNullOrWhiteSpace(f.CreditCode) && !CreditCode.TryParse(f.CreditCode, out _, out var violation))
             errors.Add(new(nameof(f.CreditCode), violation!));
-        Text(errors, nameof(f.Background), f.Background, TextMaxLength, required: true);
-        Text(errors, nameof(f.Operations), f.Operations, TextMaxLength, required: false);
+        Text(errors, nameof(f.Background), f.Background, TextMaxLength, required: true, multiLine: true);
+        Text(errors, nameof(f.Operations), f.Operations, TextMaxLength, required: false, multiLine: true);
         Text(errors, nameof(f.ProjectName), f.ProjectName, ProjectDetailsRules.NameMaxLength, required: true);
         if (f.ChainId <= 0) errors.Add(new(nameof(f.ChainId), "Field.Required"));
         if (f.HostUnitId <= 0) errors.Add(new(nameof(f.HostUnitId), "Field.Required"));
@@ -63,9 +63,9 @@ public static class LeadFormRules
         if (f.Jobs is null) errors.Add(new(nameof(f.Jobs), "Field.Required"));
         else if (f.Jobs < 0) errors.Add(new(nameof(f.Jobs), "Number.MustNotBeNegative"));
         else if (f.Jobs > ProjectDetailsRules.MaxJobs) errors.Add(new(nameof(f.Jobs), "Number.TooLarge", ProjectDetailsRules.MaxJobs));
-        Text(errors, nameof(f.Demands), f.Demands, TextMaxLength, required: true);
+        Text(errors, nameof(f.Demands), f.Demands, TextMaxLength, required: true, multiLine: true);
         if (f.Feasibility is null) errors.Add(new(nameof(f.Feasibility), "Field.Required"));
-        Text(errors, nameof(f.FeasibilityNote), f.FeasibilityNote, TextMaxLength, required: true);
+        Text(errors, nameof(f.FeasibilityNote), f.FeasibilityNote, TextMaxLength, required: true, multiLine: true);
         if (f.VisitedOn is null) errors.Add(new(nameof(f.VisitedOn), "Field.Required"));
         else if (f.VisitedOn > today) errors.Add(new(nameof(f.VisitedOn), "Date.InFuture"));
         Text(errors, nameof(f.PeopleVisited), f.PeopleVisited, PeopleMaxLength, required: true);
@@ -73,14 +73,8 @@ public static class LeadFormRules
         return errors;
     }
 
-    private static void Text(List<FieldViolation> errors, string field, string? value, int max, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required) errors.Add(new(field, "Field.Required"));
-        }
-        else if (value.Trim().Length > max) errors.Add(new(field, "Text.TooLong", max));
-    }
+    private static void Text(List<FieldViolation> errors, string field, string? value, int max, bool required, bool multiLine = false) =>
+        TextRules.Field(errors, field, value, max, required, multiLine);
 }
 
 /// <summary>

@@ -71,15 +71,15 @@ public sealed class WeeklyIntentionReport : AggregateRoot, IAudited
             var e = entries[i];
             var f = $"Entries[{i}]";
             if (string.IsNullOrWhiteSpace(e.InvestorName)) errors.Add(new($"{f}.InvestorName", "Field.Required"));
-            else if (e.InvestorName.Trim().Length > Investor.NameMaxLength) errors.Add(new($"{f}.InvestorName", "Text.TooLong", Investor.NameMaxLength));
+            else TextRules.Add(errors, $"{f}.InvestorName", e.InvestorName, Investor.NameMaxLength);
             if (!string.IsNullOrWhiteSpace(e.CreditCode) && !CreditCode.TryParse(e.CreditCode, out _, out var v)) errors.Add(new($"{f}.CreditCode", v!));
             if (e.ChainId <= 0) errors.Add(new($"{f}.ChainId", "Field.Required"));
             if (string.IsNullOrWhiteSpace(e.ProjectName)) errors.Add(new($"{f}.ProjectName", "Field.Required"));
-            else if (e.ProjectName.Trim().Length > Projects.ProjectDetailsRules.NameMaxLength) errors.Add(new($"{f}.ProjectName", "Text.TooLong", Projects.ProjectDetailsRules.NameMaxLength));
+            else TextRules.Add(errors, $"{f}.ProjectName", e.ProjectName, Projects.ProjectDetailsRules.NameMaxLength);
             if (e.AmountWan is < 0m) errors.Add(new($"{f}.AmountWan", "Money.MustNotBeNegative"));
             else if (e.AmountWan > Projects.ProjectDetailsRules.MaxInvestmentWan) errors.Add(new($"{f}.AmountWan", "Money.TooLarge", Projects.ProjectDetailsRules.MaxInvestmentWan));
             if (e.Jobs is < 0) errors.Add(new($"{f}.Jobs", "Number.MustNotBeNegative"));
-            if ((e.Notes?.Trim().Length ?? 0) > TextMaxLength) errors.Add(new($"{f}.Notes", "Text.TooLong", TextMaxLength));
+            TextRules.Add(errors, $"{f}.Notes", e.Notes, TextMaxLength, multiLine: true);
         }
         return errors;
     }

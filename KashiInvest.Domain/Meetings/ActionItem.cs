@@ -42,7 +42,7 @@ public sealed class ActionItem : AggregateRoot, IAudited
     {
         var errors = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(text)) errors.Add(new("Text", "Action.TextRequired"));
-        else if (text.Trim().Length > TextMaxLength) errors.Add(new("Text", "Field.TooLong", TextMaxLength));
+        else TextRules.Add(errors, "Text", text, TextMaxLength, multiLine: true);
         if (ownerUnitId is null or <= 0) errors.Add(new("OwnerUnitId", "Action.OwnerRequired"));
         if (dueOn is null) errors.Add(new("DueOn", "Action.DueRequired"));
         else if (dueOn < meetingDate) errors.Add(new("DueOn", "Action.DueBeforeMeeting"));
@@ -108,7 +108,7 @@ public sealed class ActionItem : AggregateRoot, IAudited
         if (!IsOpen) throw new DomainRuleException("Action.AlreadyDone");
         if (!actorIsBureau && actor.UnitId != OwnerUnitId) throw new DomainRuleException("Action.NotOwner");
         var clean = Meeting.Clean(note);
-        if (clean is not null && clean.Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        TextRules.Ensure(clean, TextMaxLength, multiLine: true);
         Status = ActionItemStatus.Done;
         DoneOn = BeijingTime.DateOf(nowUtc);
         DoneNote = clean;

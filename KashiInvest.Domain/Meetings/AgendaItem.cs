@@ -78,8 +78,8 @@ public sealed class AgendaItem : Entity, IAudited
     {
         var n = Meeting.Clean(note);
         var t = Meeting.Clean(title);
-        if (n is not null && n.Length > Meeting.TextMaxLength) throw new DomainRuleException("Field.TooLong", Meeting.TextMaxLength);
-        if (t is not null && t.Length > Meeting.TitleMaxLength) throw new DomainRuleException("Field.TooLong", Meeting.TitleMaxLength);
+        TextRules.Ensure(n, Meeting.TextMaxLength, multiLine: true);
+        TextRules.Ensure(t, Meeting.TitleMaxLength);
         if (Kind == AgendaItemKind.Custom && t is null) throw new DomainRuleException("Meeting.ItemTitleRequired");
         Note = n;
         Title = t;

@@ -89,10 +89,15 @@ public sealed class Meeting : AggregateRoot, IAudited
         Touch(MeetingChange.Details, nowUtc);
     }
 
-    /// <summary>Adds an item at the end of the agenda (a project, a problem, an action follow-up or a custom item).</summary>
-    public AgendaItem AddItem(AgendaItemKind kind, int? projectId, int? problemId, int? actionItemId, string? title, string? note, DateTime nowUtc, bool isManual = true)
+    /// <summary>
+    /// Adds an item at the end of the agenda (a project, a problem, an action follow-up or a custom item); refused with
+    /// <c>List.TooMany</c> when the agenda holds <see cref="ListLimits.AgendaItemsPerMeeting"/> items already.
+    /// </summary>
+    public AgendaItem AddItem(AgendaItemKind kind, int? projectId, int? problemId, int? actionItemId, string? title, string? note, DateTime nowUtc, bool isManual = true,
+        ListLimits? limits = null)
     {
         EnsurePlanned();
+        ListLimits.Ensure(_items.Count + 1, (limits ?? ListLimits.Default).AgendaItemsPerMeeting);
         var item = AgendaItem.Create(kind, projectId, problemId, actionItemId, title, note, NextPosition(), isManual);
         if (item.SubjectKey is { } key && _items.Any(i => i.SubjectKey == key)) throw new DomainRuleException("Meeting.ItemAlreadyOnAgenda");
         _items.Add(item);
@@ -224,17 +229,19 @@ public sealed class Meeting : AggregateRoot, IAudited
     {
         EnsureInProgress();
         var text = Clean(discussion);
-        if (text is not null && text.Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        TextRules.Ensure(text, TextMaxLength, multiLine: true);
         Find(itemId).SetDiscussion(text);
         Touch(MeetingChange.Record, nowUtc);
     }
 
-    public MeetingDecision RecordDecision(int? agendaItemId, string text, Actor actor, DateTime nowUtc)
+    /// <summary>Records a decision; refused with <c>List.TooMany</c> past <see cref="ListLimits.DecisionsPerMeeting"/>.</summary>
+    public MeetingDecision RecordDecision(int? agendaItemId, string text, Actor actor, DateTime nowUtc, ListLimits? limits = null)
     {
         EnsureInProgress();
+        ListLimits.Ensure(_decisions.Count + 1, (limits ?? ListLimits.Default).DecisionsPerMeeting);
         if (agendaItemId is { } id) Find(id);
         var clean = Clean(text) ?? throw new DomainRuleException("Meeting.DecisionTextRequired");
-        if (clean.Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        TextRules.Ensure(clean, TextMaxLength, multiLine: true);
         var decision = new MeetingDecision(agendaItemId, clean, nowUtc, actor.UserName);
         _decisions.Add(decision);
         Touch(MeetingChange.Record, nowUtc);

@@ -18,11 +18,11 @@ public sealed record MeetingDetails(
     {
         var errors = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(Title)) errors.Add(new(nameof(Title), "Meeting.TitleRequired"));
-        else if (Title.Trim().Length > Meeting.TitleMaxLength) errors.Add(new(nameof(Title), "Field.TooLong", Meeting.TitleMaxLength));
+        else TextRules.Add(errors, nameof(Title), Title, Meeting.TitleMaxLength);
         if (string.IsNullOrWhiteSpace(Chair)) errors.Add(new(nameof(Chair), "Meeting.ChairRequired"));
-        else if (Chair.Trim().Length > Meeting.ShortTextMaxLength) errors.Add(new(nameof(Chair), "Field.TooLong", Meeting.ShortTextMaxLength));
-        if (Place is not null && Place.Trim().Length > Meeting.ShortTextMaxLength) errors.Add(new(nameof(Place), "Field.TooLong", Meeting.ShortTextMaxLength));
-        if (Attendees is not null && Attendees.Trim().Length > Meeting.TextMaxLength) errors.Add(new(nameof(Attendees), "Field.TooLong", Meeting.TextMaxLength));
+        else TextRules.Add(errors, nameof(Chair), Chair, Meeting.ShortTextMaxLength);
+        TextRules.Add(errors, nameof(Place), Place, Meeting.ShortTextMaxLength);
+        TextRules.Add(errors, nameof(Attendees), Attendees, Meeting.TextMaxLength, multiLine: true);
         if (StartsAtUtc == default) errors.Add(new(nameof(StartsAtUtc), "Meeting.StartRequired"));
         return errors;
     }

@@ -34,7 +34,7 @@ public sealed class Problem : AggregateRoot, IAudited
         int ownerUnitId, DateOnly dueOn, Actor actor, DateTime nowUtc)
     {
         if (string.IsNullOrWhiteSpace(description)) throw new DomainRuleException("Problem.DescriptionRequired");
-        if (description.Trim().Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        TextRules.Ensure(description, TextMaxLength, multiLine: true);
         if (category == ProblemCategory.FactorSupply && factor is null) throw new DomainRuleException("Problem.FactorRequired");
         ProjectId = projectId;
         Category = category;
@@ -119,7 +119,7 @@ public sealed class Problem : AggregateRoot, IAudited
     {
         if (!IsOpen) throw new DomainRuleException("Problem.Resolved");
         if (string.IsNullOrWhiteSpace(resolution)) throw new DomainRuleException("Problem.ResolutionRequired");
-        if (resolution.Trim().Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        CheckLength(resolution);
         Resolution = resolution.Trim();
         Status = ProblemStatus.Resolved;
         ResolvedAtUtc = nowUtc;
@@ -140,7 +140,7 @@ public sealed class Problem : AggregateRoot, IAudited
 
     private static void CheckLength(string? text)
     {
-        if (text is not null && text.Trim().Length > TextMaxLength) throw new DomainRuleException("Field.TooLong", TextMaxLength);
+        TextRules.Ensure(text, TextMaxLength, multiLine: true);
     }
 
     private void Changed(ProblemAction action, Actor actor, DateTime nowUtc, string? note)

@@ -82,7 +82,7 @@ public sealed partial class Project : AggregateRoot, IAudited
     public bool IsKeyProject => WorkGroupLevel == WorkGroupLevel.KeyProject;
 
     public static Project Create(string code, ProjectDetails details, InvestorTier investorTiers, int sourceUnitId,
-        Actor actor, DateTime nowUtc, WorkGroupThresholds thresholds, ProjectStage initialStage = ProjectStage.Lead)
+        Actor actor, DateTime nowUtc, WorkGroupThresholds thresholds, ProjectStage initialStage = ProjectStage.Lead, ListLimits? limits = null)
     {
         if (string.IsNullOrWhiteSpace(code)) throw new DomainRuleException("Project.CodeRequired");
         var project = new Project(code.Trim())
@@ -92,17 +92,20 @@ public sealed partial class Project : AggregateRoot, IAudited
             CoordinationLevel = investorTiers.IsTiered() ? CoordinationLevel.Prefecture : CoordinationLevel.County,
             CreatedAtUtc = nowUtc,
         };
-        project.Apply(details, thresholds, nowUtc);
+        project.Apply(details, thresholds, nowUtc, limits);
         project._stageHistory.Add(new ProjectStageChange(null, initialStage, nowUtc, actor, null, null));
         project.Raise(new ProjectCreated(project));
         return project;
     }
 
-    /// <summary>Replaces the editable facts. Validate with <see cref="ProjectDetailsRules"/> first.</summary>
-    public void Update(ProjectDetails details, WorkGroupThresholds thresholds, DateTime nowUtc)
+    /// <summary>
+    /// Replaces the editable facts. Validate with <see cref="ProjectDetailsRules"/> first; the texts and the number of
+    /// milestones are guarded here too (<see cref="ProjectDetailsRules.Guard"/>).
+    /// </summary>
+    public void Update(ProjectDetails details, WorkGroupThresholds thresholds, DateTime nowUtc, ListLimits? limits = null)
     {
         if (Stage == ProjectStage.Terminated) throw new DomainRuleException("Project.Terminated");
-        Apply(details, thresholds, nowUtc);
+        Apply(details, thresholds, nowUtc, limits);
         Raise(new ProjectUpdated(this));
     }
 
@@ -179,8 +182,9 @@ public sealed partial class Project : AggregateRoot, IAudited
         if (nowUtc > LastActivityAtUtc) LastActivityAtUtc = nowUtc;
     }
 
-    private void Apply(ProjectDetails d, WorkGroupThresholds thresholds, DateTime nowUtc)
+    private void Apply(ProjectDetails d, WorkGroupThresholds thresholds, DateTime nowUtc, ListLimits? limits)
     {
+        ProjectDetailsRules.Guard(d, limits);
         Name = d.Name.Trim();
         Description = string.IsNullOrWhiteSpace(d.Description) ? null : d.Description.Trim();
         HostUnitId = d.HostUnitId;

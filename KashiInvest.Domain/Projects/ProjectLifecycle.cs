@@ -40,6 +40,7 @@ public static class ProjectLifecycle
         var from = project.Stage;
         var to = transition.To;
         if (!IsAllowed(from, to)) return new RuleViolation("Stage.TransitionNotAllowed", from, to);
+        if (TextRules.Check(transition.Note, ProjectStageChange.NoteMaxLength, multiLine: true) is { } text) return text;
 
         switch (to)
         {

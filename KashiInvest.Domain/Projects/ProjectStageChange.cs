@@ -5,6 +5,9 @@ namespace KashiInvest.Domain.Projects;
 /// <summary>One step of a project's stage history: who moved it, when, and why. Never edited or deleted.</summary>
 public sealed class ProjectStageChange : Entity
 {
+    /// <summary>The longest reason a stage change may carry (the column's size).</summary>
+    public const int NoteMaxLength = 2000;
+
     private ProjectStageChange() { ChangedBy = string.Empty; }
 
     internal ProjectStageChange(ProjectStage? from, ProjectStage to, DateTime atUtc, Actor actor, string? note, TerminationReason? reason)

@@ -37,8 +37,8 @@ public static class ProgressReporting
             throw new DomainRuleException("Report.FuturePeriod");
         }
         if (string.IsNullOrWhiteSpace(input.Narrative)) throw new DomainRuleException("Report.NarrativeRequired");
-        if (input.Narrative.Trim().Length > ProgressReport.TextMaxLength || (input.NextSteps?.Trim().Length ?? 0) > ProgressReport.TextMaxLength)
-            throw new DomainRuleException("Field.TooLong", ProgressReport.TextMaxLength);
+        TextRules.Ensure(input.Narrative, ProgressReport.TextMaxLength, multiLine: true);
+        TextRules.Ensure(input.NextSteps, ProgressReport.TextMaxLength, multiLine: true);
 
         var isLate = kind == ReportKind.Fortnightly && (current?.IsLate ?? ProgressReport.IsLateFor(period, nowUtc, deadlineDays));
         var report = new ProgressReport(project.Id, period, kind, (current?.Revision ?? 0) + 1, input.Narrative, input.NextSteps,

@@ -34,7 +34,7 @@ public static class SigningRules
         else if (input.Jobs > ProjectDetailsRules.MaxJobs) errors.Add(new(nameof(input.Jobs), "Number.TooLarge", ProjectDetailsRules.MaxJobs));
         if (input.TermYears is null) errors.Add(new(nameof(input.TermYears), "Field.Required"));
         else if (input.TermYears is < 1 or > MaxTermYears) errors.Add(new(nameof(input.TermYears), "Signing.TermOutOfRange", 1, MaxTermYears));
-        if (input.Number?.Trim().Length > NumberMaxLength) errors.Add(new(nameof(input.Number), "Text.TooLong", NumberMaxLength));
+        TextRules.Add(errors, nameof(input.Number), input.Number, NumberMaxLength);
         return errors;
     }
 }
@@ -82,8 +82,7 @@ public static class WorkGroupRules
                 "WorkGroup.LeadServiceUnitMissing" => nameof(input.LeadServiceUnitId),
                 _ => nameof(input.DepartmentIds),
             }, v)).ToList();
-        if (input.LeaderInCharge?.Trim().Length > ProjectDetailsRules.PersonMaxLength)
-            errors.Add(new(nameof(input.LeaderInCharge), "Text.TooLong", ProjectDetailsRules.PersonMaxLength));
+        TextRules.Add(errors, nameof(input.LeaderInCharge), input.LeaderInCharge, ProjectDetailsRules.PersonMaxLength);
         return errors;
     }
 }

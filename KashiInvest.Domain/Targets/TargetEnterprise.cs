@@ -61,11 +61,11 @@ public sealed class TargetEnterprise : AggregateRoot, IAudited
     {
         var errors = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new(nameof(input.Name), "Field.Required"));
-        else if (input.Name.Trim().Length > Investor.NameMaxLength) errors.Add(new(nameof(input.Name), "Text.TooLong", Investor.NameMaxLength));
+        else TextRules.Add(errors, nameof(input.Name), input.Name, Investor.NameMaxLength);
         if (!string.IsNullOrWhiteSpace(input.CreditCode) && !Investors.CreditCode.TryParse(input.CreditCode, out _, out var violation))
             errors.Add(new(nameof(input.CreditCode), violation!));
         if (input.ChainId <= 0) errors.Add(new(nameof(input.ChainId), "Field.Required"));
-        if ((input.Notes?.Trim().Length ?? 0) > NotesMaxLength) errors.Add(new(nameof(input.Notes), "Text.TooLong", NotesMaxLength));
+        TextRules.Add(errors, nameof(input.Notes), input.Notes, NotesMaxLength, multiLine: true);
         return errors;
     }
 

@@ -70,7 +70,7 @@ public sealed class TargetPush : AggregateRoot, IAudited
         if (status < Status) return new("Target.StatusBackwards", Status, status);
         if (on > today) return new("Date.InFuture");
         if (status != TargetFollowUp.NotContacted && string.IsNullOrWhiteSpace(note)) return new("Target.NoteRequired");
-        if ((note?.Trim().Length ?? 0) > NoteMaxLength) return new("Text.TooLong", NoteMaxLength);
+        if (TextRules.Check(note, NoteMaxLength, multiLine: true) is { } text) return text;
         return null;
     }
 

@@ -71,18 +71,16 @@ public static class TriageRules
                 TriageAction.RequestPrefecture => "Triage.ReasonRequired",
                 _ => "Triage.AnalysisRequired",
             }));
-        if (input.Text?.Trim().Length > TriageStep.TextMaxLength) errors.Add(new(nameof(TriageInput.Text), "Text.TooLong", TriageStep.TextMaxLength));
+        TextRules.Add(errors, nameof(TriageInput.Text), input.Text, TriageStep.TextMaxLength, multiLine: true);
         if (action == TriageAction.Analyse && input.Recommendation is null) errors.Add(new(nameof(TriageInput.Recommendation), "Triage.RecommendationRequired"));
         if (action == TriageAction.Decide)
         {
             if (string.IsNullOrWhiteSpace(input.ResponsibleLeader)) errors.Add(new(nameof(TriageInput.ResponsibleLeader), "Triage.ResponsibleLeaderRequired"));
-            else if (input.ResponsibleLeader.Trim().Length > ProjectDetailsRules.PersonMaxLength)
-                errors.Add(new(nameof(TriageInput.ResponsibleLeader), "Text.TooLong", ProjectDetailsRules.PersonMaxLength));
+            else TextRules.Add(errors, nameof(TriageInput.ResponsibleLeader), input.ResponsibleLeader, ProjectDetailsRules.PersonMaxLength);
             if (input.DecidedOn is null) errors.Add(new(nameof(TriageInput.DecidedOn), "Triage.DecisionDateRequired"));
             else if (input.DecidedOn > today) errors.Add(new(nameof(TriageInput.DecidedOn), "Triage.DecisionDateInFuture"));
             if (string.IsNullOrWhiteSpace(input.Meeting)) errors.Add(new(nameof(TriageInput.Meeting), "Triage.MeetingRequired"));
-            else if (input.Meeting.Trim().Length > TriageStep.ShortTextMaxLength)
-                errors.Add(new(nameof(TriageInput.Meeting), "Text.TooLong", TriageStep.ShortTextMaxLength));
+            else TextRules.Add(errors, nameof(TriageInput.Meeting), input.Meeting, TriageStep.ShortTextMaxLength);
         }
         return errors;
     }

@@ -51,14 +51,14 @@ public sealed class WebhookEndpoint : AggregateRoot, IAudited
     {
         var errors = new List<FieldViolation>();
         if (input.UnitId is null) errors.Add(new(nameof(input.UnitId), "Field.Required"));
-        if (input.Name is { } name && name.Trim().Length > NameMaxLength) errors.Add(new(nameof(input.Name), "Field.TooLong", NameMaxLength));
+        TextRules.Add(errors, nameof(input.Name), input.Name, NameMaxLength);
         if (string.IsNullOrWhiteSpace(input.Url)) errors.Add(new(nameof(input.Url), "Field.Required"));
-        else if (input.Url.Trim().Length > UrlMaxLength) errors.Add(new(nameof(input.Url), "Field.TooLong", UrlMaxLength));
+        else if (TextRules.Check(input.Url, UrlMaxLength) is { } text) errors.Add(new(nameof(input.Url), text));
         else if (WebhookRules.CheckUrl(input.Url, policy) is { } bad) errors.Add(new(nameof(input.Url), bad));
         if (input.Kind == WebhookKind.DingTalk && !string.IsNullOrWhiteSpace(input.Secret))
         {
             var secret = input.Secret.Trim();
-            if (secret.Length > SecretMaxLength) errors.Add(new(nameof(input.Secret), "Field.TooLong", SecretMaxLength));
+            if (TextRules.Check(secret, SecretMaxLength) is { } text) errors.Add(new(nameof(input.Secret), text));
             else if (!secret.StartsWith("SEC", StringComparison.Ordinal)) errors.Add(new(nameof(input.Secret), "Webhook.SecretFormat"));
         }
         return errors;

@@ -49,7 +49,7 @@ public interface ILiveClient
 /// </summary>
 [Authorize(AuthenticationSchemes = AuthenticationSchemes)]
 public sealed class LiveHub(LiveSubscriptions subscriptions, IDbContextFactory<KashiDbContext> factory,
-    UserManager<AppUser> users, TimeProvider clock) : Hub<ILiveClient>
+    UserManager<AppUser> users, TimeProvider clock, Microsoft.Extensions.Options.IOptions<KashiInvest.Web.Shared.LimitsOptions> limits) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
 
@@ -80,11 +80,15 @@ public sealed class LiveHub(LiveSubscriptions subscriptions, IDbContextFactory<K
         await base.OnConnectedAsync();
     }
 
-    /// <summary>Subscribes to a topic; false (and nothing joined) when it is not a topic or the caller may not see it.</summary>
+    /// <summary>
+    /// Subscribes to a topic; false (and nothing joined) when it is not a topic, the caller may not see it, or the
+    /// connection holds <see cref="KashiInvest.Web.Shared.LimitsOptions.HubTopicsPerConnection"/> topics already.
+    /// </summary>
     public async Task<bool> Subscribe(string topic)
     {
         var connection = Connection;
         if (!LiveTopics.TryParse(topic, out var term)) return false;
+        if (!connection.Topics.Contains(term) && connection.Topics.Count >= limits.Value.HubTopicsPerConnection) return false;
         var allowed = term.Kind == LiveTermKind.Project
             ? LiveTopics.MaySubscribeToProject(connection.Scope, await ProjectKeyAsync(term.Id))
             : LiveTopics.MaySubscribe(connection.Scope, term);

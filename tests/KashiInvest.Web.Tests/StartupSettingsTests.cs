@@ -14,6 +14,8 @@ public sealed class StartupSettingsTests
     [InlineData("Health:MilestoneStalledAfterDays", "0", "Health:MilestoneStalledAfterDays must be between 1 and 365 (was 0).")]
     [InlineData("Lifecycle:SignAgreementWithinDays", "-30", "Invalid Lifecycle settings (SignAgreementWithinDays")]
     [InlineData("Demo:Scale", "0", "Demo:Scale must be between 1 and 1000.")]
+    [InlineData("Limits:HubTopicsPerConnection", "0", "Limits:HubTopicsPerConnection must be between 1 and 10000 (was 0).")]
+    [InlineData("Limits:ProblemsPerReport", "100000", "Limits:ProblemsPerReport must be between 1 and 10000 (was 100000).")]
     public async Task A_bad_setting_stops_the_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "kashi-web-tests", Guid.NewGuid().ToString("N"));

@@ -85,7 +85,7 @@ internal sealed class ProjectStageChangeConfiguration : IEntityTypeConfiguration
         b.Property(s => s.To).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.TerminationReason).HasConversion<string>().HasMaxLength(30);
         b.Property(s => s.ChangedBy).HasMaxLength(256).IsRequired();
-        b.Property(s => s.Note).HasMaxLength(2000);
+        b.Property(s => s.Note).HasMaxLength(ProjectStageChange.NoteMaxLength);
         b.HasIndex(s => new { s.ProjectId, s.AtUtc });
     }
 }

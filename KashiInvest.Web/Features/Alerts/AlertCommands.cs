@@ -12,8 +12,8 @@ public sealed class AlertCommands(IDbContextFactory<KashiDbContext> factory, Tim
 {
     public Task<WriteResult> AcknowledgeAsync(UserScope scope, int alertId, int version, string? note, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
-        if (note is { } n && n.Trim().Length > Alert.NoteMaxLength)
-            return WriteResult.Invalid(nameof(note), new RuleViolation("Field.TooLong", Alert.NoteMaxLength));
+        if (TextRules.Check(note, Alert.NoteMaxLength, multiLine: true) is { } text)
+            return WriteResult.Invalid(nameof(note), text);
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = scope.Actor;
         var alert = await db.Alerts.Where(AlertAccess.VisibleTo(scope)).FirstOrDefaultAsync(a => a.Id == alertId, ct);

@@ -30,6 +30,9 @@ public sealed partial class MeetingCommands
         if (version is { } v && meeting.Version != v) return WriteResult.Conflict;
         var now = Now;
         var errors = ActionItem.Validate(input.Text, input.OwnerUnitId, input.DueOn, BeijingTime.DateOf(now), input.ProblemId, input.ProblemEffect).ToList();
+        // Action items are their own aggregate: the meeting's count comes from the database.
+        if (ListLimits.Check(await db.ActionItems.CountAsync(a => a.MeetingId == meetingId, ct) + 1, Lists.ActionItemsPerMeeting) is { } tooMany)
+            errors.Add(new(nameof(NewActionItem.Text), tooMany));
         if (input.OwnerUnitId is { } owner && owner > 0 && !await db.Units.AnyAsync(u => u.Id == owner, ct))
             errors.Add(new(nameof(NewActionItem.OwnerUnitId), "Action.OwnerRequired"));
         if (input.ProjectId is { } pid && !await db.Projects.Where(ProjectAccess.VisibleTo(scope)).AnyAsync(p => p.Id == pid, ct))

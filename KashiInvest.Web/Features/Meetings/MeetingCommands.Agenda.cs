@@ -35,7 +35,7 @@ public sealed partial class MeetingCommands
             }
             else if (projectId is { } p && !await db.Projects.Where(ProjectAccess.VisibleTo(scope)).AnyAsync(x => x.Id == p, ct))
                 throw new DomainRuleException("Meeting.ItemSubjectRequired");
-            m.AddItem(kind, projectId, problemId, null, title, note, now);
+            m.AddItem(kind, projectId, problemId, null, title, note, now, limits: Lists);
         }, ct);
 
     public Task<WriteResult> RemoveItemAsync(UserScope scope, int meetingId, int version, int itemId, CancellationToken ct = default) =>

@@ -23,7 +23,7 @@ public sealed partial class MeetingCommands
     {
         if (string.IsNullOrWhiteSpace(text)) return WriteResult.Invalid("Text", new RuleViolation("Meeting.DecisionTextRequired"));
         MeetingDecision? decision = null;
-        var result = await ActAsync(scope, meetingId, version, (m, _, now) => { decision = m.RecordDecision(agendaItemId, text, scope.Actor, now); return Task.CompletedTask; }, ct);
+        var result = await ActAsync(scope, meetingId, version, (m, _, now) => { decision = m.RecordDecision(agendaItemId, text, scope.Actor, now, Lists); return Task.CompletedTask; }, ct);
         return result.Status == WriteStatus.Saved && decision is not null ? WriteResult.Saved(decision.Id) : result;
     });
 

@@ -20,9 +20,12 @@ namespace KashiInvest.Web.Features.Meetings;
 /// The result's <see cref="WriteResult.Id"/> is the meeting id unless stated otherwise; callers re-read with
 /// <see cref="MeetingQuery.GetAsync"/> for the new version.
 /// </summary>
-public sealed partial class MeetingCommands(IDbContextFactory<KashiDbContext> factory, MeetingAgendaQuery agenda, TimeProvider clock, ILogger<MeetingCommands> logger)
+public sealed partial class MeetingCommands(IDbContextFactory<KashiDbContext> factory, MeetingAgendaQuery agenda, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<KashiInvest.Web.Shared.LimitsOptions> limits, ILogger<MeetingCommands> logger)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private ListLimits Lists => limits.Value.Lists;
 
     /// <summary>
     /// A change to the agenda or the record alone (same clock tick) must still bump the meeting's version, so that

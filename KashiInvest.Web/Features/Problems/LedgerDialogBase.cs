@@ -55,7 +55,7 @@ public abstract class LedgerDialogBase : ComponentBase
     protected void CheckText(string field, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) AddError(field, new RuleViolation("Field.Required"));
-        else if (text.Trim().Length > Problem.TextMaxLength) AddError(field, new RuleViolation("Field.TooLong", Problem.TextMaxLength));
+        else if (TextRules.Check(text, Problem.TextMaxLength, multiLine: true) is { } violation) AddError(field, violation);
     }
 
     /// <summary>An optional due date that may not lie before today.</summary>

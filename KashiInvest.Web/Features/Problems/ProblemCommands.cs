@@ -24,7 +24,7 @@ public sealed class ProblemCommands(IDbContextFactory<KashiDbContext> factory, T
     {
         var errors = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(p.Description)) errors.Add(new(prefix + nameof(NewProblem.Description), "Field.Required"));
-        else if (p.Description.Trim().Length > Problem.TextMaxLength) errors.Add(new(prefix + nameof(NewProblem.Description), "Field.TooLong", Problem.TextMaxLength));
+        else TextRules.Add(errors, prefix + nameof(NewProblem.Description), p.Description, Problem.TextMaxLength, multiLine: true);
         if (p.Category == ProblemCategory.FactorSupply && p.Factor is null) errors.Add(new(prefix + nameof(NewProblem.Factor), "Problem.FactorRequired"));
         if (p.OwnerUnitId is null) errors.Add(new(prefix + nameof(NewProblem.OwnerUnitId), "Field.Required"));
         if (p.DueOn is null) errors.Add(new(prefix + nameof(NewProblem.DueOn), "Field.Required"));

@@ -11,7 +11,8 @@ using KashiInvest.Web.Shared.Writes;
 namespace KashiInvest.Web.Features.Projects;
 
 /// <summary>Creates or edits a project from the form: validates every field, links or creates the investor, saves once.</summary>
-public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, WorkGroupThresholds thresholds, ILogger<SaveProjectCommand> logger)
+public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, WorkGroupThresholds thresholds,
+    Microsoft.Extensions.Options.IOptions<KashiInvest.Web.Shared.LimitsOptions> limits, ILogger<SaveProjectCommand> logger)
 {
     public Task<WriteResult> ExecuteAsync(UserScope scope, ProjectForm form, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
@@ -50,7 +51,7 @@ public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory
         if (form.CreateInvestor)
         {
             if (string.IsNullOrWhiteSpace(form.NewInvestorName)) errors.Add(new(nameof(form.NewInvestorName), "Field.Required"));
-            else if (form.NewInvestorName.Trim().Length > Investor.NameMaxLength) errors.Add(new(nameof(form.NewInvestorName), "Text.TooLong", Investor.NameMaxLength));
+            else TextRules.Add(errors, nameof(form.NewInvestorName), form.NewInvestorName, Investor.NameMaxLength);
             // The credit code is optional (a foreign investor may have none), but if given it must be right.
             if (!string.IsNullOrWhiteSpace(form.NewInvestorCreditCode))
             {
@@ -83,7 +84,7 @@ public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory
         if (form.ExpectedJobs is null) errors.Add(new(nameof(ProjectDetails.ExpectedJobs), "Field.Required"));
 
         var details = ToDetails(form, investorId: form.CreateInvestor ? int.MaxValue : form.Investor?.Id ?? int.MaxValue);
-        errors.AddRange(ProjectDetailsRules.Validate(details, today).Where(e => !errors.Any(x => x.Field == e.Field)));
+        errors.AddRange(ProjectDetailsRules.Validate(details, today, limits.Value.Lists).Where(e => !errors.Any(x => x.Field == e.Field)));
 
         var units = await db.Units.AsNoTracking().Where(u => u.Id == details.HostUnitId).Select(u => u.Type).ToListAsync(ct);
         if (details.HostUnitId > 0 && units is not [UnitType.County or UnitType.DevelopmentZone])
@@ -131,13 +132,13 @@ public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory
                 // The check above is fast; this makes the database refuse a write that races us between read and save.
                 db.Entry(found).Property(p => p.Version).OriginalValue = form.Version;
                 project = found;
-                project.Update(details with { InvestorId = investor.Id }, thresholds, now);
+                project.Update(details with { InvestorId = investor.Id }, thresholds, now, limits.Value.Lists);
                 if (investor.IsTiered) project.SetCoordination(CoordinationLevel.Prefecture, now);
             }
             else
             {
                 project = Project.Create(await ProjectCodes.NextAsync(db, today.Year, ct), details with { InvestorId = investor.Id }, investor.Tiers,
-                    scope.Role is ActorRole.SubBureau or ActorRole.FrontCommand ? scope.UnitId!.Value : details.HostUnitId, scope.Actor, now, thresholds);
+                    scope.Role is ActorRole.SubBureau or ActorRole.FrontCommand ? scope.UnitId!.Value : details.HostUnitId, scope.Actor, now, thresholds, limits: limits.Value.Lists);
                 db.Projects.Add(project);
             }
             await db.SaveChangesAsync(ct);

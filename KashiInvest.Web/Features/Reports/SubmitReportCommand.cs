@@ -29,13 +29,14 @@ public sealed record SubmitReport(
 /// the report (a new revision when amending), the project's cumulative funds and milestones, and the new ledger
 /// entries. Their change notices go out after the commit.
 /// </summary>
-public sealed class SubmitReportCommand(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, IOptions<HealthSettings> settings, ILogger<SubmitReportCommand> logger)
+public sealed class SubmitReportCommand(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, IOptions<HealthSettings> settings,
+    IOptions<KashiInvest.Web.Shared.LimitsOptions> limits, ILogger<SubmitReportCommand> logger)
 {
     public Task<WriteResult> ExecuteAsync(UserScope scope, SubmitReport command, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = BeijingTime.DateOf(now);
-        var errors = Validate(command, today);
+        var errors = Validate(command, today, limits.Value.Lists);
         if (errors.Count > 0) return WriteResult.Invalid(errors);
 
         // A concurrent write to the same project (another unit's problem, an edit) can bump its version between
@@ -95,13 +96,13 @@ public sealed class SubmitReportCommand(IDbContextFactory<KashiDbContext> factor
         }
     });
 
-    private static List<FieldViolation> Validate(SubmitReport c, DateOnly today)
+    private static List<FieldViolation> Validate(SubmitReport c, DateOnly today, ListLimits lists)
     {
         var errors = new List<FieldViolation>();
         var input = c.Input;
         if (string.IsNullOrWhiteSpace(input.Narrative)) errors.Add(new(nameof(ReportInput.Narrative), "Report.NarrativeRequired"));
-        else if (input.Narrative.Trim().Length > ProgressReport.TextMaxLength) errors.Add(new(nameof(ReportInput.Narrative), "Field.TooLong", ProgressReport.TextMaxLength));
-        if ((input.NextSteps?.Trim().Length ?? 0) > ProgressReport.TextMaxLength) errors.Add(new(nameof(ReportInput.NextSteps), "Field.TooLong", ProgressReport.TextMaxLength));
+        else TextRules.Add(errors, nameof(ReportInput.Narrative), input.Narrative, ProgressReport.TextMaxLength, multiLine: true);
+        TextRules.Add(errors, nameof(ReportInput.NextSteps), input.NextSteps, ProgressReport.TextMaxLength, multiLine: true);
         CheckMoney(errors, nameof(ReportInput.FundsInPlaceThisPeriodWan), input.FundsInPlaceThisPeriodWan);
         CheckMoney(errors, nameof(ReportInput.OutOfRegionFundsThisPeriodWan), input.OutOfRegionFundsThisPeriodWan);
         if (input.OutOfRegionFundsThisPeriodWan > input.FundsInPlaceThisPeriodWan)
@@ -110,7 +111,9 @@ public sealed class SubmitReportCommand(IDbContextFactory<KashiDbContext> factor
         {
             if (input.MilestonesReached[i].ReachedOn > today) errors.Add(new($"Milestones[{i}]", "Milestone.ReachedInFuture", string.Empty));
         }
-        for (var i = 0; i < c.Problems.Count; i++) errors.AddRange(ProblemCommands.Validate(c.Problems[i], today, $"Problems[{i}]."));
+        // Over the cap nothing of the report is written; the rows are not checked one by one.
+        if (ListLimits.Check(c.Problems.Count, lists.ProblemsPerReport) is { } tooMany) errors.Add(new("Problems", tooMany));
+        else for (var i = 0; i < c.Problems.Count; i++) errors.AddRange(ProblemCommands.Validate(c.Problems[i], today, $"Problems[{i}]."));
         Choices.Add(errors, nameof(SubmitReport.Kind), (ReportKind?)c.Kind);
         // A period index from a script: one after the current period, or before the calendar begins, names no period.
         if (c.PeriodIndex > HalfMonthPeriod.Containing(today).Index) errors.Add(new(nameof(SubmitReport.PeriodIndex), "Report.FuturePeriod"));

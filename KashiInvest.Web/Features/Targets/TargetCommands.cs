@@ -128,7 +128,7 @@ public sealed class TargetCommands(IDbContextFactory<KashiDbContext> factory, Ti
         db.Entry(push).Property(p => p.Version).OriginalValue = version;
         var now = clock.GetUtcNow().UtcDateTime;
         if (push.CheckRecord(status, note, on.Value, BeijingTime.DateOf(now)) is { } violation)
-            return WriteResult.Invalid(violation.Code == "Date.InFuture" ? "On" : violation.Code is "Target.NoteRequired" or "Text.TooLong" ? "Note" : "Status", violation);
+            return WriteResult.Invalid(violation.Code == "Date.InFuture" ? "On" : violation.Code is "Target.NoteRequired" or TextRules.TooLong or TextRules.ControlCharacters ? "Note" : "Status", violation);
         push.Record(status, note, on.Value, scope.Actor, now);
         await db.SaveChangesAsync(ct);
         return WriteResult.Saved(push.Id);

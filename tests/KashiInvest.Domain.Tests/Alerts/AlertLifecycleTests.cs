@@ -89,7 +89,7 @@ public class AlertLifecycleTests
     public void A_cleared_alert_cannot_be_acknowledged_and_a_long_note_is_refused()
     {
         var alert = Raise(Report(1), ProjectA);
-        Assert.Equal("Field.TooLong", Assert.Throws<DomainRuleException>(() => alert.Acknowledge(new Actor("x", 1), new string('字', Alert.NoteMaxLength + 1), Now)).Violation.Code);
+        Assert.Equal("Text.TooLong", Assert.Throws<DomainRuleException>(() => alert.Acknowledge(new Actor("x", 1), new string('字', Alert.NoteMaxLength + 1), Now)).Violation.Code);
         alert.Clear(Now);
         Assert.Equal("Alert.Cleared", Assert.Throws<DomainRuleException>(() => alert.Acknowledge(new Actor("x", 1), null, Now)).Violation.Code);
     }

@@ -186,7 +186,7 @@ public class ProblemTests
         var problem = NewProblem();
         var tooLong = new string('问', Problem.TextMaxLength + 1);
 
-        Rules.Refused("Field.TooLong", () => problem.Escalate(tooLong, 8, null, TestProjects.Actor, Raised.AddDays(1)));
+        Rules.Refused("Text.TooLong", () => problem.Escalate(tooLong, 8, null, TestProjects.Actor, Raised.AddDays(1)));
 
         Assert.Equal(EscalationLevel.County, problem.Level);
         Assert.Single(problem.History);

@@ -372,8 +372,8 @@ public class ProgressReportingTests
         var project = KeyProject();
         var tooLong = new string('进', ProgressReport.TextMaxLength + 1);
 
-        Assert.Equal(new object[] { 4000 }, Rules.Refused("Field.TooLong", () => Submit(project, Nov1, Input(narrative: tooLong))).Args);
-        Rules.Refused("Field.TooLong", () => Submit(project, Nov1, Input(nextSteps: tooLong)));
+        Assert.Equal(new object[] { 4000 }, Rules.Refused("Text.TooLong", () => Submit(project, Nov1, Input(narrative: tooLong))).Args);
+        Rules.Refused("Text.TooLong", () => Submit(project, Nov1, Input(nextSteps: tooLong)));
         Assert.Equal(0m, project.FundsInPlaceWan);
     }
 

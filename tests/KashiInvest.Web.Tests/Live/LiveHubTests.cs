@@ -163,6 +163,36 @@ public sealed class LiveHubTests(KashiAppFactory app) : IClassFixture<KashiAppFa
         Assert.Single(events, e => e.ItemId == problemId);
     }
 
+    [Fact]
+    public async Task A_connection_holds_at_most_the_configured_number_of_topics_and_a_refused_one_joins_nothing()
+    {
+        _ = app.BaseAddress;
+        var cap = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KashiInvest.Web.Shared.LimitsOptions>>().Value.HubTopicsPerConnection;
+        var ids = await app.QueryAsync(db => db.Projects.OrderByDescending(p => p.Id).Select(p => p.Id).Take(cap + 1).ToListAsync());
+        Assert.Equal(cap + 1, ids.Count);
+        var (held, over) = (ids.Take(cap).ToList(), ids[cap]);
+        await using var connection = await ConnectWithTokenAsync("leader");
+        var inbox = new LiveInbox(connection);
+
+        foreach (var id in held) Assert.True(await connection.InvokeAsync<bool>("Subscribe", $"project:{id}"));
+        Assert.False(await connection.InvokeAsync<bool>("Subscribe", $"project:{over}"));
+        Assert.False(await connection.InvokeAsync<bool>("Subscribe", "wall"));
+        // A topic the connection holds already is still "subscribed": it adds nothing.
+        Assert.True(await connection.InvokeAsync<bool>("Subscribe", $"project:{held[0]}"));
+
+        // Nothing was joined for the refused topic: its write is not pushed, a held topic's later write is.
+        var silent = await RecordFundsAsync(over);
+        var heard = await RecordFundsAsync(held[^1]);
+        await inbox.WaitForAsync(e => e.ProjectId == held[^1] && e.Version == heard);
+        Assert.DoesNotContain(inbox.Events, e => e.ProjectId == over && e.Version == silent);
+
+        // The cap counts what is held: after an unsubscribe there is room again.
+        await connection.InvokeAsync("Unsubscribe", $"project:{held[0]}");
+        Assert.True(await connection.InvokeAsync<bool>("Subscribe", $"project:{over}"));
+        var now = await RecordFundsAsync(over);
+        await inbox.WaitForAsync(e => e.ProjectId == over && e.Version == now);
+    }
+
     private Uri HubUrl => new(app.BaseAddress, LiveHub.Path);
 
     private HubConnection Connect(string token) => new HubConnectionBuilder()

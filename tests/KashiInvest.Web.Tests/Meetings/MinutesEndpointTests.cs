@@ -43,7 +43,10 @@ public sealed class MinutesEndpointTests(KashiAppFactory app) : IClassFixture<Ka
         return (meeting.Id, shache.Name);
     });
 
-    /// <summary>An ended meeting whose title and decision carry characters XML cannot hold (pasted from another program).</summary>
+    /// <summary>
+    /// An ended meeting whose title and decision carry characters XML cannot hold (pasted from another program). The
+    /// domain refuses such text now, so the rows are given it afterwards, as rows written before that rule would hold it.
+    /// </summary>
     private async Task<int> HostileMeetingAsync() => await app.QueryAsync(async db =>
     {
         const string hostileTitle = "控制字符\u0001调度会\u000B\uFFFE";
@@ -52,17 +55,22 @@ public sealed class MinutesEndpointTests(KashiAppFactory app) : IClassFixture<Ka
         var actor = new Actor("bureau", bureau.Id);
         db.Actor = actor;
         var now = TestClock.Default.UtcNow;
-        var meeting = new Meeting(new MeetingDetails(MeetingKind.Scheduling, hostileTitle, now.AddHours(-2), "会议室\u0002", "主持\u0003", null,
-            [bureau.Id], "参会\u0004人员", false), MeetingScope.Prefecture, bureau.Id, actor, now.AddDays(-1));
+        var meeting = new Meeting(new MeetingDetails(MeetingKind.Scheduling, "控制字符调度会（待改写）", now.AddHours(-2), "会议室", "主持", null,
+            [bureau.Id], "参会人员", false), MeetingScope.Prefecture, bureau.Id, actor, now.AddDays(-1));
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync();
-        var item = meeting.AddItem(AgendaItemKind.Custom, null, null, null, "议题\u0005", "说明\uFFFF", now.AddHours(-2));
+        var item = meeting.AddItem(AgendaItemKind.Custom, null, null, null, "议题", "说明", now.AddHours(-2));
         await db.SaveChangesAsync();
         meeting.Start(actor, "记录\u0006", now.AddHours(-2));
         meeting.Present(item.Id, actor, now.AddHours(-2));
-        meeting.RecordDecision(item.Id, "决定\u0001由\u000B莎车县\uFFFE牵头。", actor, now.AddHours(-1));
+        var decision = meeting.RecordDecision(item.Id, "决定由莎车县牵头。", actor, now.AddHours(-1));
         meeting.End(actor, now.AddMinutes(-30));
         await db.SaveChangesAsync();
+        await db.Meetings.Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(m => m.Title, hostileTitle).SetProperty(m => m.Place, "会议室\u0002").SetProperty(m => m.Chair, "主持\u0003")
+            .SetProperty(m => m.Attendees, "参会\u0004人员"));
+        await db.Set<AgendaItem>().Where(i => i.Id == item.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.Title, "议题\u0005").SetProperty(i => i.Note, "说明\uFFFF"));
+        await db.Set<MeetingDecision>().Where(d => d.Id == decision.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Text, "决定\u0001由\u000B莎车县\uFFFE牵头。"));
         return meeting.Id;
     });
 

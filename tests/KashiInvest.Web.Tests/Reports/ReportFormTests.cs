@@ -88,7 +88,7 @@ public sealed class ReportFormTests(SeededDatabase database) : IClassFixture<See
 
         form.Find("[data-testid=submit]").Click();
 
-        var expected = context.Services.GetRequiredService<KashiInvest.Web.Shared.UiText>().Rule(new KashiInvest.Domain.Common.RuleViolation("Field.TooLong", limit));
+        var expected = context.Services.GetRequiredService<KashiInvest.Web.Shared.UiText>().Rule(new KashiInvest.Domain.Common.RuleViolation("Text.TooLong", limit));
         form.WaitForAssertion(() =>
             Assert.Contains(expected, form.Find("[data-testid=field-narrative]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
         Assert.Equal(pasted, form.Find("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").GetAttribute("value") ?? form.Find("textarea[data-testid=field-narrative], [data-testid=field-narrative] textarea").TextContent);

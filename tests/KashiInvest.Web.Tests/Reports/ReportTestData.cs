@@ -54,6 +54,7 @@ public static class ReportTestData
         database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>(),
         clock ?? database.Services.GetRequiredService<TimeProvider>(),
         database.Services.GetRequiredService<IOptions<HealthSettings>>(),
+        Options.Create(new KashiInvest.Web.Shared.LimitsOptions()),
         Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitReportCommand>.Instance);
 
     public static ReportInboxQuery Inbox(SeededDatabase database, TimeProvider? clock = null) => new(

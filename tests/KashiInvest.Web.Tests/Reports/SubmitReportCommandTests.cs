@@ -181,6 +181,25 @@ public sealed class SubmitReportCommandTests(SeededDatabase database) : IClassFi
         Assert.Empty(await ReportsOfAsync(project.Id, CurrentPeriod, ReportKind.Fortnightly));
     }
 
+    [Fact]
+    public async Task More_problems_than_the_cap_are_refused_on_the_problem_list_and_nothing_is_written()
+    {
+        var project = await TakeAsync(database);
+        var lead = await ChainLeadOfAsync(database, project);
+        var cap = new KashiInvest.Web.Shared.LimitsOptions().ProblemsPerReport;
+        var due = DateOnly.FromDateTime(TestClock.Default.UtcNow.AddDays(5));
+        var before = await SnapshotAsync(project.Id);
+
+        var result = await Command(database).ExecuteAsync(lead, Report(project, CurrentPeriod, problems:
+            [.. Enumerable.Range(1, cap + 1).Select(i => new NewProblem(ProblemCategory.Other, null, $"协调事项{i}", ProblemSeverity.Low, project.HostUnitId, due))]));
+
+        Assert.Equal(WriteStatus.Invalid, result.Status);
+        var error = Assert.Single(result.Errors!);
+        Assert.Equal(("Problems", "List.TooMany"), (error.Field, error.Violation.Code));
+        Assert.Equal([cap], error.Violation.Args);
+        Assert.Equal(before, await SnapshotAsync(project.Id));
+    }
+
     [Theory]
     [InlineData(-1, false)] // the last tick of the due day in Beijing
     [InlineData(0, true)]   // midnight after the due day

@@ -27,6 +27,28 @@ public sealed partial class NoTruncatingFieldsTests
     }
 
     [Fact]
+    public void Every_text_field_a_form_saves_shows_its_count_and_limit()
+    {
+        // A saved field is bound (@bind-Value); filters and search boxes use Value/ValueChanged and save nothing.
+        var web = Path.Combine(Repo.Root, "KashiInvest.Web");
+        var missing = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(web, "*.razor", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            for (var at = text.IndexOf("<MudTextField", StringComparison.Ordinal); at >= 0; at = text.IndexOf("<MudTextField", at + 1, StringComparison.Ordinal))
+            {
+                var end = text.IndexOf("/>", at, StringComparison.Ordinal);
+                var tag = text[at..(end < 0 ? text.Length : end)];
+                if (!tag.Contains("T=\"string\"", StringComparison.Ordinal) || !tag.Contains("@bind-Value=", StringComparison.Ordinal)) continue;
+                if (!tag.Contains("Counter=", StringComparison.Ordinal))
+                    missing.Add($"{Path.GetRelativePath(web, file)}:{text[..at].Count(c => c == '\n') + 1}");
+            }
+        }
+        Assert.True(missing.Count == 0, "Text fields without Counter (show the limit; the domain refuses more): " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public void Free_text_fields_show_their_count_and_limit()
     {
         var web = Path.Combine(Repo.Root, "KashiInvest.Web", "Features");
