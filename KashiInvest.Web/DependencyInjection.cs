@@ -34,7 +34,7 @@ public static class DependencyInjection
     /// <summary>Everything of Web, as a table of contents: the Blazor host, localization, identity, cookies, then the features.</summary>
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBlazorHost();
+        services.AddBlazorHost(configuration);
         services.AddKashiLocalization(configuration);
         services.AddKashiIdentity(configuration);
         services.AddKashiCookies();
@@ -44,10 +44,18 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Interactive server components, MudBlazor, the HTML encoder and the health checks.</summary>
-    private static IServiceCollection AddBlazorHost(this IServiceCollection services)
+    /// <summary>
+    /// Interactive server components, MudBlazor, the HTML encoder and the health checks. The circuit accepts messages
+    /// up to <c>Limits:CircuitMessageKilobytes</c>, so that a long paste reaches the form (which refuses it as too long)
+    /// instead of dropping the connection; <c>js/input-guard.js</c> keeps any longer value from being sent at all.
+    /// </summary>
+    private static IServiceCollection AddBlazorHost(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        // A bad value stops the start-up (LimitsOptions is validated); until then the hub keeps a sane size.
+        var receiveBytes = limits.Validate().Count == 0 ? limits.CircuitMessageBytes : new LimitsOptions().CircuitMessageBytes;
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = receiveBytes);
         services.AddMudServices();
         // Pages are mostly Chinese: emit CJK characters as they are, not as &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

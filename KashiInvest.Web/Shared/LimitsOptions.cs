@@ -21,6 +21,26 @@ public sealed class LimitsOptions
     /// <summary>Topics one live-hub connection may hold at once; over it <c>Subscribe</c> returns false and joins nothing. Default 50.</summary>
     public int HubTopicsPerConnection { get; set; } = 50;
 
+    public const int MinCircuitMessageKilobytes = 32;
+    public const int MaxCircuitMessageKilobytes = 16_384;
+
+    /// <summary>
+    /// The largest message a page's circuit accepts from the browser, in KB (SignalR's 32 KB default is less than
+    /// one long paste, and an over-size message drops the connection and loses what was typed). Default 1024.
+    /// </summary>
+    public int CircuitMessageKilobytes { get; set; } = 1024;
+
+    /// <summary>The circuit's receive limit in bytes.</summary>
+    public long CircuitMessageBytes => (long)CircuitMessageKilobytes * 1024;
+
+    /// <summary>
+    /// The longest text the browser sends to the circuit from one field (<c>js/input-guard.js</c>): a longer value is
+    /// cut to one character more than this before it is sent, so that its message stays within
+    /// <see cref="CircuitMessageKilobytes"/> (a character is at most 6 bytes in the event's JSON, e.g. <c>\u0001</c>),
+    /// and the server refuses it as too long. Far above every field's own limit, so a real input is never cut.
+    /// </summary>
+    public int InputGuardCharacters => (int)(CircuitMessageBytes / 6) - 1024;
+
     /// <summary>The list caps, as the domain takes them.</summary>
     public ListLimits Lists => new(ProblemsPerReport, MilestonesPerProject, AgendaItemsPerMeeting, DecisionsPerMeeting, ActionItemsPerMeeting);
 
@@ -34,6 +54,8 @@ public sealed class LimitsOptions
         Check(errors, nameof(DecisionsPerMeeting), DecisionsPerMeeting);
         Check(errors, nameof(ActionItemsPerMeeting), ActionItemsPerMeeting);
         Check(errors, nameof(HubTopicsPerConnection), HubTopicsPerConnection);
+        if (CircuitMessageKilobytes is < MinCircuitMessageKilobytes or > MaxCircuitMessageKilobytes)
+            errors.Add($"{Section}:{nameof(CircuitMessageKilobytes)} must be between {MinCircuitMessageKilobytes} and {MaxCircuitMessageKilobytes} (was {CircuitMessageKilobytes}).");
         return errors;
     }
 

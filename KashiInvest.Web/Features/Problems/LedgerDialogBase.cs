@@ -71,7 +71,12 @@ public abstract class LedgerDialogBase : ComponentBase
     /// <summary>Runs the write unless a field is in error; refused input stays in the dialog, anything else closes it.</summary>
     protected async Task WriteAsync(Func<UserScope, Task<WriteResult>> write)
     {
-        if (HasErrors || Busy) return;
+        if (HasErrors)
+        {
+            await ShowErrorsAfreshAsync();
+            return;
+        }
+        if (Busy) return;
         Busy = true;
         try
         {
@@ -97,4 +102,18 @@ public abstract class LedgerDialogBase : ComponentBase
     }
 
     protected void Cancel() => Dialog.Cancel();
+
+    /// <summary>
+    /// MudBlazor's own check hides a field's error as soon as its text changes, and the same error again is then the
+    /// same parameter value, which it does not show again (a user who shortens an over-long text, but not enough, would
+    /// see nothing). So a refused submit first renders the dialog without errors, then with them.
+    /// </summary>
+    private async Task ShowErrorsAfreshAsync()
+    {
+        var errors = new Dictionary<string, string>(_errors);
+        _errors.Clear();
+        StateHasChanged();
+        await Task.Yield();
+        foreach (var (field, text) in errors) _errors[field] = text;
+    }
 }

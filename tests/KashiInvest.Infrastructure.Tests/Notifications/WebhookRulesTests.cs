@@ -174,6 +174,22 @@ public sealed class WebhookRulesTests
         Assert.Empty(WebhookEndpoint.Validate(new WebhookEndpointInput(1, WebhookKind.WeCom, "群", "https://qyapi.weixin.qq.com/x", "ignored for WeCom", AlertLevel.Info, true)));
     }
 
+    [Fact]
+    public void Every_text_of_an_endpoint_has_its_limit_and_refuses_control_characters()
+    {
+        var good = new WebhookEndpointInput(1, WebhookKind.DingTalk, "群", "https://oapi.dingtalk.com/robot/send?access_token=x", "SEC123", AlertLevel.Info, true);
+        string Of(WebhookEndpointInput input, string field) =>
+            string.Join(",", WebhookEndpoint.Validate(input).Where(e => e.Field == field).Select(e => e.Violation.Code));
+
+        Assert.Empty(WebhookEndpoint.Validate(good with { Name = new string('群', WebhookEndpoint.NameMaxLength) }));
+        Assert.Equal("Text.TooLong", Of(good with { Name = new string('群', WebhookEndpoint.NameMaxLength + 1) }, "Name"));
+        Assert.Equal("Text.TooLong", Of(good with { Url = "https://oapi.dingtalk.com/" + new string('x', 200 * 1024) }, "Url"));
+        Assert.Equal("Text.TooLong", Of(good with { Secret = "SEC" + new string('x', WebhookEndpoint.SecretMaxLength) }, "Secret"));
+        Assert.Equal("Text.ControlCharacters", Of(good with { Name = "群\u0007" }, "Name"));
+        Assert.Equal("Text.ControlCharacters", Of(good with { Secret = "SEC\u0000x" }, "Secret"));
+        Assert.NotEmpty(Of(good with { Url = "https://oapi.dingtalk.com/\u0000x" }, "Url"));
+    }
+
     [Theory]
     [InlineData(1, 30)]
     [InlineData(2, 60)]
