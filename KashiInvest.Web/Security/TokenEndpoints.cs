@@ -38,10 +38,11 @@ internal static class TokenEndpoints
     {
         app.MapPost(Path, async (HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn,
             IUserClaimsPrincipalFactory<AppUser> principals, SignInThrottle throttle, AccessTokenFormat tokens,
-            IOptions<AuthenticationSettings> settings, TimeProvider clock) =>
+            IOptions<AuthenticationSettings> settings, TimeProvider clock, KashiInvest.Web.Shared.UiText text) =>
         {
+            // Every refusal is a problem answer with a title in the request's language (?culture= or the culture cookie).
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
-            if (http.Request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            if (http.Request.ContentLength > MaxBodyBytes) return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: text["Api.BodyTooLarge"]);
             TokenRequest? request;
             try
             {
@@ -49,26 +50,26 @@ internal static class TokenEndpoints
             }
             catch (BadHttpRequestException e)
             {
-                return Results.StatusCode(e.StatusCode);
+                return Results.Problem(statusCode: e.StatusCode, title: text[e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Api.BodyTooLarge" : "Api.BadRequest"]);
             }
             catch (System.Text.Json.JsonException)
             {
-                return Results.BadRequest();
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: text["Api.BadRequest"]);
             }
             catch (InvalidOperationException)
             {
-                return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: text["Api.JsonExpected"]);
             }
 
             if (throttle.TryAcquire(http.Connection.RemoteIpAddress, request?.UserName) is { } wait)
             {
                 http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts.");
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: text["Api.TooManyAttempts", (int)Math.Ceiling(wait.TotalSeconds)]);
             }
 
             // One answer for an unknown user, a wrong password and a locked-out account, in the same time: the
             // password is always hashed once, against a dummy hash when there is no account (or it is locked).
-            var refused = Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid user name or password.");
+            var refused = Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: text["Api.SignInRefused"]);
             if (string.IsNullOrWhiteSpace(request?.UserName) || string.IsNullOrEmpty(request.Password)) return refused;
             var user = await users.FindByNameAsync(request.UserName.Trim());
             if (user is null || await users.IsLockedOutAsync(user))

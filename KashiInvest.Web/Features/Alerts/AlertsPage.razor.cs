@@ -27,7 +27,7 @@ public partial class AlertsPage
     [SupplyParameterFromQuery(Name = AlertFilter.Keys.Type)] public string? Type { get; set; }
     [SupplyParameterFromQuery(Name = AlertFilter.Keys.Severity)] public string? Severity { get; set; }
     [SupplyParameterFromQuery(Name = AlertFilter.Keys.State)] public string? State { get; set; }
-    [SupplyParameterFromQuery(Name = AlertFilter.Keys.Project)] public int? Project { get; set; }
+    [SupplyParameterFromQuery(Name = AlertFilter.Keys.Project)] public string? Project { get; set; }
 
     [Inject] private AlertsQuery Query { get; set; } = default!;
     [Inject] private AlertWords Words { get; set; } = default!;
@@ -43,7 +43,7 @@ public partial class AlertsPage
     {
         _scope ??= await ScopeProvider.GetAsync();
         _ref ??= await Reference.GetAsync();
-        var filter = AlertFilter.FromQuery(_ref, County, Chain, Type, Severity, State, Project);
+        var filter = AlertFilter.FromQuery(_ref, County, Chain, Type, Severity, State, QueryValues.Id(Project));
         if (!_loaded || filter != _filter)
         {
             await ReadInTurnAsync(async () =>

@@ -21,7 +21,10 @@ public partial class EvaluationForm
     private bool _loaded;
     private DateTime _today;
 
-    [SupplyParameterFromQuery(Name = "project")] public int? ProjectId { get; set; }
+    // Bound as text: a query value that is not a number must not fail the page (see QueryValues).
+    [SupplyParameterFromQuery(Name = "project")] public string? ProjectQuery { get; set; }
+
+    private int? ProjectId => QueryValues.Id(ProjectQuery);
 
     [Inject] private EvaluationQuery Query { get; set; } = default!;
     [Inject] private EvaluationCommands Commands { get; set; } = default!;

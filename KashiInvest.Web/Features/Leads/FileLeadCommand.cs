@@ -44,6 +44,9 @@ public sealed class FileLeadCommand(IDbContextFactory<KashiDbContext> factory, T
     {
         var errors = new List<FieldViolation>();
         if (model.Region is null) errors.Add(new(nameof(model.Region), "Field.Required"));
+        Choices.Add(errors, nameof(model.Region), model.Region);
+        Choices.Add(errors, nameof(model.Feasibility), model.Feasibility);
+        Choices.Add(errors, nameof(model.Tiers), (InvestorTier?)model.TierFlags);
         errors.AddRange(LeadFormRules.Validate(model.ToInput(), today));
         return errors;
     }

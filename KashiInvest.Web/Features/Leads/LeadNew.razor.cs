@@ -31,7 +31,10 @@ public partial class LeadNew
     /// <summary>Prefill from a pushed target ("file a lead" in the inbox).</summary>
     [SupplyParameterFromQuery(Name = "name")] public string? Name { get; set; }
     [SupplyParameterFromQuery(Name = "code")] public string? Code { get; set; }
-    [SupplyParameterFromQuery(Name = "chain")] public int? Chain { get; set; }
+    // Bound as text: a query value that is not a number must not fail the page (see QueryValues).
+    [SupplyParameterFromQuery(Name = "chain")] public string? ChainQuery { get; set; }
+
+    private int? Chain => QueryValues.Id(ChainQuery);
 
     private DateTime TodayDate => BeijingTime.Today(Clock).ToDateTime(TimeOnly.MinValue);
 

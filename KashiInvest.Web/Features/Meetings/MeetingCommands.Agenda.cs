@@ -26,6 +26,7 @@ public sealed partial class MeetingCommands
         CancellationToken ct = default) =>
         ActAsync(scope, meetingId, version, async (m, db, now) =>
         {
+            if (!Choices.IsKnown(kind)) throw new DomainRuleException(Choices.Unknown);
             if (problemId is { } q)
             {
                 var pid = await db.Problems.Where(x => x.Id == q).Where(x => db.Projects.Where(ProjectAccess.VisibleTo(scope)).Any(p => p.Id == x.ProjectId))

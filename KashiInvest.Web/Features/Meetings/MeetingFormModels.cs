@@ -52,6 +52,8 @@ public sealed class MeetingInput
         }
         if (ScopeKind == MeetingScopeKind.Chain && ScopeChainId is null) errors.Add(new(nameof(ScopeChainId), "Meeting.ScopeChainRequired"));
         if (ScopeKind == MeetingScopeKind.County && ScopeUnitId is null) errors.Add(new(nameof(ScopeUnitId), "Meeting.ScopeCountyRequired"));
+        Choices.Add(errors, nameof(Kind), (MeetingKind?)Kind);
+        Choices.Add(errors, nameof(ScopeKind), (MeetingScopeKind?)ScopeKind);
         return errors;
     }
 }

@@ -33,7 +33,7 @@ public partial class Ledger
     [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Severity)] public string? Severity { get; set; }
     [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Level)] public string? Level { get; set; }
     [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Overdue)] public string? Overdue { get; set; }
-    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Project)] public int? Project { get; set; }
+    [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Project)] public string? Project { get; set; }
     [SupplyParameterFromQuery(Name = LedgerFilter.Keys.Text)] public string? Text { get; set; }
     [SupplyParameterFromQuery(Name = LedgerFilter.Keys.AllResolved)] public string? Resolved { get; set; }
     [SupplyParameterFromQuery(Name = LedgerFilter.Keys.AwaitingPrefecture)] public string? Coord { get; set; }
@@ -54,7 +54,7 @@ public partial class Ledger
     {
         _scope ??= await ScopeProvider.GetAsync();
         _ref ??= await Reference.GetAsync();
-        var filter = LedgerFilter.FromQuery(_ref, County, Chain, Category, Severity, Level, Overdue, Project, Text, Resolved, Coord);
+        var filter = LedgerFilter.FromQuery(_ref, County, Chain, Category, Severity, Level, Overdue, QueryValues.Id(Project), Text, Resolved, Coord);
         if (_scope.HostIsFixed) filter = filter with { HostUnitId = null };
         _openRaise = New is "1" or "true";
         if (!_loaded || filter != _filter)

@@ -29,6 +29,9 @@ public sealed class ProblemCommands(IDbContextFactory<KashiDbContext> factory, T
         if (p.OwnerUnitId is null) errors.Add(new(prefix + nameof(NewProblem.OwnerUnitId), "Field.Required"));
         if (p.DueOn is null) errors.Add(new(prefix + nameof(NewProblem.DueOn), "Field.Required"));
         else if (p.DueOn < today) errors.Add(new(prefix + nameof(NewProblem.DueOn), "Problem.DueInPast"));
+        Choices.Add(errors, prefix + nameof(NewProblem.Category), (ProblemCategory?)p.Category);
+        Choices.Add(errors, prefix + nameof(NewProblem.Severity), (ProblemSeverity?)p.Severity);
+        Choices.Add(errors, prefix + nameof(NewProblem.Factor), p.Factor);
         return errors;
     }
 

@@ -63,6 +63,11 @@ public sealed class SaveProjectCommand(IDbContextFactory<KashiDbContext> factory
         {
             errors.Add(new("InvestorId", "Field.Required"));
         }
+        if (form.CreateInvestor)
+        {
+            Choices.Add(errors, nameof(form.NewInvestorRegion), (SourceRegionCode?)form.NewInvestorRegion);
+            Choices.Add(errors, nameof(form.NewInvestorTiers), (InvestorTier?)form.NewInvestorTiers.Aggregate(InvestorTier.None, (a, t) => a | t));
+        }
         // A code already on file under another name: say whose it is, and link only once the user agrees (or fixes
         // the code), so the name they typed is never dropped unasked.
         form.CreditCodeOwner = null;

@@ -114,6 +114,10 @@ public sealed class SubmitReportCommand(IDbContextFactory<KashiDbContext> factor
         // Over the cap nothing of the report is written; the rows are not checked one by one.
         if (ListLimits.Check(c.Problems.Count, lists.ProblemsPerReport) is { } tooMany) errors.Add(new("Problems", tooMany));
         else for (var i = 0; i < c.Problems.Count; i++) errors.AddRange(ProblemCommands.Validate(c.Problems[i], today, $"Problems[{i}]."));
+        Choices.Add(errors, nameof(SubmitReport.Kind), (ReportKind?)c.Kind);
+        // A period index from a script: one after the current period, or before the calendar begins, names no period.
+        if (c.PeriodIndex > HalfMonthPeriod.Containing(today).Index) errors.Add(new(nameof(SubmitReport.PeriodIndex), "Report.FuturePeriod"));
+        else if (c.PeriodIndex < 24) errors.Add(new(nameof(SubmitReport.PeriodIndex), "Report.BeforeSigning"));
         return errors;
     }
 

@@ -42,6 +42,10 @@ public sealed class TargetCommands(IDbContextFactory<KashiDbContext> factory, Ti
         db.Actor = scope.Actor;
         if (input.ChainLinkId is { } link && !await db.ChainLinks.AnyAsync(l => l.Id == link && l.ChainId == input.ChainId, ct))
             errors.Add(new(nameof(input.ChainLinkId), "Project.LinkNotInChain"));
+        // A chain that does not exist is bad input: without this check the foreign key fails on save ("could not save").
+        if (input.ChainId > 0 && !await db.Chains.AnyAsync(c => c.Id == input.ChainId, ct))
+            errors.Add(new(nameof(input.ChainId), "Field.Required"));
+        Choices.Add(errors, nameof(input.Region), (SourceRegionCode?)input.Region);
         if (errors.Count > 0) return WriteResult.Invalid(errors);
         var now = clock.GetUtcNow().UtcDateTime;
         TargetEnterprise target;

@@ -29,7 +29,10 @@ public partial class TargetsPage
     private bool _canFileLead;
     private bool _loaded;
 
-    [SupplyParameterFromQuery(Name = "push")] public int? Push { get; set; }
+    // Bound as text: a query value that is not a number must not fail the page (see QueryValues).
+    [SupplyParameterFromQuery(Name = "push")] public string? PushQuery { get; set; }
+
+    private int? Push => QueryValues.Id(PushQuery);
 
     [Inject] private TargetLibraryQuery Query { get; set; } = default!;
     [Inject] private TargetCommands Commands { get; set; } = default!;
