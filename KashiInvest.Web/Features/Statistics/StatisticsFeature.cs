@@ -8,6 +8,7 @@ public static class StatisticsFeature
     public static IServiceCollection AddStatisticsFeature(this IServiceCollection services)
     {
         services.AddSingleton<MonthlyReturnCommands>();
+        services.AddSingleton<ReturnListQuery>();
         services.AddSingleton<PrefectureMonthlyTableQuery>();
         return services;
     }

@@ -99,6 +99,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /meetings/{Id:int}/screen                       other  R    D      D    D    D     D     A      A      A    A
         /meetings/{Id:int}/minutes                      own    R    A      A    A    A     A     A      A      A    A
         /meetings/{Id:int}/minutes                      other  R    D      D    D    D     D     A      A      A    A
+        /statistics/returns                             -      R    A      A    D    D     D     A      A      A    A
         /statistics/returns/{UnitId:int}/{MonthText}    own    R    A      A    D    D     D     A      A      A    A
         /statistics/returns/{UnitId:int}/{MonthText}    other  R    D      D    D    D     D     A      A      A    A
         /admin/jobs                                     -      R    R      R    R    R     R     A      R      R    A
