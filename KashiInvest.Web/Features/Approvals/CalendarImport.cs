@@ -13,8 +13,12 @@ public static class CalendarImport
 {
     public const string Field = "Days";
 
+    /// <summary>Room for a year of single days with comments (366 lines of about 25 characters), no more.</summary>
+    public const int MaxLength = 20_000;
+
     public static (IReadOnlyList<CalendarDayInput> Days, IReadOnlyList<FieldViolation> Errors) Parse(string? text)
     {
+        if (TextRules.Check(text, MaxLength, multiLine: true) is { } refused) return ([], [new FieldViolation(Field, refused)]);
         var days = new List<CalendarDayInput>();
         var errors = new List<FieldViolation>();
         var lines = (text ?? string.Empty).Split('\n');

@@ -79,7 +79,8 @@ public sealed class MonthlyReturnCommands(IDbContextFactory<KashiDbContext> fact
     public Task<WriteResult> CorrectAsync(UserScope scope, int returnId, int version, FigureKey figure, decimal value, string? reason, CancellationToken ct = default) =>
         ChangeAsync(scope, returnId, version, (r, now) =>
         {
-            if (r.CheckCorrect(scope, figure, value, reason) is { } violation) return WriteResult.Invalid("Value", violation);
+            if (r.CheckCorrect(scope, figure, value, reason) is { } violation)
+                return WriteResult.Invalid(violation.Code is TextRules.TooLong or TextRules.ControlCharacters or "Return.CorrectionReasonRequired" ? "Reason" : "Value", violation);
             r.Correct(scope, figure, value, reason!, now);
             return null;
         }, ct);

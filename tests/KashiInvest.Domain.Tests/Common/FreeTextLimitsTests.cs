@@ -198,6 +198,7 @@ public partial class FreeTextLimitsTests
         ["ServiceGroup.IsProxy(userName)"] = "a lookup; writes nothing",
         ["ServiceGroup.RemoveProxy(userName)"] = "removes only a name already in the group",
         ["StatMonth.TryParse(text)"] = "a parser of an address parameter; writes nothing",
+        ["Choices.Add(field)"] = "a field name in code",
         ["IntentionInput.CreditCode"] = "the credit code's own format",
         ["TargetInput.CreditCode"] = "the credit code's own format",
     };
