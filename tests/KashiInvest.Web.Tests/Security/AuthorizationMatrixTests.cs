@@ -99,6 +99,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /meetings/{Id:int}/screen                       other  R    D      D    D    D     D     A      A      A    A
         /meetings/{Id:int}/minutes                      own    R    A      A    A    A     A     A      A      A    A
         /meetings/{Id:int}/minutes                      other  R    D      D    D    D     D     A      A      A    A
+        /approvals                                      -      R    A      A    A    A     A     A      A      A    A
         /admin/jobs                                     -      R    R      R    R    R     R     A      R      R    A
         /admin/calendar                                 -      R    R      R    R    R     R     A      R      R    A
         /admin/webhooks                                 -      R    R      R    R    R     R     A      R      R    A
