@@ -32,7 +32,8 @@ public sealed class MyApprovalsPageTests(SeededDatabase database) : IClassFixtur
         ApprovalsFeature.AddApprovalsFeature(context.Services);
         var scopes = new FixedScopeProvider(scope);
         context.Services.AddScoped<IUserScopeProvider>(_ => scopes);
-        context.Services.AddSingleton(new LiveFeed(new InMemoryLiveBus(), scopes, new CircuitLink(), NullLogger<LiveFeed>.Instance));
+        // The page hears the notices of the writes made through this context's services (its own and another user's).
+        context.Services.AddSingleton(sp => new LiveFeed(sp.GetRequiredService<ILiveBus>(), scopes, new CircuitLink(), NullLogger<LiveFeed>.Instance));
         context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var root = context.Render(b =>
         {
@@ -96,6 +97,40 @@ public sealed class MyApprovalsPageTests(SeededDatabase database) : IClassFixtur
         root.WaitForElement("[data-testid=step-submit]", Wait).Click();
         root.WaitForAssertion(() => Assert.Empty(root.FindAll("[data-testid=step-submit]")), Wait);
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_step_recorded_by_someone_else_moves_the_item_on_the_open_page()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var (itemId, version, department) = await database.QueryAsync(async db =>
+        {
+            var row = await (from i in db.PlanItems
+                             join d in db.Units on i.DepartmentUnitId equals d.Id
+                             where i.Status == PlanItemStatus.PreparingMaterials && i.Holder == d.Code
+                             orderby i.Id
+                             select new { i.Id, i.Version, d.Code }).FirstAsync();
+            return (row.Id, row.Version, row.Code);
+        });
+        var proxy = await database.ScopeOfAsync(department, ActorRole.Department);
+        var (context, root) = await RenderAsync(proxy);
+        await using var __ = context;
+        root.WaitForElement($"[data-testid=approvals-waiting] [data-testid=approval-item][data-item='{itemId}']", Wait);
+        var bus = context.Services.GetRequiredService<InMemoryLiveBus>();
+        using (var cts = new CancellationTokenSource(Wait))
+        {
+            while (bus.SubscriberCount == 0) await Task.Delay(10, cts.Token);
+        }
+
+        // The Bureau records the submission (it may carry any item): nobody touches the proxy's page.
+        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var written = await context.Services.GetRequiredService<ApprovalCommands>().StepAsync(bureau, itemId, version,
+            new ItemStep(ItemStepKind.Submit, KashiInvest.Domain.Common.BeijingTime.Today(database.Clock)));
+        Assert.Equal(KashiInvest.Web.Shared.Writes.WriteStatus.Saved, written.Status);
+
+        root.WaitForAssertion(() =>
+            Assert.Equal("Submitted", root.Find($"[data-testid=approvals-in-hand] [data-testid=approval-item][data-item='{itemId}']").GetAttribute("data-status")), Wait);
+        Assert.Empty(root.FindAll($"[data-testid=approvals-waiting] [data-testid=approval-item][data-item='{itemId}']"));
     }
 
     [Fact]
