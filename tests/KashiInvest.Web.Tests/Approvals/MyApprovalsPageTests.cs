@@ -24,7 +24,8 @@ public sealed class MyApprovalsPageTests(SeededDatabase database) : IClassFixtur
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private async Task<(BunitContext Context, IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> Root)> RenderAsync(UserScope scope)
+    /// <param name="live">False: the page follows a bus no write goes to, so it keeps what it read (to meet a conflict).</param>
+    private async Task<(BunitContext Context, IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> Root)> RenderAsync(UserScope scope, bool live = true)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -33,7 +34,8 @@ public sealed class MyApprovalsPageTests(SeededDatabase database) : IClassFixtur
         var scopes = new FixedScopeProvider(scope);
         context.Services.AddScoped<IUserScopeProvider>(_ => scopes);
         // The page hears the notices of the writes made through this context's services (its own and another user's).
-        context.Services.AddSingleton(sp => new LiveFeed(sp.GetRequiredService<ILiveBus>(), scopes, new CircuitLink(), NullLogger<LiveFeed>.Instance));
+        context.Services.AddSingleton(sp => new LiveFeed(live ? sp.GetRequiredService<ILiveBus>() : new InMemoryLiveBus(), scopes, new CircuitLink(),
+            NullLogger<LiveFeed>.Instance));
         context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var root = context.Render(b =>
         {
@@ -131,6 +133,50 @@ public sealed class MyApprovalsPageTests(SeededDatabase database) : IClassFixtur
         root.WaitForAssertion(() =>
             Assert.Equal("Submitted", root.Find($"[data-testid=approvals-in-hand] [data-testid=approval-item][data-item='{itemId}']").GetAttribute("data-status")), Wait);
         Assert.Empty(root.FindAll($"[data-testid=approvals-waiting] [data-testid=approval-item][data-item='{itemId}']"));
+    }
+
+    [Fact]
+    public async Task A_refusal_without_reason_is_refused_in_the_dialog_and_a_step_on_an_item_someone_else_moved_says_so()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var (itemId, department) = await database.QueryAsync(async db =>
+        {
+            var row = await (from i in db.PlanItems
+                             join d in db.Units on i.DepartmentUnitId equals d.Id
+                             where i.Status == PlanItemStatus.Accepted && i.Holder == d.Code
+                             orderby i.Id
+                             select new { i.Id, d.Code }).FirstAsync();
+            return (row.Id, row.Code);
+        });
+        var proxy = await database.ScopeOfAsync(department, ActorRole.Department);
+        var (context, root) = await RenderAsync(proxy, live: false);
+        await using var __ = context;
+        var item = $"[data-testid=approval-item][data-item='{itemId}']";
+        root.WaitForElement($"[data-testid=approvals-in-hand] {item}", Wait);
+
+        // Refusing needs a reason: said next to the field, the dialog stays, nothing is written.
+        root.Find($"{item} [data-testid=approval-step][data-step=Refuse]").Click();
+        root.WaitForElement("[data-testid=step-submit]", Wait).Click();
+        root.WaitForAssertion(() => Assert.Contains("此项为必填项。",
+            root.Find("[data-testid=step-note]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal), Wait);
+        root.Find("[data-testid=step-cancel]").Click();
+        root.WaitForAssertion(() => Assert.Empty(root.FindAll("[data-testid=step-submit]")), Wait);
+        Assert.Equal(PlanItemStatus.Accepted, await database.QueryAsync(db => db.PlanItems.Where(i => i.Id == itemId).Select(i => i.Status).SingleAsync()));
+
+        // Meanwhile the Bureau asks for a correction; the page (not following) still shows the item accepted.
+        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var version = await database.QueryAsync(db => db.PlanItems.Where(i => i.Id == itemId).Select(i => i.Version).SingleAsync());
+        var today = KashiInvest.Domain.Common.BeijingTime.Today(database.Clock);
+        Assert.Equal(KashiInvest.Web.Shared.Writes.WriteStatus.Saved, (await context.Services.GetRequiredService<ApprovalCommands>()
+            .StepAsync(bureau, itemId, version, new ItemStep(ItemStepKind.RequestCorrection, today, "缺少用地红线图"))).Status);
+        Assert.Equal("Accepted", root.Find(item).GetAttribute("data-status"));
+
+        root.Find($"{item} [data-testid=approval-step][data-step=Approve]").Click();
+        root.WaitForElement("[data-testid=step-submit]", Wait).Click();
+
+        root.WaitForAssertion(() => Assert.Contains("该事项刚被他人办理，未作更改；已刷新为最新状态。", root.Markup, StringComparison.Ordinal), Wait);
+        root.WaitForAssertion(() => Assert.Equal("AwaitingCorrection", root.Find($"[data-testid=approvals-waiting] {item}").GetAttribute("data-status")), Wait);
+        Assert.Equal(PlanItemStatus.AwaitingCorrection, await database.QueryAsync(db => db.PlanItems.Where(i => i.Id == itemId).Select(i => i.Status).SingleAsync()));
     }
 
     [Fact]
