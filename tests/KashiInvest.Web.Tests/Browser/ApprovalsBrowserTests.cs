@@ -48,6 +48,7 @@ public sealed class ApprovalsBrowserTests(BrowserFixture browser)
         await Expect(proxy.Locator($"{Item("in-hand")} [data-testid=approval-clock]")).ToHaveAttributeAsync("data-state", "Normal");
         await Expect(proxy.Locator($"{Item("in-hand")} [data-testid=approval-clock-days]")).ToContainTextAsync("已用 0");
         Assert.True(await proxy.EvaluateAsync<bool>("() => window.__approvalsNoReload === true"), "the proxy's page reloaded");
+        await proxy.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "approvals-mine-zh.png"), FullPage = true });
 
         // The group leader's page heard of every step.
         await Expect(leader.Locator(Item("in-hand"))).ToHaveAttributeAsync("data-status", "Accepted");
