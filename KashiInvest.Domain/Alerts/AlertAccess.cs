@@ -43,7 +43,10 @@ public static class AlertAccess
     /// <summary>Anyone who sees an alert may acknowledge it, except a read-only display.</summary>
     public static bool CanAcknowledge(UserScope scope, Alert alert) => scope.Role != ActorRole.Display && CanSee(scope, alert);
 
-    /// <summary>The units that should hear of an alert outside the app: the host, the chain's lead unit, the owner.</summary>
-    public static IReadOnlyList<int> UnitsToNotify(Alert alert, int? chainLeadUnitId) =>
-        new[] { alert.HostUnitId, chainLeadUnitId, alert.OwnerUnitId, alert.UnitId }.OfType<int>().Distinct().ToList();
+    /// <summary>
+    /// The units that should hear of an alert outside the app: the host, the chain's lead unit, the owner, and any
+    /// <paramref name="alsoUnitIds"/> its kind adds (an approval alert: the host's service group; overdue: the Bureau).
+    /// </summary>
+    public static IReadOnlyList<int> UnitsToNotify(Alert alert, int? chainLeadUnitId, IEnumerable<int>? alsoUnitIds = null) =>
+        new[] { alert.HostUnitId, chainLeadUnitId, alert.OwnerUnitId, alert.UnitId }.OfType<int>().Concat(alsoUnitIds ?? []).Distinct().ToList();
 }

@@ -33,4 +33,18 @@ public sealed class ApprovalAlertCheck(IOptions<ApprovalsOptions> settings) : IA
                 calendar, today, settings.Value.WarningPercent))
             .OfType<AlertCondition>().ToList();
     }
+
+    /// <summary>
+    /// Who else hears of an approval alert outside the app: the host's service group (the group leader), and for an
+    /// overdue item the Bureau, which supervises it (督办). Nobody for other kinds.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> AlsoNotifyAsync(KashiDbContext db, Alert alert, CancellationToken ct)
+    {
+        if (alert.Kind is not (AlertKind.ApprovalDueSoon or AlertKind.ApprovalOverdue)) return [];
+        var units = new List<int>();
+        if (alert.HostUnitId is { } host)
+            units.AddRange(await db.ServiceGroups.AsNoTracking().Where(g => g.HostUnitId == host).Select(g => g.GroupUnitId).ToListAsync(ct));
+        if (alert.Kind == AlertKind.ApprovalOverdue) units.Add(await db.Units.BureauIdAsync(ct));
+        return units;
+    }
 }

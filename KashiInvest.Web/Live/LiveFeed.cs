@@ -85,8 +85,10 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
             // A gap in the bus (this circuit fell behind and lost notices) re-reads everything, like a reconnect.
             await foreach (var notice in bus.SubscribeAsync(ResyncAll, ct))
             {
-                // Meeting notices carry only the meeting id; meeting screens re-read under their own access rule.
-                if (!notice.Kind.StartsWith("meeting.", StringComparison.Ordinal) && (notice.Project is not { } key || !ProjectAccess.CanSee(scope, key))) continue;
+                // Meeting notices carry only the meeting id; meeting screens re-read under their own access rule. So do
+                // approval item notices for a department's proxies, who carry items of projects they do not see.
+                if (!notice.Kind.StartsWith("meeting.", StringComparison.Ordinal) && !IsApprovalForDepartment(scope, notice)
+                    && (notice.Project is not { } key || !ProjectAccess.CanSee(scope, key))) continue;
                 Subscription[] targets;
                 lock (_gate) targets = [.. _subscriptions];
                 foreach (var s in targets) s.Offer(notice);
@@ -104,6 +106,9 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
             circuit.Restored -= ResyncAll;
         }
     }
+
+    private static bool IsApprovalForDepartment(UserScope scope, ChangeNotice notice) =>
+        scope.Role == ActorRole.Department && notice.Kind == ChangeKinds.ApprovalItemChanged;
 
     /// <summary>After a reconnect or a gap: every page of the circuit re-reads everything.</summary>
     private void ResyncAll()

@@ -6,6 +6,7 @@ public static class ApprovalsFeature
     {
         services.AddSingleton<ApprovalCommands>();
         services.AddSingleton<CalendarQuery>();
+        services.AddSingleton<MyApprovalsQuery>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using KashiInvest.Domain.Approvals;
 using KashiInvest.Infrastructure.Alerts;
 using KashiInvest.Infrastructure.Approvals;
 using KashiInvest.Infrastructure.Notifications;
+using KashiInvest.Infrastructure.Tests.Alerts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -16,9 +17,33 @@ public sealed class ApprovalAlertCheckTests
     // Friday 20 November 2026, 10:00 Beijing.
     private static readonly DateTimeOffset Friday = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
 
-    private static AlertEngine EngineWith(TestDatabase database, int warningPercent = 20) =>
+    private static AlertEngine EngineWith(TestDatabase database, int warningPercent = 20, IAlertNotifier? notifier = null) =>
         new(database.Factory, [new ApprovalAlertCheck(Options.Create(new ApprovalsOptions { WarningPercent = warningPercent }))],
-            new NoAlertNotifier(), new PlainAlertTexts(), database.Clock, NullLogger<AlertEngine>.Instance);
+            notifier ?? new NoAlertNotifier(), new PlainAlertTexts(), database.Clock, NullLogger<AlertEngine>.Instance);
+
+    [Fact]
+    public async Task Outside_the_app_the_department_county_and_group_hear_of_it_and_the_Bureau_once_it_is_overdue()
+    {
+        await using var database = await TestDatabase.CreateAsync(new FakeClock(Friday));
+        await ApprovalWorld.SeedAsync(database);
+        var (_, itemId) = await ApprovalWorld.PlannedItemAsync(database, "land-use-planning");
+        await ApprovalWorld.AcceptAsync(database, itemId, new DateOnly(2026, 11, 6));  // due today
+        var units = await QueryAsync(database, db => db.Units.ToDictionaryAsync(u => u.Code, u => u.Id));
+        var notifier = new RecordingNotifier();
+        var engine = EngineWith(database, notifier: notifier);
+
+        await engine.ScanAsync();
+        database.Clock.Advance(TimeSpan.FromDays(1));
+        await engine.ScanAsync();
+
+        var sent = notifier.Sent.ToArray();
+        Assert.Equal(["ApprovalDueSoon", "ApprovalOverdue"], sent.Select(s => s.Kind));
+        int[] county = [units["shache"], units["dept-natres"], units["svc-shache"]];
+        Assert.All(county, u => Assert.Contains(u, sent[0].UnitIds));
+        Assert.DoesNotContain(units["bureau"], sent[0].UnitIds);
+        Assert.All(county, u => Assert.Contains(u, sent[1].UnitIds));
+        Assert.Contains(units["bureau"], sent[1].UnitIds);
+    }
 
     [Fact]
     public async Task An_item_on_its_last_day_is_due_soon_then_overdue_and_its_decision_clears_the_alert()

@@ -82,6 +82,25 @@ public class LiveFeedTests
     }
 
     [Fact]
+    public async Task A_department_proxy_hears_of_approval_items_of_projects_it_does_not_see_and_of_nothing_else_there()
+    {
+        var proxy = new UserScope("dept-natres", "自然资源局", ActorRole.Department, 40, [], []);
+        var (feed, bus, _) = NewFeed(proxy);
+        await using var _ = feed;
+        var received = new Received();
+        using var subscription = feed.Subscribe(_ => true, received.OnChanges);
+        await WaitForSubscriberAsync(bus);
+
+        // The project's other notices go first: if they were delivered, they would arrive before the item's.
+        await bus.PublishAsync(Notice(2, Shule), CancellationToken.None);
+        await bus.PublishAsync(Notice(2, Shule, ChangeKinds.ApprovalPlanChanged), CancellationToken.None);
+        await bus.PublishAsync(Notice(2, Shule, ChangeKinds.ApprovalItemChanged), CancellationToken.None);
+
+        Assert.Equal(ChangeKinds.ApprovalItemChanged, (await received.NextAsync()).Kind);
+        Assert.False(received.HasMore);
+    }
+
+    [Fact]
     public async Task A_page_gets_only_the_notices_its_filter_asks_for()
     {
         var leader = new UserScope("leader", "领导", ActorRole.Leader, 2, [], []);
