@@ -88,13 +88,17 @@ public sealed class PrefectureMonthlyTableQuery(IDbContextFactory<KashiDbContext
         var chainRows = chains.Select(c => new ChainRow(c.Id, c.Name, c.NameEn, FigureCodes.ByChain.ToDictionary(code => code, code =>
             counties.Where(r => r.Approved).SelectMany(r => byReturn[thisMonth[r.UnitId].Id]).Where(f => f.ChainId == c.Id && f.Code == code).Sum(f => f.Value)))).ToList();
 
-        // The prefecture's growth: last year's sum over every unit; one unit's missing month means no comparison.
+        // The prefecture's growth compares like with like: only when every unit's return is approved this month (the
+        // totals are whole) and every unit has each month of last year; otherwise there is nothing to compare with, not
+        // a fall of the missing units' share (a month with no approved return at all is not "-100 %").
+        var complete = counties.All(r => r.Approved);
+        var summed = counties.Select(r => r.UnitId).ToList();
         decimal? LastYearPrefecture(StatMonth m, FigureCode code)
         {
             var sum = 0m;
-            foreach (var u in units)
+            foreach (var unitId in summed)
             {
-                if (LastYearMonth(u.Id, m, code) is not { } v) return null;
+                if (LastYearMonth(unitId, m, code) is not { } v) return null;
                 sum += v;
             }
             return sum;
@@ -102,7 +106,7 @@ public sealed class PrefectureMonthlyTableQuery(IDbContextFactory<KashiDbContext
         var growthByCode = new Dictionary<FigureCode, Growth>();
         foreach (var code in Compared)
         {
-            growthByCode[code] = code.MonthlyPartOf() is { } part
+            growthByCode[code] = !complete ? Domain.Statistics.Growth.NoComparison : code.MonthlyPartOf() is { } part
                 ? YearOnYear.ForYearToDate(month, totals[code], m => LastYearPrefecture(m, part))
                 : YearOnYear.ForMonth(month, totals[code], m => LastYearPrefecture(m, code));
         }

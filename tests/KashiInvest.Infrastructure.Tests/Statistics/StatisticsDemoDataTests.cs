@@ -61,6 +61,17 @@ public sealed class StatisticsDemoDataTests(SeededDatabase seeded) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_month_without_approved_returns_has_no_prefecture_growth_rather_than_minus_a_hundred_percent()
+    {
+        // The latest closed month: nothing approved yet, every unit missing from the sums.
+        var table = await new PrefectureMonthlyTableQuery(seeded.Database.Factory).ReadAsync(Latest);
+
+        Assert.Equal(13, table.Missing.Count);
+        Assert.Equal(0m, table.Totals[FigureCode.OutOfRegionFundsYtd]);
+        Assert.All(table.Growth.Values, g => Assert.Equal(GrowthKind.NoComparison, g.Kind));
+    }
+
+    [Fact]
     public async Task The_demo_returns_are_the_same_for_the_same_seed_and_clock()
     {
         await using var other = await TestDatabase.CreateAsync();

@@ -1,0 +1,82 @@
+using KashiInvest.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace KashiInvest.Web.Tests.Browser;
+
+/// <summary>
+/// The second wave's screens as their users see them, in Chinese and English, on a laptop (1366×768) and a projector
+/// (1920×1080): each page comes up live with its content, nothing spills sideways out of the window, and a screenshot
+/// of each is kept in artifacts/screenshots for a person to read.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
+{
+    public static TheoryData<string, string> Screens() => new()
+    {
+        { "dept-natres", "approvals" },
+        { "bureau", "calendar" },
+        { "bureau", "returns" },
+        { "bureau", "return" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task The_page_reads_in_both_languages_at_laptop_and_projector_size(string user, string screen)
+    {
+        foreach (var culture in new[] { "zh-CN", "en" })
+        {
+            var page = await browser.SignedInPageAsync(user, culture);
+            try
+            {
+                await OpenAsync(page, screen);
+                foreach (var (width, height) in new[] { (1366, 768), (1920, 1080) })
+                {
+                    await page.SetViewportSizeAsync(width, height);
+                    // Give the layout one frame at the new size before it is measured.
+                    await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => r(null)))");
+                    var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                    Assert.True(overflow <= 0, $"{screen} ({culture}, {width}×{height}) spills {overflow}px sideways");
+                    var language = culture == "en" ? "en" : "zh";
+                    await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"wave2-{screen}-{language}-{width}x{height}.png"), FullPage = true });
+                }
+            }
+            finally
+            {
+                await page.Context.CloseAsync();
+            }
+        }
+    }
+
+    private static async Task OpenAsync(IPage page, string screen)
+    {
+        switch (screen)
+        {
+            case "approvals":
+                await page.GotoInteractiveAsync("/approvals");
+                await Expect(page.Locator("[data-testid=approvals-title]")).ToHaveAttributeAsync("data-live", "on");
+                await Expect(page.Locator("[data-testid=approval-item]").First).ToBeVisibleAsync();
+                break;
+            case "calendar":
+                await page.GotoInteractiveAsync("/admin/calendar");
+                await Expect(page.Locator("[data-testid=calendar-year]").First).ToBeVisibleAsync();
+                break;
+            case "returns":
+                await page.GotoInteractiveAsync("/statistics/returns");
+                await Expect(page.Locator("div[data-live]").First).ToHaveAttributeAsync("data-live", "on");
+                await Expect(page.Locator("[data-testid=returns-list] [data-testid=row-open]").First).ToBeVisibleAsync();
+                break;
+            case "return":
+                await page.GotoInteractiveAsync("/statistics/returns");
+                await Expect(page.Locator("div[data-live]").First).ToHaveAttributeAsync("data-live", "on");
+                var href = await page.Locator("[data-testid=returns-list] [data-testid=row-open]").First.GetAttributeAsync("href");
+                Assert.NotNull(href);
+                await page.GotoInteractiveAsync(href);
+                await Expect(page.Locator("[data-testid=return-figures]")).ToBeVisibleAsync();
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(screen), screen, null);
+        }
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
