@@ -53,6 +53,7 @@ public sealed class CalendarYear : AggregateRoot, IAudited
         foreach (var day in list)
         {
             if (day.Date.Year != Year) throw new DomainRuleException("Calendar.DayOutsideYear", day.Date.ToString("yyyy-MM-dd"), Year);
+            if (!Choices.IsKnown(day.Kind)) throw new DomainRuleException(Choices.Unknown);
             if (day.Kind == CalendarDayKind.MakeUpWorkday && !WorkingCalendar.IsWeekend(day.Date))
                 throw new DomainRuleException("Calendar.MakeUpDayNotOnWeekend", day.Date.ToString("yyyy-MM-dd"));
         }

@@ -196,6 +196,7 @@ public sealed class PlanItem : AggregateRoot, IAudited
         Expect(PlanItemStatus.Accepted);
         CheckStep(on, nowUtc);
         RequireReason(reason);
+        if (!Choices.IsKnown(procedure)) throw new DomainRuleException(Choices.Unknown);
         if (expectedEndOn is { } end && end <= on) throw new DomainRuleException("Approvals.ExpectedEndBeforeStart");
         Status = PlanItemStatus.Paused;
         Step(PlanItemAction.Paused, actor, nowUtc, on, reason);

@@ -51,6 +51,7 @@ public sealed class ServicePlan : AggregateRoot, IAudited
         if (string.IsNullOrWhiteSpace(applicantName)) throw new DomainRuleException("Approvals.ApplicantRequired");
         TextRules.Ensure(applicantName, TextMaxLength);
         if (phases == ServicePhases.None) throw new DomainRuleException("Approvals.PhasesRequired");
+        if (!Choices.IsKnown(phases)) throw new DomainRuleException(Choices.Unknown);
         if (appliedOn > BeijingTime.DateOf(nowUtc)) throw new DomainRuleException("Approvals.DateInFuture");
         return new ServicePlan(project.ProjectId, project.HostUnitId, applicantName.Trim(), appliedOn, phases, keyProject, actor, nowUtc);
     }

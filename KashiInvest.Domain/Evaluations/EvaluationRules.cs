@@ -45,10 +45,14 @@ public static class EvaluationRules
             var field = $"Criteria[{criterion}]";
             var given = input.Criteria.Where(c => c.Criterion == criterion).ToList();
             if (given.Count != 1 || given[0].Judgement is null) errors.Add(new(field, "Evaluation.CriterionNotJudged", criterion));
+            else if (!Choices.IsKnown(given[0].Judgement!.Value)) errors.Add(new(field, Choices.Unknown));
             else TextRules.Add(errors, field, given[0].Comment, Evaluation.CommentMaxLength, multiLine: true);
         }
+        // Rows for criteria the record does not have (a script can send them) would be stored beside the real ones.
+        if (input.Criteria.Any(c => !Choices.IsKnown(c.Criterion))) errors.Add(new(nameof(input.Criteria), Choices.Unknown));
 
         if (input.Decision is null) errors.Add(new(nameof(input.Decision), "Evaluation.DecisionRequired"));
+        else if (!Choices.IsKnown(input.Decision.Value)) errors.Add(new(nameof(input.Decision), Choices.Unknown));
         else if (input.Decision == EvaluationDecision.Pass && input.Criteria.FirstOrDefault(c => c.Failed()) is { } failed)
             errors.Add(new(nameof(input.Decision), "Evaluation.ScreenFailedCannotPass", failed.Criterion));
         if (input.Decision == EvaluationDecision.Fail && string.IsNullOrWhiteSpace(input.Reasons))

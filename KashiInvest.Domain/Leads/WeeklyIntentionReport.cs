@@ -79,6 +79,7 @@ public sealed class WeeklyIntentionReport : AggregateRoot, IAudited
             if (e.AmountWan is < 0m) errors.Add(new($"{f}.AmountWan", "Money.MustNotBeNegative"));
             else if (e.AmountWan > Projects.ProjectDetailsRules.MaxInvestmentWan) errors.Add(new($"{f}.AmountWan", "Money.TooLarge", Projects.ProjectDetailsRules.MaxInvestmentWan));
             if (e.Jobs is < 0) errors.Add(new($"{f}.Jobs", "Number.MustNotBeNegative"));
+            Choices.Add(errors, $"{f}.Stage", (ContactStage?)e.Stage);
             TextRules.Add(errors, $"{f}.Notes", e.Notes, TextMaxLength, multiLine: true);
         }
         return errors;

@@ -73,6 +73,7 @@ public static class TriageRules
             }));
         TextRules.Add(errors, nameof(TriageInput.Text), input.Text, TriageStep.TextMaxLength, multiLine: true);
         if (action == TriageAction.Analyse && input.Recommendation is null) errors.Add(new(nameof(TriageInput.Recommendation), "Triage.RecommendationRequired"));
+        Choices.Add(errors, nameof(TriageInput.Recommendation), input.Recommendation);
         if (action == TriageAction.Decide)
         {
             if (string.IsNullOrWhiteSpace(input.ResponsibleLeader)) errors.Add(new(nameof(TriageInput.ResponsibleLeader), "Triage.ResponsibleLeaderRequired"));

@@ -51,6 +51,8 @@ public sealed class WebhookEndpoint : AggregateRoot, IAudited
     {
         var errors = new List<FieldViolation>();
         if (input.UnitId is null) errors.Add(new(nameof(input.UnitId), "Field.Required"));
+        Choices.Add(errors, nameof(input.Kind), (WebhookKind?)input.Kind);
+        Choices.Add(errors, nameof(input.MinimumLevel), (AlertLevel?)input.MinimumLevel);
         TextRules.Add(errors, nameof(input.Name), input.Name, NameMaxLength);
         if (string.IsNullOrWhiteSpace(input.Url)) errors.Add(new(nameof(input.Url), "Field.Required"));
         else if (TextRules.Check(input.Url, UrlMaxLength) is { } text) errors.Add(new(nameof(input.Url), text));

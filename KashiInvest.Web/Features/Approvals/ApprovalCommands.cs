@@ -99,7 +99,8 @@ public sealed class ApprovalCommands(IDbContextFactory<KashiDbContext> factory, 
                 case ItemStepKind.Refuse: item.Decide(false, step.On, step.Note, actor, now); break;
                 case ItemStepKind.IssueCertificate: item.IssueCertificate(step.On, step.CertificateNumber, actor, now); break;
                 case ItemStepKind.Withdraw: item.Withdraw(step.On, step.Note ?? string.Empty, actor, now); break;
-                default: throw new ArgumentOutOfRangeException(nameof(step));
+                // A step no form offers (a script can send any number): refused like any unknown choice.
+                default: throw new DomainRuleException(Choices.Unknown);
             }
         }, ct);
 

@@ -39,7 +39,8 @@ public static class CalendarImport
                 errors.Add(new FieldViolation(Field, "Calendar.ImportLineInvalid", i + 1, line));
                 continue;
             }
-            for (var d = from; d <= to; d = d.AddDays(1)) days.Add(new CalendarDayInput(d, kind.Value));
+            // By offset: stepping a date past the range's end would overflow on 9999-12-31.
+            for (var k = 0; k <= to.DayNumber - from.DayNumber; k++) days.Add(new CalendarDayInput(from.AddDays(k), kind.Value));
         }
         return (days, errors);
     }

@@ -77,13 +77,22 @@ public sealed class MonthlyReturnCommands(IDbContextFactory<KashiDbContext> fact
     });
 
     public Task<WriteResult> CorrectAsync(UserScope scope, int returnId, int version, FigureKey figure, decimal value, string? reason, CancellationToken ct = default) =>
-        ChangeAsync(scope, returnId, version, (r, now) =>
+        SafeWrite.RunAsync(logger, async () =>
         {
-            if (r.CheckCorrect(scope, figure, value, reason) is { } violation)
-                return WriteResult.Invalid(violation.Code is TextRules.TooLong or TextRules.ControlCharacters or "Return.CorrectionReasonRequired" ? "Reason" : "Value", violation);
-            r.Correct(scope, figure, value, reason!, now);
-            return null;
-        }, ct);
+            // A figure by chain may be added for a chain the return does not list yet, but only for a chain that exists.
+            if (figure.ChainId is { } chainId)
+            {
+                await using var db = await factory.CreateDbContextAsync(ct);
+                if (!await db.Chains.AnyAsync(c => c.Id == chainId, ct)) return WriteResult.Invalid("Value", new RuleViolation("Return.UnknownFigure", figure.ToString()));
+            }
+            return await ChangeAsync(scope, returnId, version, (r, now) =>
+            {
+                if (r.CheckCorrect(scope, figure, value, reason) is { } violation)
+                    return WriteResult.Invalid(violation.Code is TextRules.TooLong or TextRules.ControlCharacters or "Return.CorrectionReasonRequired" ? "Reason" : "Value", violation);
+                r.Correct(scope, figure, value, reason!, now);
+                return null;
+            }, ct);
+        });
 
     public Task<WriteResult> SubmitAsync(UserScope scope, int returnId, int version, CancellationToken ct = default) =>
         ChangeAsync(scope, returnId, version, (r, now) =>

@@ -28,8 +28,12 @@ namespace KashiInvest.Web.Tests.Security;
 /// generated bad value (<see cref="HostileValues"/>). Zero exceptions, zero errors logged, zero "could not save",
 /// zero rows changed by a refusal, every refusal a message key in both languages, every acceptance stored exactly.
 /// </summary>
-public sealed class HostileInputCommandTests(SeededDatabase database, ITestOutputHelper output) : IClassFixture<SeededDatabase>
+public sealed partial class HostileInputCommandTests(SeededDatabase database, ITestOutputHelper output) : IClassFixture<SeededDatabase>
 {
+    private SeededDatabase Database => database;
+
+    private ITestOutputHelper Output => output;
+
     private static DateOnly Today => TestClock.Default.Today;
 
     private T Get<T>() where T : notnull => database.Services.GetRequiredService<T>();
