@@ -4,9 +4,10 @@ using Microsoft.Playwright;
 namespace KashiInvest.Web.Tests.Browser;
 
 /// <summary>
-/// The second wave's screens as their users see them, in Chinese and English, on a laptop (1366×768) and a projector
-/// (1920×1080): each page comes up live with its content, nothing spills sideways out of the window, and a screenshot
-/// of each is kept in artifacts/screenshots for a person to read.
+/// The second wave's screens as their users see them, in Chinese and English, on a laptop (1366×768), a projector
+/// (1920×1080) and a phone (390×844, opened from a robot message): each page comes up live with its content, nothing
+/// spills the page sideways out of the window (wide tables scroll inside their card), and a screenshot of each is kept
+/// in artifacts/screenshots for a person to read.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
@@ -21,7 +22,7 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
 
     [Theory]
     [MemberData(nameof(Screens))]
-    public async Task The_page_reads_in_both_languages_at_laptop_and_projector_size(string user, string screen)
+    public async Task The_page_reads_in_both_languages_on_a_laptop_a_projector_and_a_phone(string user, string screen)
     {
         foreach (var culture in new[] { "zh-CN", "en" })
         {
@@ -29,7 +30,7 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
             try
             {
                 await OpenAsync(page, screen);
-                foreach (var (width, height) in new[] { (1366, 768), (1920, 1080) })
+                foreach (var (width, height) in new[] { (1366, 768), (1920, 1080), (390, 844) })
                 {
                     await page.SetViewportSizeAsync(width, height);
                     // Give the layout one frame at the new size before it is measured.
