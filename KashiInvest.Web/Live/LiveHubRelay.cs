@@ -31,6 +31,7 @@ internal sealed class LiveHubRelay(ILiveBus bus, LiveSubscriptions subscriptions
     private readonly CancellationTokenSource _stopping = new();
     private IAsyncEnumerator<ChangeNotice>? _notices;
     private ValueTask<bool> _first;
+    private bool _disposed;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,8 +44,17 @@ internal sealed class LiveHubRelay(ILiveBus bus, LiveSubscriptions subscriptions
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
-        await base.StopAsync(cancellationToken);
+        // A host may stop a service it has already disposed (seen once in a test host's shutdown): then there is
+        // nothing left to cancel, and the base's cancellation source is gone too.
+        if (Volatile.Read(ref _disposed)) return;
+        try
+        {
+            await _stopping.CancelAsync();
+            await base.StopAsync(cancellationToken);
+        }
+        catch (ObjectDisposedException) when (Volatile.Read(ref _disposed))
+        {
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -86,6 +96,7 @@ internal sealed class LiveHubRelay(ILiveBus bus, LiveSubscriptions subscriptions
 
     public override void Dispose()
     {
+        Volatile.Write(ref _disposed, true);
         _stopping.Dispose();
         base.Dispose();
     }
