@@ -7,6 +7,8 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalCommands>();
         services.AddSingleton<CalendarQuery>();
         services.AddSingleton<MyApprovalsQuery>();
+        services.AddSingleton<BoardQuery>();
+        services.AddSingleton<ApplicationQuery>();
         return services;
     }
 }
