@@ -215,6 +215,32 @@ public sealed class BoardTests(SeededDatabase database) : IClassFixture<SeededDa
         root.WaitForAssertion(() => Assert.Equal("InHand", root.Find($"{card} [data-testid=board-item][data-item='{itemId}']").GetAttribute("data-lane")), Wait);
     }
 
+    [Fact]
+    public async Task An_application_recorded_by_the_county_appears_live_on_the_open_board()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var project = await ProjectWithoutPlanAsync(3);
+        var leader = await GroupLeaderAsync(project.HostCode, project.HostUnitId);
+        var (context, root) = Render<BoardPage>(leader);
+        await using var __ = context;
+        root.WaitForElement("[data-testid=board-counts]", Wait);
+        Assert.Equal("on", root.Find("[data-testid=board-title]").GetAttribute("data-live"));
+        var bus = context.Services.GetRequiredService<InMemoryLiveBus>();
+        using (var cts = new CancellationTokenSource(Wait))
+        {
+            while (bus.SubscriberCount == 0) await Task.Delay(10, cts.Token);
+        }
+        Assert.Empty(root.FindAll($"[data-testid=board-application][data-project='{project.Id}']"));
+
+        var county = await database.ScopeOfAsync(project.HostCode);
+        Assert.Equal(WriteStatus.Saved, (await context.Services.GetRequiredService<ApprovalCommands>().RecordApplicationAsync(county, project.Id,
+            new NewApplication("客商代表 赵总", Today, ServicePhases.SigningToLanding))).Status);
+
+        root.WaitForAssertion(() => Assert.Contains("客商代表 赵总",
+            root.Find($"[data-testid=board-application][data-project='{project.Id}']").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Contains("kashi-flash", root.Find($"[data-testid=board-application][data-project='{project.Id}']").ClassName, StringComparison.Ordinal);
+    }
+
     private async Task NameProxyAsync(int hostUnitId, string departmentCode, string userName)
     {
         await using var db = await Factory.CreateDbContextAsync();
