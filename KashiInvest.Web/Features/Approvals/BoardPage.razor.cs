@@ -12,7 +12,7 @@ namespace KashiInvest.Web.Features.Approvals;
 /// The service group's board (服务组看板, Art. 23): new applications waiting for a plan, and every plan of the group's
 /// projects with its items by state, overdue first. The group leader plans (<see cref="PlanDialog"/>) and assigns or
 /// reassigns items to a proxy of the item's department (<see cref="AssignDialog"/>); the Bureau, leaders and the
-/// administrator pick any group (leaders read only). Live on approval notices: the page re-reads under its own rule.
+/// administrator pick any group and read it. Live on approval notices: the page re-reads under its own rule.
 /// </summary>
 public partial class BoardPage
 {

@@ -50,8 +50,8 @@ public sealed record ApprovalBoard(
 }
 
 /// <summary>
-/// The group's board (服务组看板, Art. 23): for a group leader its own group; for the Bureau, leaders and the administrator
-/// any group (a picker); nobody else has one. New applications wait for a plan; every plan of the group's projects
+/// The group's board (服务组看板, Art. 23): for a group leader its own group, to plan and assign; for the Bureau, leaders
+/// and the administrator any group (a picker), to read; nobody else has one. New applications wait for a plan; every plan of the group's projects
 /// shows its items by state, overdue first, with their clocks and proxies. Projects are read under the user's scope.
 /// </summary>
 public sealed class BoardQuery(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, IOptions<ApprovalsOptions> options)
@@ -82,6 +82,7 @@ public sealed class BoardQuery(IDbContextFactory<KashiDbContext> factory, TimePr
         if (picked is null) return ApprovalBoard.Empty;
         var serviceGroup = await db.ServiceGroups.AsNoTracking().Include(g => g.Proxies).SingleAsync(g => g.GroupUnitId == picked.GroupUnitId, ct);
 
+        // A group leader's scope names its group's host; the picked group is its own, so this only narrows to that host.
         var projects = db.Projects.AsNoTracking().Where(ProjectAccess.VisibleTo(scope with { HostUnitIds = [picked.HostUnitId] }));
         var plans = await (from s in db.ServicePlans.AsNoTracking()
                            join p in projects on s.ProjectId equals p.Id
@@ -116,7 +117,10 @@ public sealed class BoardQuery(IDbContextFactory<KashiDbContext> factory, TimePr
             .OrderBy(p => p.Overdue > 0 ? 0 : 1).ThenBy(p => p.ProjectName, StringComparer.Ordinal).ThenBy(p => p.PlanId)
             .ToList();
         var counts = Enum.GetValues<BoardLane>().ToDictionary(l => l, l => planned.Sum(p => p.Items.Count(i => i.Lane == l)));
-        return new ApprovalBoard(groups, picked, ApprovalAccess.CanPlan(scope, serviceGroup), applications, planned, counts);
+        // The board is the group leader's desk: the Bureau, leaders and the administrator read it (the Bureau's own
+        // right to plan and assign stays with the commands, for its supervision).
+        var canPlan = scope.Role == ActorRole.ServiceGroup && ApprovalAccess.CanPlan(scope, serviceGroup);
+        return new ApprovalBoard(groups, picked, canPlan, applications, planned, counts);
     }
 
     /// <summary>The active catalogue items a plan may take, by stage, with their limits (the green-channel one for key projects).</summary>

@@ -132,7 +132,7 @@ public sealed class BoardTests(SeededDatabase database) : IClassFixture<SeededDa
     }
 
     [Fact]
-    public async Task Leaders_read_every_group_with_a_picker_but_may_not_plan_or_assign()
+    public async Task The_Bureau_and_leaders_read_every_group_with_a_picker_but_plan_and_assign_nothing_there()
     {
         var leader = new UserScope("leader", "地区分管领导", ActorRole.Leader, null, [], []);
         var first = await Board.LoadAsync(leader);
@@ -144,7 +144,8 @@ public sealed class BoardTests(SeededDatabase database) : IClassFixture<SeededDa
         Assert.All(picked.Plans.SelectMany(p => p.Items), i => Assert.NotNull(i.Clock));
 
         var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
-        Assert.True((await Board.LoadAsync(bureau, second.GroupUnitId)).CanPlan);
+        var bureauBoard = await Board.LoadAsync(bureau, second.GroupUnitId);
+        Assert.Equal((second, false), (bureauBoard.Group, bureauBoard.CanPlan));
     }
 
     [Fact]
