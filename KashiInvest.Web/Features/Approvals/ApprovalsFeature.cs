@@ -7,6 +7,7 @@ public static class ApprovalsFeature
         services.AddSingleton<ApprovalCommands>();
         services.AddSingleton<CalendarQuery>();
         services.AddSingleton<MyApprovalsQuery>();
+        services.AddSingleton<SpeedQuery>();
         return services;
     }
 }

@@ -103,6 +103,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /statistics/returns/{UnitId:int}/{MonthText}    own    R    A      A    D    D     D     A      A      A    A
         /statistics/returns/{UnitId:int}/{MonthText}    other  R    D      D    D    D     D     A      A      A    A
         /approvals                                      -      R    A      A    A    A     A     A      A      A    A
+        /approvals/speed                                -      R    R      R    R    R     R     A      A      A    A
         /admin/jobs                                     -      R    R      R    R    R     R     A      R      R    A
         /admin/calendar                                 -      R    R      R    R    R     R     A      R      R    A
         /admin/webhooks                                 -      R    R      R    R    R     R     A      R      R    A
