@@ -8,6 +8,8 @@ public static class ApprovalsFeature
         services.AddSingleton<CalendarQuery>();
         services.AddSingleton<MyApprovalsQuery>();
         services.AddSingleton<SpeedQuery>();
+        services.AddSingleton<CatalogueQuery>();
+        services.AddSingleton<CatalogueCommands>();
         return services;
     }
 }

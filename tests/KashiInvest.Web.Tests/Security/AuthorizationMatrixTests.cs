@@ -106,6 +106,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /approvals/speed                                -      R    R      R    R    R     R     A      A      A    A
         /admin/jobs                                     -      R    R      R    R    R     R     A      R      R    A
         /admin/calendar                                 -      R    R      R    R    R     R     A      R      R    A
+        /admin/approval-catalogue                       -      R    R      R    R    R     R     A      R      R    A
         /admin/webhooks                                 -      R    R      R    R    R     R     A      R      R    A
         """;
 
