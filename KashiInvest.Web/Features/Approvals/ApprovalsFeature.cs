@@ -9,6 +9,9 @@ public static class ApprovalsFeature
         services.AddSingleton<MyApprovalsQuery>();
         services.AddSingleton<BoardQuery>();
         services.AddSingleton<ApplicationQuery>();
+        services.AddSingleton<SpeedQuery>();
+        services.AddSingleton<CatalogueQuery>();
+        services.AddSingleton<CatalogueCommands>();
         return services;
     }
 }

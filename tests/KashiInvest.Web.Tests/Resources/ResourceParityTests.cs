@@ -40,7 +40,7 @@ public sealed class ResourceParityTests
         [
             typeof(Domain.Projects.ProjectStage), typeof(Domain.Projects.WorkGroupLevel), typeof(Domain.Projects.CoordinationLevel),
             typeof(Domain.Projects.TerminationReason), typeof(Domain.Investors.InvestorTier), typeof(Domain.Units.SourceRegionCode),
-            typeof(Domain.Units.UnitType),
+            typeof(Domain.Units.UnitType), typeof(Domain.Approvals.ApprovalLevel), typeof(Domain.Approvals.ApprovalStage), typeof(Domain.Approvals.LimitUnit),
         ];
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !en.ContainsKey(k)).ToList();
         Assert.Empty(missing);

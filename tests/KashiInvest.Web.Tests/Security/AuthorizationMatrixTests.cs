@@ -104,8 +104,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /statistics/returns/{UnitId:int}/{MonthText}    other  R    D      D    D    D     D     A      A      A    A
         /approvals                                      -      R    A      A    A    A     A     A      A      A    A
         /approvals/board                                -      R    R      R    R    R     R     A      A      R    A
+        /approvals/speed                                -      R    R      R    R    R     R     A      A      A    A
         /admin/jobs                                     -      R    R      R    R    R     R     A      R      R    A
         /admin/calendar                                 -      R    R      R    R    R     R     A      R      R    A
+        /admin/approval-catalogue                       -      R    R      R    R    R     R     A      R      R    A
         /admin/webhooks                                 -      R    R      R    R    R     R     A      R      R    A
         """;
 
