@@ -9,9 +9,9 @@ namespace KashiInvest.Web.Features.Statistics;
 
 /// <summary>
 /// The prefecture's monthly table as an Excel workbook in the layout officials file: one sheet per table (by county
-/// ranked by out-of-region funds to date, by chain, the units not counted), headings in Chinese whatever the user's
-/// language, money in 万元 (said in the heading), a totals row under each table. No sheet by source region: the
-/// returns carry no source-region figure.
+/// ranked by out-of-region funds to date, by chain, by source region, the units not counted), headings in Chinese
+/// whatever the user's language, money in 万元 (said in the heading), a totals row under each table. The returns have
+/// no figure by source region: that sheet sums the platform's records of the counted units (<see cref="RegionFunds"/>).
 /// </summary>
 public sealed class PrefectureTableXlsx(IStringLocalizer<Strings> localizer)
 {
@@ -21,7 +21,7 @@ public sealed class PrefectureTableXlsx(IStringLocalizer<Strings> localizer)
 
     public static string FileName(StatMonth month) => $"prefecture-monthly-table-{month}.xlsx";
 
-    public byte[] ToBytes(PrefectureMonthlyTable table)
+    public byte[] ToBytes(PrefectureMonthlyTable table, IReadOnlyList<RegionFunds> regions)
     {
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = Chinese;
@@ -31,6 +31,7 @@ public sealed class PrefectureTableXlsx(IStringLocalizer<Strings> localizer)
             {
                 [localizer["Statistics.Xlsx.CountySheet"]] = CountyRows(table),
                 [localizer["Statistics.Xlsx.ChainSheet"]] = ChainRows(table),
+                [localizer["Statistics.Xlsx.RegionSheet"]] = RegionRows(regions),
                 [localizer["Statistics.Xlsx.MissingSheet"]] = MissingRows(table),
             };
             using var stream = new MemoryStream();
@@ -87,6 +88,25 @@ public sealed class PrefectureTableXlsx(IStringLocalizer<Strings> localizer)
         var total = new Dictionary<string, object?> { [localizer["Project.Chain"]] = localizer["Statistics.Table.Total"].Value };
         foreach (var code in FigureCodes.ByChain) total[Heading(code)] = table.Chains.Sum(c => c.Figures.GetValueOrDefault(code));
         rows.Add(total);
+        return rows;
+    }
+
+    private List<Dictionary<string, object?>> RegionRows(IReadOnlyList<RegionFunds> regions)
+    {
+        string region = localizer["Statistics.Xlsx.Region"], outOfRegion = Heading(FigureCode.OutOfRegionFundsYtd), funds = Heading(FigureCode.FundsYtd);
+        var rows = regions.Select(r => new Dictionary<string, object?>
+        {
+            [region] = localizer[$"SourceRegionCode.{r.Region}"].Value,
+            [outOfRegion] = r.OutOfRegionFundsYtd,
+            [funds] = r.FundsYtd,
+        }).ToList();
+        rows.Add(new Dictionary<string, object?>
+        {
+            [region] = localizer["Statistics.Table.Total"].Value,
+            [outOfRegion] = regions.Sum(r => r.OutOfRegionFundsYtd),
+            [funds] = regions.Sum(r => r.FundsYtd),
+        });
+        rows.Add(new Dictionary<string, object?> { [region] = localizer["Statistics.Xlsx.RegionNote"].Value, [outOfRegion] = null, [funds] = null });
         return rows;
     }
 

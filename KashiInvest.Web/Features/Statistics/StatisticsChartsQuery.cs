@@ -18,6 +18,12 @@ public sealed record CountyFunds(int UnitId, decimal FundsYtd, decimal OutOfRegi
 public sealed record ChainFunds(int ChainId, decimal FundsYtd, decimal OutOfRegionFundsYtd);
 
 /// <summary>
+/// One source region's out-of-region funds to date. The returns carry no figure by region, so these are summed from the
+/// platform's own records (the projects' reports, by their investor's region) of the units whose return is approved.
+/// </summary>
+public sealed record RegionFunds(SourceRegionCode Region, decimal OutOfRegionFundsYtd, decimal FundsYtd, int Projects);
+
+/// <summary>
 /// What the statistics screen (<c>/statistics</c>) draws for one month, from approved returns only: the sums over the
 /// units whose return of the month is approved, and the units missing from them.
 /// </summary>
@@ -28,12 +34,13 @@ public sealed record StatisticsCharts(
     IReadOnlyDictionary<FigureCode, decimal> Totals,
     IReadOnlyList<MonthFunds> ByMonth,
     IReadOnlyList<CountyFunds> Counties,
-    IReadOnlyList<ChainFunds> Chains);
+    IReadOnlyList<ChainFunds> Chains,
+    IReadOnlyList<RegionFunds> Regions);
 
 /// <summary>What a drill-down opens: a month's funds, a unit's or a chain's funds to date, the projects at a stage, or all funds to date.</summary>
-public enum DrillKind { Month, County, Chain, Stage, Total }
+public enum DrillKind { Month, County, Chain, Stage, Total, Region }
 
-/// <summary>A figure to open: <see cref="Key"/> is the month index, the unit id, the chain id or the <see cref="FigureCode"/> (as int); 0 for the total.</summary>
+/// <summary>A figure to open: <see cref="Key"/> is the month index, the unit id, the chain id, the <see cref="FigureCode"/> (stage, total) or the <see cref="SourceRegionCode"/> (as int).</summary>
 public sealed record DrillTarget(DrillKind Kind, int Key);
 
 /// <summary>One project behind a figure, with what it contributes (its own figures by the same rules as the return).</summary>
@@ -43,18 +50,19 @@ public sealed record DrillProject(int ProjectId, string Code, string Name, int U
 /// <summary>
 /// The projects behind a figure. <see cref="ProjectsSum"/> is their sum of <see cref="Figure"/> (a count for a stage)
 /// and <see cref="Approved"/> the approved figure it stands behind: they differ only where a unit corrected the figure
-/// in its return (the projects carry the platform's data, not the correction).
+/// in its return or filed a figure not computed from the platform (the projects carry the platform's data). A source
+/// region has no approved figure (null): the returns have none by region.
 /// </summary>
 public sealed record DrillDown(DrillTarget Target, StatMonth Month, FigureCode Figure, IReadOnlyList<DrillProject> Projects, decimal ProjectsSum,
-    decimal Approved, IReadOnlyList<int> MissingUnitIds)
+    decimal? Approved, IReadOnlyList<int> MissingUnitIds)
 {
-    public bool DiffersFromApproved => ProjectsSum != Approved;
+    public bool DiffersFromApproved => Approved is { } approved && ProjectsSum != approved;
 }
 
 /// <summary>
 /// The statistics screen's read (Art. 26): charts from the approved monthly returns and the drill-down to the projects
 /// behind each figure. The Bureau, the administrator, leaders and the wall see every attracting unit; a unit its own
-/// figures only. There is no source-region figure in the returns, so no chart by source region.
+/// figures only. The returns have no figure by source region: that chart sums the platform's records of the counted units.
 /// </summary>
 public sealed class StatisticsChartsQuery(IDbContextFactory<KashiDbContext> factory, IOptions<StatisticsSettings> settings)
 {
@@ -110,7 +118,14 @@ public sealed class StatisticsChartsQuery(IDbContextFactory<KashiDbContext> fact
             .Where(c => c.FundsYtd != 0m || c.OutOfRegionFundsYtd != 0m)
             .OrderByDescending(c => c.FundsYtd).ToList();
 
-        return new StatisticsCharts(month, units, missing, totals, byMonth, ranked, chains);
+        var parts = await ProjectPartsAsync(db, counted, month, ct);
+        var regions = parts.GroupBy(p => p.Region)
+            .Select(g => new RegionFunds(g.Key, g.Sum(p => p.Project.OutOfRegionFundsWan), g.Sum(p => p.Project.FundsWan),
+                g.Count(p => p.Project.FundsWan != 0m || p.Project.OutOfRegionFundsWan != 0m)))
+            .Where(r => r.OutOfRegionFundsYtd != 0m || r.FundsYtd != 0m)
+            .OrderByDescending(r => r.OutOfRegionFundsYtd).ToList();
+
+        return new StatisticsCharts(month, units, missing, totals, byMonth, ranked, chains, regions);
 
         // A month's prefecture sum over the units whose return of that month is approved; null when none is.
         decimal? SumOrNull(IReadOnlyList<int> all, StatMonth m)
@@ -134,6 +149,7 @@ public sealed class StatisticsChartsQuery(IDbContextFactory<KashiDbContext> fact
             DrillKind.Month => FigureCode.FundsMonth,
             DrillKind.Stage => Stages.Contains((FigureCode)target.Key) ? (FigureCode)target.Key : FigureCode.SignedYtd,
             DrillKind.Total => Headline.Contains((FigureCode)target.Key) ? (FigureCode)target.Key : FigureCode.FundsYtd,
+            DrillKind.Region => FigureCode.OutOfRegionFundsYtd,
             _ => FigureCode.FundsYtd,
         };
 
@@ -144,44 +160,69 @@ public sealed class StatisticsChartsQuery(IDbContextFactory<KashiDbContext> fact
         var counted = units.Where(u => approved.ContainsKey((u, figureMonth.Index))).ToList();
         var missing = units.Except(counted).ToList();
         int? chainId = target.Kind == DrillKind.Chain ? target.Key : null;
-        var approvedSum = counted.Sum(u => approved[(u, figureMonth.Index)].GetValueOrDefault((figure, chainId)));
 
-        var close = figureMonth.CloseUtc;
+        decimal? approvedSum = target.Kind == DrillKind.Region ? null
+            : counted.Sum(u => approved[(u, figureMonth.Index)].GetValueOrDefault((figure, chainId)));
+
+        // A month's figure lists the projects' funds of that month; every other figure their funds to date.
+        var monthly = figure is FigureCode.FundsMonth or FigureCode.OutOfRegionFundsMonth;
+        var parts = (await ProjectPartsAsync(db, counted, figureMonth, ct))
+            .Where(p => chainId is not { } chain || p.Project.ChainId == chain)
+            .Where(p => target.Kind != DrillKind.Region || (int)p.Region == target.Key)
+            .Select(p => (Project: monthly ? p.Project with
+            {
+                FundsWan = p.Figures.GetValueOrDefault(new FigureKey(FigureCode.FundsMonth)),
+                OutOfRegionFundsWan = p.Figures.GetValueOrDefault(new FigureKey(FigureCode.OutOfRegionFundsMonth)),
+            } : p.Project, Part: p.Figures.GetValueOrDefault(new FigureKey(figure))))
+            .Where(p => p.Part != 0m).ToList();
+        var ordered = figure.IsMoney()
+            ? parts.OrderByDescending(r => r.Part).ThenBy(r => r.Project.Code)
+            : parts.OrderByDescending(r => r.Project.PlannedInvestmentWan).ThenBy(r => r.Project.Code);
+        return new DrillDown(target, figureMonth, figure, [.. ordered.Select(r => r.Project)], parts.Sum(r => r.Part), approvedSum, missing);
+    }
+
+    /// <summary>
+    /// Each project of the units and what it contributes to their figures of the month: the unit's return computed by
+    /// <see cref="MonthlyReturnCalculator"/> for that project alone, from the platform's data as of the month's close.
+    /// <see cref="DrillProject.FundsWan"/> and <see cref="DrillProject.OutOfRegionFundsWan"/> are its funds to date.
+    /// </summary>
+    private async Task<List<(DrillProject Project, IReadOnlyDictionary<FigureKey, decimal> Figures, SourceRegionCode Region)>> ProjectPartsAsync(
+        KashiDbContext db, IReadOnlyCollection<int> units, StatMonth month, CancellationToken ct)
+    {
+        if (units.Count == 0) return [];
+        var close = month.CloseUtc;
         var projects = await (
                 from p in db.Projects.AsNoTracking()
                 join i in db.Investors.AsNoTracking() on p.InvestorId equals i.Id
-                where counted.Contains(p.HostUnitId)
-                select new { p.Id, p.Code, p.Name, p.HostUnitId, p.ChainId, p.PlannedInvestmentWan, Tiered = i.Tiers != InvestorTier.None })
+                where units.Contains(p.HostUnitId)
+                select new { p.Id, p.Code, p.Name, p.HostUnitId, p.ChainId, p.PlannedInvestmentWan, Tiered = i.Tiers != InvestorTier.None, i.Region })
             .ToListAsync(ct);
-        if (chainId is { } chain) projects = [.. projects.Where(p => p.ChainId == chain)];
-        var ids = projects.Select(p => p.Id).ToList();
-        var steps = (await db.StageChanges.AsNoTracking().Where(s => ids.Contains(s.ProjectId) && s.AtUtc < close)
-                .Select(s => new { s.ProjectId, s.To, s.AtUtc }).ToListAsync(ct))
+        var steps = (await (
+                from s in db.StageChanges.AsNoTracking()
+                join p in db.Projects.AsNoTracking() on s.ProjectId equals p.Id
+                where units.Contains(p.HostUnitId) && s.AtUtc < close
+                select new { s.ProjectId, s.To, s.AtUtc }).ToListAsync(ct))
             .ToLookup(s => s.ProjectId, s => new StageStep(s.To, s.AtUtc));
-        var reports = (await db.ProgressReports.AsNoTracking().Where(r => ids.Contains(r.ProjectId) && r.SubmittedAtUtc < close)
-                .Select(r => new { r.ProjectId, r.PeriodIndex, r.Kind, r.Revision, r.FundsInPlaceThisPeriodWan, r.OutOfRegionFundsThisPeriodWan, r.SubmittedAtUtc })
+        var reports = (await (
+                from r in db.ProgressReports.AsNoTracking()
+                join p in db.Projects.AsNoTracking() on r.ProjectId equals p.Id
+                where units.Contains(p.HostUnitId) && r.SubmittedAtUtc < close
+                select new { r.ProjectId, r.PeriodIndex, r.Kind, r.Revision, r.FundsInPlaceThisPeriodWan, r.OutOfRegionFundsThisPeriodWan, r.SubmittedAtUtc })
                 .ToListAsync(ct))
             .ToLookup(r => r.ProjectId, r => new FundsReport(r.ProjectId, r.PeriodIndex, r.Kind, r.Revision, r.FundsInPlaceThisPeriodWan,
                 r.OutOfRegionFundsThisPeriodWan, r.SubmittedAtUtc));
 
-        var rows = new List<(DrillProject Project, decimal Part)>();
+        var result = new List<(DrillProject, IReadOnlyDictionary<FigureKey, decimal>, SourceRegionCode)>();
         foreach (var p in projects)
         {
             var history = steps[p.Id].ToList();
             if (history.Count == 0) continue;
             var facts = new ProjectFacts(p.Id, p.ChainId, p.PlannedInvestmentWan, p.Tiered, history);
-            var own = MonthlyReturnCalculator.Compute(figureMonth, [facts], [.. reports[p.Id]], settings.Value);
-            var part = own.GetValueOrDefault(new FigureKey(figure));
-            if (part == 0m) continue;
-            var (funds, outOfRegion) = figure is FigureCode.FundsMonth or FigureCode.OutOfRegionFundsMonth
-                ? (own.GetValueOrDefault(new FigureKey(FigureCode.FundsMonth)), own.GetValueOrDefault(new FigureKey(FigureCode.OutOfRegionFundsMonth)))
-                : (own.GetValueOrDefault(new FigureKey(FigureCode.FundsYtd)), own.GetValueOrDefault(new FigureKey(FigureCode.OutOfRegionFundsYtd)));
-            rows.Add((new DrillProject(p.Id, p.Code, p.Name, p.HostUnitId, p.ChainId, funds, outOfRegion, p.PlannedInvestmentWan), part));
+            var own = MonthlyReturnCalculator.Compute(month, [facts], [.. reports[p.Id]], settings.Value);
+            result.Add((new DrillProject(p.Id, p.Code, p.Name, p.HostUnitId, p.ChainId, own.GetValueOrDefault(new FigureKey(FigureCode.FundsYtd)),
+                own.GetValueOrDefault(new FigureKey(FigureCode.OutOfRegionFundsYtd)), p.PlannedInvestmentWan), own, p.Region));
         }
-        var ordered = figure.IsMoney()
-            ? rows.OrderByDescending(r => r.Part).ThenBy(r => r.Project.Code)
-            : rows.OrderByDescending(r => r.Project.PlannedInvestmentWan).ThenBy(r => r.Project.Code);
-        return new DrillDown(target, figureMonth, figure, [.. ordered.Select(r => r.Project)], rows.Sum(r => r.Part), approvedSum, missing);
+        return result;
     }
 
     /// <summary>The attracting units the user's figures cover: every county and KEDZ, or the unit's own.</summary>

@@ -28,14 +28,15 @@ public static class StatisticsFeature
     public static IEndpointRouteBuilder MapStatisticsTableExport(this IEndpointRouteBuilder app)
     {
         app.MapGet("/statistics/table/{month}.xlsx", async (string month, HttpContext http, IDbContextFactory<KashiDbContext> factory,
-            PrefectureMonthlyTableQuery query, PrefectureTableXlsx writer, CancellationToken ct) =>
+            PrefectureMonthlyTableQuery query, StatisticsChartsQuery charts, PrefectureTableXlsx writer, CancellationToken ct) =>
         {
             UserScope scope;
             await using (var db = await factory.CreateDbContextAsync(ct)) scope = await UserScopes.ResolveAsync(http.User, db, ct);
             // A unit reads its own returns, not the prefecture's table: absent for it, as for a month that does not parse.
             if (!ReturnListQuery.SeesAllUnits(scope) || !StatMonth.TryParse(month, out var m)) return Results.NotFound();
             var table = await query.ReadAsync(m, ct);
-            return Results.File(writer.ToBytes(table), PrefectureTableXlsx.ContentType, PrefectureTableXlsx.FileName(m));
+            var regions = (await charts.ReadAsync(scope, m, ct))?.Regions ?? [];
+            return Results.File(writer.ToBytes(table, regions), PrefectureTableXlsx.ContentType, PrefectureTableXlsx.FileName(m));
         }).RequireAuthorization();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Statistics;
+using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Live;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
@@ -13,7 +14,8 @@ namespace KashiInvest.Web.Features.Statistics;
 /// <summary>
 /// The statistics screen (<c>/statistics</c>, 统计分析): for a picked month (the latest closed one in Beijing time by
 /// default) charts of the approved monthly returns — funds in place by month against last year, by county ranked with
-/// year-on-year growth, by chain, projects by stage — naming the units not counted. A click on a bar, a point or a
+/// year-on-year growth, by chain, projects by stage, out-of-region funds by source region (from the platform's records
+/// of the counted units: the returns have no figure by region) — naming the units not counted. A click on a bar, a point or a
 /// headline figure opens the projects behind it. The Bureau, leaders and the wall see the prefecture; a unit its own
 /// figures. Live: a <c>return.changed</c> of the months shown re-reads the charts; a <c>report.submitted</c> re-reads
 /// the open drill-down (the projects' funds).
@@ -107,6 +109,9 @@ public partial class StatisticsPage
         s.PointIndex >= 0 && s.PointIndex < StatisticsChartsQuery.Stages.Length
             ? OpenAsync(new DrillTarget(DrillKind.Stage, (int)StatisticsChartsQuery.Stages[s.PointIndex])) : Task.CompletedTask;
 
+    private Task RegionSelectedAsync(ChartPointSelection s) =>
+        _charts is { } c && s.PointIndex >= 0 && s.PointIndex < c.Regions.Count ? OpenAsync(new DrillTarget(DrillKind.Region, (int)c.Regions[s.PointIndex].Region)) : Task.CompletedTask;
+
     private string UnitNames(IEnumerable<int> ids) => string.Join("、", ids.Select(id => _ref?.UnitName(id)));
 
     private string FigureText(FigureCode code, decimal value) => code.IsMoney() ? T.Money(value) : T.Number((int)value);
@@ -121,6 +126,7 @@ public partial class StatisticsPage
         DrillKind.Month => T["Statistics.Drill.Title", T["Statistics.Returns.MonthOption", d.Month.Year, d.Month.Month], T.Enum(d.Figure)],
         DrillKind.County => T["Statistics.Drill.Title", _ref?.UnitName(d.Target.Key) ?? "—", T.Enum(d.Figure)],
         DrillKind.Chain => T["Statistics.Drill.Title", _ref?.ChainName(d.Target.Key) ?? "—", T.Enum(d.Figure)],
+        DrillKind.Region => T["Statistics.Drill.Title", T.Enum((SourceRegionCode)d.Target.Key), T.Enum(d.Figure)],
         _ => T["Statistics.Drill.Title", T["Statistics.Returns.MonthOption", d.Month.Year, d.Month.Month], T.Enum(d.Figure)],
     };
 
@@ -172,6 +178,20 @@ public partial class StatisticsPage
         [
             new PointSeries(T.Enum(FigureCode.FundsYtd), [.. _charts.Chains.Select(c => ChartPoint.Of(_ref?.ChainName(c.ChainId) ?? "—", c.FundsYtd))]),
             new PointSeries(T.Enum(FigureCode.OutOfRegionFundsYtd), [.. _charts.Chains.Select(c => ChartPoint.Of(_ref?.ChainName(c.ChainId) ?? "—", c.OutOfRegionFundsYtd))]),
+        ],
+    };
+
+    // Out-of-region funds to date by the investors' source region (Art. 16's regions), from the platform's records.
+    private ChartSpec RegionSpec() => new()
+    {
+        Kind = ChartKind.Bar,
+        Horizontal = true,
+        Title = T["Statistics.Charts.ByRegion"],
+        ValueFormat = ValueFormat.Wan,
+        Height = 300,
+        Series =
+        [
+            new PointSeries(T.Enum(FigureCode.OutOfRegionFundsYtd), [.. _charts!.Regions.Select(r => ChartPoint.Of(T.Enum(r.Region), r.OutOfRegionFundsYtd))]),
         ],
     };
 

@@ -22,6 +22,13 @@ public sealed class PrefectureTableXlsxTests(SeededDatabase database) : IClassFi
         return [.. stream.Query(useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>()];
     }
 
+    private async Task<byte[]> WorkbookAsync(PrefectureMonthlyTable table)
+    {
+        var regions = (await database.Services.GetRequiredService<StatisticsChartsQuery>()
+            .ReadAsync(await database.ScopeOfAsync("bureau", Domain.Access.ActorRole.Bureau), table.Month))!.Regions;
+        return database.Services.GetRequiredService<PrefectureTableXlsx>().ToBytes(table, regions);
+    }
+
     private static decimal Number(object? cell) => Convert.ToDecimal(cell, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
@@ -29,9 +36,9 @@ public sealed class PrefectureTableXlsxTests(SeededDatabase database) : IClassFi
     {
         using var _ = new UiCulture("en");
         var table = await database.Services.GetRequiredService<PrefectureMonthlyTableQuery>().ReadAsync(Latest.Previous());
-        var bytes = database.Services.GetRequiredService<PrefectureTableXlsx>().ToBytes(table);
+        var bytes = await WorkbookAsync(table);
 
-        using (var stream = new MemoryStream(bytes)) Assert.Equal(["分县市", "分产业链", "未纳入汇总单位"], stream.GetSheetNames());
+        using (var stream = new MemoryStream(bytes)) Assert.Equal(["分县市", "分产业链", "分来源地区", "未纳入汇总单位"], stream.GetSheetNames());
 
         var counties = Sheet(bytes, "分县市");
         Assert.Equal(["排名", "填报单位", "状态"], counties[0].Keys.Take(3));
@@ -55,6 +62,14 @@ public sealed class PrefectureTableXlsxTests(SeededDatabase database) : IClassFi
         Assert.Equal(table.Chains.Count + 1, chains.Count);
         Assert.Equal(table.Chains.Sum(c => c.Figures[FigureCode.FundsYtd]), Number(chains[^1]["本年累计到位资金（万元）"]));
 
+        // By source region (from the projects' reports, the returns having none): the regions, their total, and the note saying so.
+        var regions = Sheet(bytes, "分来源地区");
+        Assert.Equal(["来源地区", "本年累计区外到位资金（万元）", "本年累计到位资金（万元）"], regions[0].Keys);
+        Assert.Equal("合计", regions[^2]["来源地区"]);
+        Assert.Equal(regions.SkipLast(2).Sum(r => Number(r["本年累计区外到位资金（万元）"])), Number(regions[^2]["本年累计区外到位资金（万元）"]));
+        Assert.True(Number(regions[^2]["本年累计区外到位资金（万元）"]) > 0m);
+        Assert.StartsWith("注：", (string)regions[^1]["来源地区"]!, StringComparison.Ordinal);
+
         // Every unit approved that month: the list of units not counted says so.
         Assert.Empty(table.Missing);
         Assert.Equal("全部单位月报已审核，均已纳入汇总", Assert.Single(Sheet(bytes, "未纳入汇总单位"))["填报单位"]);
@@ -64,7 +79,7 @@ public sealed class PrefectureTableXlsxTests(SeededDatabase database) : IClassFi
     public async Task A_month_under_review_lists_the_units_not_counted_and_leaves_their_figures_empty()
     {
         var table = await database.Services.GetRequiredService<PrefectureMonthlyTableQuery>().ReadAsync(Latest);
-        var bytes = database.Services.GetRequiredService<PrefectureTableXlsx>().ToBytes(table);
+        var bytes = await WorkbookAsync(table);
 
         var missing = Sheet(bytes, "未纳入汇总单位");
         Assert.Equal(table.Missing.Select(m => m.Name), missing.Select(r => (string)r["填报单位"]!));

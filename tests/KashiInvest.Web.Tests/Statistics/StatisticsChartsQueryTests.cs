@@ -113,6 +113,16 @@ public sealed class StatisticsChartsQueryTests(SeededDatabase database) : IClass
         Assert.Equal(approved[FigureCode.SignedYtd], signed.ProjectsSum);
         Assert.Equal((int)approved[FigureCode.SignedYtd], signed.Projects.Count);
 
+        // By source region: the returns have none, so the counted units' project reports by investor region; KEDZ's
+        // return was computed from those reports, so together they make its out-of-region funds. No approved figure to compare.
+        Assert.NotEmpty(after.Regions);
+        Assert.Equal(approved[FigureCode.OutOfRegionFundsYtd], after.Regions.Sum(r => r.OutOfRegionFundsYtd));
+        var top = after.Regions[0];
+        var region = (await Query.DrillAsync(bureau, Latest, new DrillTarget(DrillKind.Region, (int)top.Region)))!;
+        Assert.Equal(top.OutOfRegionFundsYtd, region.ProjectsSum);
+        Assert.Null(region.Approved);
+        Assert.False(region.DiffersFromApproved);
+
         // A unit whose return is not approved opens nothing: it is listed as not counted.
         var shache = await database.ScopeOfAsync("shache");
         var notCounted = (await Query.DrillAsync(bureau, Latest, new DrillTarget(DrillKind.County, shache.UnitId!.Value)))!;

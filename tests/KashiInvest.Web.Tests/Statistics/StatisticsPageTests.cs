@@ -51,7 +51,7 @@ public sealed class StatisticsPageTests(SeededDatabase database) : IClassFixture
         {
             page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=chart-by-county]")));
             Assert.Equal("on", page.Find("[data-testid=statistics-page]").GetAttribute("data-live"));
-            foreach (var chart in new[] { "chart-by-month", "chart-by-county", "chart-by-chain", "chart-by-stage" }) Assert.Single(page.FindAll($"[data-testid={chart}]"));
+            foreach (var chart in new[] { "chart-by-month", "chart-by-county", "chart-by-chain", "chart-by-stage", "chart-by-region" }) Assert.Single(page.FindAll($"[data-testid={chart}]"));
             Assert.Equal($"/statistics/table/{Latest}.xlsx", page.Find("[data-testid=statistics-xlsx]").GetAttribute("href"));
 
             // Nothing of the latest month is approved: every unit is named as not counted.
