@@ -13,7 +13,7 @@ namespace KashiInvest.Web.Features.Statistics;
 
 /// <summary>
 /// The statistics screen (<c>/statistics</c>, 统计分析): for a picked month (the latest closed one in Beijing time by
-/// default) charts of the approved monthly returns — funds in place by month against last year, by county ranked with
+/// default, or <c>?month=yyyy-MM</c>) charts of the approved monthly returns — funds in place by month against last year, by county ranked with
 /// year-on-year growth, by chain, projects by stage, out-of-region funds by source region (from the platform's records
 /// of the counted units: the returns have no figure by region) — naming the units not counted. A click on a bar, a point or a
 /// headline figure opens the projects behind it. The Bureau, leaders and the wall see the prefecture; a unit its own
@@ -33,6 +33,9 @@ public partial class StatisticsPage
     private DrillDown? _drill;
     private bool _loading = true;
 
+    /// <summary><c>?month=yyyy-MM</c>: a closed month to open on (a link from elsewhere); the latest closed month otherwise.</summary>
+    [SupplyParameterFromQuery(Name = "month")] public string? MonthText { get; set; }
+
     [Inject] private StatisticsChartsQuery Query { get; set; } = default!;
     [Inject] private ReturnListQuery Returns { get; set; } = default!;
     [Inject] private IUserScopeProvider Scopes { get; set; } = default!;
@@ -51,7 +54,7 @@ public partial class StatisticsPage
         }
         _ref = await Reference.GetAsync();
         _seesAll = ReturnListQuery.SeesAllUnits(_scope);
-        _month = Returns.LatestClosed;
+        _month = StatMonth.TryParse(MonthText, out var asked) && asked <= Returns.LatestClosed ? asked : Returns.LatestClosed;
         await ReadInTurnAsync(ReadAsync);
     }
 
@@ -198,6 +201,7 @@ public partial class StatisticsPage
     private ChartSpec StageSpec() => new()
     {
         Kind = ChartKind.Bar,
+        Horizontal = true, // the stage names are long: read across, never rotated
         Title = T["Statistics.Charts.ByStage"],
         Height = 300,
         Series =
