@@ -2,6 +2,7 @@ using KashiInvest.Infrastructure.DemoData;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Components;
 using KashiInvest.Web.Features.Meetings.Minutes;
+using KashiInvest.Web.Features.Statistics;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using Microsoft.AspNetCore.Localization;
@@ -68,6 +69,7 @@ public static class Hosting
         app.MapTokenEndpoint();
         app.MapLiveHub();
         app.MapMeetingMinutes();
+        app.MapStatisticsTableExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -113,8 +113,13 @@ function prepare(options, state) {
   } else {
     options.tooltip ??= {};
     options.tooltip.y = { ...(options.tooltip.y ?? {}), formatter: (v) => (v === null || v === undefined ? '—' : full(v)) };
-    if (options.yaxis && !Array.isArray(options.yaxis)) {
-      options.yaxis.labels = { ...(options.yaxis.labels ?? {}), formatter: (v) => (v === null || v === undefined ? '' : axis(v)) };
+    const label = (v) => (v === null || v === undefined ? '' : axis(Number(v)));
+    if (options.plotOptions?.bar?.horizontal === true) {
+      // Horizontal bars: the values run along the x axis; the y axis carries the category labels as they are.
+      options.xaxis = { ...(options.xaxis ?? {}), labels: { ...(options.xaxis?.labels ?? {}), formatter: label } };
+      if (options.yaxis && !Array.isArray(options.yaxis)) options.yaxis.labels = { ...(options.yaxis.labels ?? {}), maxWidth: 280 };
+    } else if (options.yaxis && !Array.isArray(options.yaxis)) {
+      options.yaxis.labels = { ...(options.yaxis.labels ?? {}), formatter: label };
     }
     if (options.chart.type === 'donut') {
       options.plotOptions ??= {};

@@ -99,6 +99,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /meetings/{Id:int}/screen                       other  R    D      D    D    D     D     A      A      A    A
         /meetings/{Id:int}/minutes                      own    R    A      A    A    A     A     A      A      A    A
         /meetings/{Id:int}/minutes                      other  R    D      D    D    D     D     A      A      A    A
+        /statistics                                     -      R    A      A    D    D     D     A      A      A    A
         /statistics/returns                             -      R    A      A    D    D     D     A      A      A    A
         /statistics/returns/{UnitId:int}/{MonthText}    own    R    A      A    D    D     D     A      A      A    A
         /statistics/returns/{UnitId:int}/{MonthText}    other  R    D      D    D    D     D     A      A      A    A
@@ -120,6 +121,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         POST /api/token                                 -      D    A      A    A    A     A     A      A      A    A
         GET  /meetings/{id:int}/minutes.docx            own    R    A      A    A    A     A     A      A      A    A
         GET  /meetings/{id:int}/minutes.docx            other  R    D      D    D    D     D     A      A      A    A
+        GET  /statistics/table/{month}.xlsx             -      R    D      D    D    D     D     A      A      A    A
         POST /hubs/live/negotiate                       -      D    A      A    A    A     A     A      A      A    A
         """;
 
@@ -383,6 +385,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
                 .Replace("{Kind}", "update", StringComparison.Ordinal)
                 .Replace("{UnitId:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{MonthText}", KashiInvest.Domain.Statistics.StatMonth.Containing(TestClock.Default.UtcNow).Previous().Previous().ToString(), StringComparison.Ordinal)
+                .Replace("{month}", KashiInvest.Domain.Statistics.StatMonth.Containing(TestClock.Default.UtcNow).Previous().Previous().ToString(), StringComparison.Ordinal)
                 .Replace("{Id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }

@@ -68,6 +68,7 @@ public sealed class ReturnsPageTests(SeededDatabase database) : IClassFixture<Se
             var kedz = rows[^1];
             Assert.Equal((units["kedz"].ToString(), "Submitted"), (Attr(kedz, "data-unit"), Attr(kedz, "data-state")));
             Assert.Contains("Returned: 1", page.Find("[data-testid=returns-returned-count]").TextContent, StringComparison.Ordinal);
+            Assert.Equal($"/statistics/table/{Latest}.xlsx", page.Find("[data-testid=returns-xlsx]").GetAttribute("href"));
             Assert.Contains($"Not submitted: {units.Count - 2}", page.Find("[data-testid=returns-pending-count]").TextContent, StringComparison.Ordinal);
 
             // The prefecture table: nothing of the latest month is approved yet, so every unit is missing.
@@ -109,6 +110,7 @@ public sealed class ReturnsPageTests(SeededDatabase database) : IClassFixture<Se
             Assert.All(rows.Skip(1), r => Assert.Equal("Approved", Attr(r, "data-state")));
             Assert.Empty(page.FindAll("[data-testid=prefecture-table]"));
             Assert.Empty(page.FindAll("[data-testid=returns-month]"));
+            Assert.Empty(page.FindAll("[data-testid=returns-xlsx]"));
         }
     }
 
