@@ -242,6 +242,30 @@ public sealed class BoardTests(SeededDatabase database) : IClassFixture<SeededDa
         Assert.Contains("kashi-flash", root.Find($"[data-testid=board-application][data-project='{project.Id}']").ClassName, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ServiceGroup", true)]
+    [InlineData("Bureau", true)]
+    [InlineData("Leader", true)]
+    [InlineData("Administrator", true)]
+    [InlineData("AttractingUnit", false)]
+    [InlineData("Department", false)]
+    [InlineData("Display", false)]
+    public async Task The_board_is_in_the_menu_of_group_leaders_the_Bureau_leaders_and_the_administrator(string role, bool listed)
+    {
+        var scope = await database.ScopeOfAsync("shache");
+        var context = new BunitContext();
+        await using var _ = context;
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        database.AddApplicationServices(context.Services);
+        var scopes = new FixedScopeProvider(scope);
+        context.Services.AddScoped<IUserScopeProvider>(_ => scopes);
+        context.Services.AddSingleton(sp => new LiveFeed(new InMemoryLiveBus(), scopes, new CircuitLink(), NullLogger<LiveFeed>.Instance));
+        context.AddAuthorization().SetAuthorized("someone").SetRoles(role);
+        context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        var menu = context.Render<KashiInvest.Web.Components.Layout.NavMenu>();
+        Assert.Equal(listed, menu.FindAll("[data-testid=nav-approvals-board]").Count == 1);
+    }
+
     private async Task NameProxyAsync(int hostUnitId, string departmentCode, string userName)
     {
         await using var db = await Factory.CreateDbContextAsync();
