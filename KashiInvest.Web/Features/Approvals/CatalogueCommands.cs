@@ -18,6 +18,9 @@ namespace KashiInvest.Web.Features.Approvals;
 /// </summary>
 public sealed class CatalogueCommands(IDbContextFactory<KashiDbContext> factory, ILogger<CatalogueCommands> logger)
 {
+    /// <summary>The size of the column that holds an item's prerequisite codes.</summary>
+    public const int PrerequisitesMaxLength = 500;
+
     /// <summary>Adds an item (<paramref name="id"/> null) or replaces the facts of one; its code never changes.</summary>
     public Task<WriteResult> SaveAsync(UserScope scope, int? id, int? version, CatalogueItemInput input, CancellationToken ct = default) =>
         SafeWrite.RunAsync(logger, async () =>
@@ -132,6 +135,9 @@ public sealed class CatalogueCommands(IDbContextFactory<KashiDbContext> factory,
         if (code.Length > 0 && otherCodes.Contains(code)) errors.Add(new FieldViolation(nameof(input.Code), "Catalogue.CodeTaken", code));
         var unknown = input.Prerequisites.Select(p => p.Trim()).FirstOrDefault(p => p.Length > 0 && p != code && !knownCodes.Contains(p));
         if (unknown is not null) errors.Add(new FieldViolation(nameof(input.Prerequisites), "Catalogue.PrerequisiteUnknown", unknown));
+        // The prerequisites are stored as one column of codes separated by ';'.
+        else if (string.Join(';', input.Prerequisites.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct()).Length > PrerequisitesMaxLength)
+            errors.Add(new FieldViolation(nameof(input.Prerequisites), TextRules.TooLong, PrerequisitesMaxLength));
         return errors;
     }
 

@@ -46,7 +46,7 @@ public partial class CataloguePage
         var dialog = await Dialogs.ShowAsync<CatalogueItemDialog>(entry is null ? T["Catalogue.New"] : T["Catalogue.EditTitle", entry.Item.Name], parameters, Options);
         var closed = await dialog.Result;
         if (closed is null || closed.Canceled || closed.Data is not WriteResult result) return;
-        await ReportAndReloadAsync(result, T["Catalogue.Saved", entry?.Item.Name ?? string.Empty]);
+        await ReportAndReloadAsync(result, entry is null ? T["Catalogue.Added"] : T["Catalogue.Saved", entry.Item.Name]);
     }
 
     private async Task SetActiveAsync(CatalogueEntry entry, bool active)

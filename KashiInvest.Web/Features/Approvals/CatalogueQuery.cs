@@ -1,6 +1,7 @@
 using KashiInvest.Domain.Approvals;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace KashiInvest.Web.Features.Approvals;
@@ -28,8 +29,9 @@ public sealed class CatalogueQuery(IDbContextFactory<KashiDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var departments = await db.Units.AsNoTracking().Where(u => u.Type == UnitType.Department).OrderBy(u => u.Id)
-            .Select(u => new CatalogueDepartment(u.Id, u.Code, u.Name)).ToListAsync(ct);
-        var names = departments.ToDictionary(d => d.Id);
+            .Select(u => new { u.Id, u.Code, u.Name, u.NameEn }).ToListAsync(ct);
+        var options = departments.Select(u => new CatalogueDepartment(u.Id, u.Code, Localized.Pick(u.Name, u.NameEn))).ToList();
+        var names = options.ToDictionary(d => d.Id);
         var planned = await db.PlanItems.AsNoTracking().GroupBy(i => i.CatalogueItemId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var items = await db.ApprovalCatalogue.AsNoTracking().ToListAsync(ct);
@@ -38,6 +40,6 @@ public sealed class CatalogueQuery(IDbContextFactory<KashiDbContext> factory)
             .Select(i => new CatalogueEntry(i, names.GetValueOrDefault(i.DepartmentUnitId)?.Code ?? "?", names.GetValueOrDefault(i.DepartmentUnitId)?.Name ?? "?",
                 planned.GetValueOrDefault(i.Id)))
             .ToList();
-        return new CatalogueView(entries, departments);
+        return new CatalogueView(entries, options);
     }
 }

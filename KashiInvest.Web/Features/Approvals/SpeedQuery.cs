@@ -4,6 +4,7 @@ using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Approvals;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -68,8 +69,9 @@ public sealed class SpeedQuery(IDbContextFactory<KashiDbContext> factory, TimePr
         var groups = db.ServiceGroups.AsNoTracking();
         if (scope.Role == ActorRole.ServiceGroup) groups = groups.Where(g => g.GroupUnitId == unitId);
         var hostIds = await groups.Select(g => g.HostUnitId).ToListAsync(ct);
-        var hosts = await db.Units.AsNoTracking().Where(u => hostIds.Contains(u.Id)).OrderBy(u => u.Type == UnitType.DevelopmentZone ? 0 : 1).ThenBy(u => u.Id)
-            .Select(u => new SpeedHost(u.Id, u.Name)).ToListAsync(ct);
+        var hostUnits = await db.Units.AsNoTracking().Where(u => hostIds.Contains(u.Id)).OrderBy(u => u.Type == UnitType.DevelopmentZone ? 0 : 1).ThenBy(u => u.Id)
+            .Select(u => new { u.Id, u.Name, u.NameEn }).ToListAsync(ct);
+        var hosts = hostUnits.Select(u => new SpeedHost(u.Id, Localized.Pick(u.Name, u.NameEn))).ToList();
 
         var items = db.PlanItems.AsNoTracking().Include(i => i.Pauses).Where(i => hostIds.Contains(i.HostUnitId));
         if (scope.Role == ActorRole.Department) items = items.Where(i => i.DepartmentUnitId == unitId);
@@ -98,7 +100,7 @@ public sealed class SpeedQuery(IDbContextFactory<KashiDbContext> factory, TimePr
         var catalogue = await db.ApprovalCatalogue.AsNoTracking().Where(c => catalogueIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var departmentIds = catalogue.Values.Select(c => c.DepartmentUnitId)
             .Concat(finishedReadings.Select(r => r.Item.DepartmentUnitId)).Concat(overdue.Select(r => r.Item.DepartmentUnitId)).Distinct().ToArray();
-        var departments = await db.Units.AsNoTracking().Where(u => departmentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var departments = await db.Units.AsNoTracking().Where(u => departmentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => Localized.Pick(u.Name, u.NameEn), ct);
 
         var rows = finishedReadings.Select(r => (r.Item, r.Clock, Overdue: false)).Concat(overdue.Select(r => (r.Item, r.Clock, Overdue: true)))
             .GroupBy(r => r.Item.DepartmentUnitId)

@@ -18,6 +18,8 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
         { "bureau", "calendar" },
         { "bureau", "returns" },
         { "bureau", "return" },
+        { "leader", "speed" },
+        { "bureau", "catalogue" },
     };
 
     [Theory]
@@ -73,6 +75,15 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
                 Assert.NotNull(href);
                 await page.GotoInteractiveAsync(href);
                 await Expect(page.Locator("[data-testid=return-figures]")).ToBeVisibleAsync();
+                break;
+            case "speed":
+                await page.GotoInteractiveAsync("/approvals/speed");
+                await Expect(page.Locator("[data-testid=speed-title]")).ToHaveAttributeAsync("data-live", "on");
+                await Expect(page.Locator("[data-testid=speed-department]").First).ToBeVisibleAsync();
+                break;
+            case "catalogue":
+                await page.GotoInteractiveAsync("/admin/approval-catalogue");
+                await Expect(page.Locator("[data-testid=catalogue-item]").First).ToBeVisibleAsync();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(screen), screen, null);
