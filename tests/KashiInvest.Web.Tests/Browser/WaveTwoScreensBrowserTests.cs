@@ -20,6 +20,7 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
         { "bureau", "return" },
         { "leader", "speed" },
         { "bureau", "catalogue" },
+        { "leader", "statistics" },
     };
 
     [Theory]
@@ -38,7 +39,8 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
                     // Give the layout one frame at the new size before it is measured.
                     await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => r(null)))");
                     var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                    Assert.True(overflow <= 0, $"{screen} ({culture}, {width}×{height}) spills {overflow}px sideways");
+                    var wide = overflow <= 0 ? "" : await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + (e.getAttribute('data-testid') || '') + ':' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
+                    Assert.True(overflow <= 0, $"{screen} ({culture}, {width}×{height}) spills {overflow}px sideways: {wide}");
                     var language = culture == "en" ? "en" : "zh";
                     await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"wave2-{screen}-{language}-{width}x{height}.png"), FullPage = true });
                 }
@@ -84,6 +86,11 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
             case "catalogue":
                 await page.GotoInteractiveAsync("/admin/approval-catalogue");
                 await Expect(page.Locator("[data-testid=catalogue-item]").First).ToBeVisibleAsync();
+                break;
+            case "statistics":
+                await page.GotoInteractiveAsync("/statistics");
+                await Expect(page.Locator("[data-testid=statistics-page]")).ToHaveAttributeAsync("data-live", "on");
+                await page.Locator("[data-testid=chart-by-month] .apexcharts-canvas > svg.apexcharts-svg").WaitForAsync(new() { Timeout = 15000 });
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(screen), screen, null);
