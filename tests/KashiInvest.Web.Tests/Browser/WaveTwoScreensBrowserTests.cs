@@ -36,8 +36,15 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
                 foreach (var (width, height) in new[] { (1366, 768), (1920, 1080), (390, 844) })
                 {
                     await page.SetViewportSizeAsync(width, height);
-                    // Give the layout one frame at the new size before it is measured.
-                    await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => r(null)))");
+                    // The layout settles at the new size after the server answers MudBlazor's breakpoint change (the
+                    // drawer closes on a phone): wait for no spill, up to a bound, and measure whatever is there then.
+                    try
+                    {
+                        await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth", null, new() { Timeout = 5000 });
+                    }
+                    catch (PlaywrightException)
+                    {
+                    }
                     var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                     var wide = overflow <= 0 ? "" : await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + (e.getAttribute('data-testid') || '') + ':' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
                     Assert.True(overflow <= 0, $"{screen} ({culture}, {width}×{height}) spills {overflow}px sideways: {wide}");
