@@ -16,10 +16,8 @@ public sealed record BulletinSnapshot(
     IReadOnlyList<SupervisionEntry> Supervision,
     IReadOnlyList<PraiseEntry> Praise)
 {
-    public StatQuarter Quarter => StatQuarter.FromIndex(QuarterIndex);
-
     /// <summary>Units without an approved return for every month of the quarter: the figures leave them (partly) out.</summary>
-    public IEnumerable<BulletinUnitRow> Incomplete => Units.Where(u => !u.Complete);
+    public IReadOnlyList<BulletinUnitRow> IncompleteUnits() => Units.Where(u => !u.Complete).ToList();
 }
 
 /// <summary>The prefecture's headline figures: the quarter's sums and the year to date at the quarter's close.</summary>
