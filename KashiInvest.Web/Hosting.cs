@@ -1,6 +1,7 @@
 using KashiInvest.Infrastructure.DemoData;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Components;
+using KashiInvest.Web.Features.Bulletins;
 using KashiInvest.Web.Features.Meetings.Minutes;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
@@ -68,6 +69,7 @@ public static class Hosting
         app.MapTokenEndpoint();
         app.MapLiveHub();
         app.MapMeetingMinutes();
+        app.MapBulletinDocx();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
