@@ -34,6 +34,12 @@ public sealed class BulletinSettings
     /// <summary>A named unit explains and rectifies within this many days of publication (its to-do item's deadline), 1–180.</summary>
     public int RectifyWithinDays { get; set; } = 15;
 
+    /// <summary>
+    /// The text of a named unit's action item: {0} the bulletin's title, {1} its number, {2} the deadline (Beijing date,
+    /// written 2026年12月31日). An official record, so it is the office's wording (a setting), not the user's language.
+    /// </summary>
+    public string RectifyActionText { get; set; } = "根据{0}（{1}），你单位列入重点督导名单，请于{2}前向地区招商局书面说明情况并提出整改措施。";
+
     /// <summary>The settings' errors, empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -46,6 +52,8 @@ public sealed class BulletinSettings
         if (SlowAverageIdleDays is < 0 or > 3650) errors.Add($"{Section}:{nameof(SlowAverageIdleDays)} must be between 0 and 3650 (was {SlowAverageIdleDays}).");
         if (SlowestProjectsListed is < 1 or > 100) errors.Add($"{Section}:{nameof(SlowestProjectsListed)} must be between 1 and 100 (was {SlowestProjectsListed}).");
         if (RectifyWithinDays is < 1 or > 180) errors.Add($"{Section}:{nameof(RectifyWithinDays)} must be between 1 and 180 (was {RectifyWithinDays}).");
+        if (string.IsNullOrWhiteSpace(RectifyActionText) || RectifyActionText.Length > 500 || !RectifyActionText.Contains("{2}", StringComparison.Ordinal))
+            errors.Add($"{Section}:{nameof(RectifyActionText)} must be 1–500 characters and contain {{2}} (the deadline).");
         return errors;
     }
 }

@@ -78,3 +78,22 @@ public static class SupervisionRule
     public static decimal StalledShare(int stalled, int active) =>
         active <= 0 ? 0m : decimal.Round(stalled * 100m / active, 1, MidpointRounding.AwayFromZero);
 }
+
+/// <summary>What publishing a bulletin asks of each unit it names: explain and rectify by a deadline.</summary>
+public sealed record RectifyTask(int UnitId, DateOnly DueOn, string Text);
+
+public static class BulletinFollowUp
+{
+    /// <summary>
+    /// One task per unit on the bulletin's supervision list, due <see cref="BulletinSettings.RectifyWithinDays"/> days
+    /// after the day of publication (Beijing), worded by <see cref="BulletinSettings.RectifyActionText"/>.
+    /// </summary>
+    public static IReadOnlyList<RectifyTask> TasksOf(Bulletin bulletin, BulletinSettings settings)
+    {
+        if (bulletin.PublishedOn is not { } published) throw new InvalidOperationException("Only a published bulletin assigns tasks.");
+        var due = published.AddDays(settings.RectifyWithinDays);
+        var date = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{due.Year}年{due.Month}月{due.Day}日");
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, settings.RectifyActionText, bulletin.Title, bulletin.Number, date);
+        return bulletin.Snapshot.Supervision.Select(s => s.UnitId).Distinct().Select(u => new RectifyTask(u, due, text)).ToList();
+    }
+}

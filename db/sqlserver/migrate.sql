@@ -2244,3 +2244,54 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206215635_BulletinActionItems'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[MeetingActionItems]') AND [c].[name] = N'MeetingId');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [MeetingActionItems] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [MeetingActionItems] ALTER COLUMN [MeetingId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206215635_BulletinActionItems'
+)
+BEGIN
+    ALTER TABLE [MeetingActionItems] ADD [BulletinId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206215635_BulletinActionItems'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_MeetingActionItems_BulletinId_OwnerUnitId] ON [MeetingActionItems] ([BulletinId], [OwnerUnitId]) WHERE [BulletinId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206215635_BulletinActionItems'
+)
+BEGIN
+    ALTER TABLE [MeetingActionItems] ADD CONSTRAINT [FK_MeetingActionItems_Bulletins_BulletinId] FOREIGN KEY ([BulletinId]) REFERENCES [Bulletins] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206215635_BulletinActionItems'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206215635_BulletinActionItems', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,6 +1,7 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Bulletins;
 using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Meetings;
 using KashiInvest.Domain.Statistics;
 using KashiInvest.Infrastructure.Bulletins;
 using KashiInvest.Infrastructure.Persistence;
@@ -21,7 +22,7 @@ public sealed record BulletinNarrative(string? Title, string? Overview, string? 
 /// <summary>
 /// The use cases of the quarterly bulletin (季度通报, Art. 26): the archive; the Bureau drafts the latest closed
 /// quarter's bulletin (its figures taken from the approved returns), edits the narrative, retakes the figures while it
-/// is a draft and submits it; a leader approves it or returns it with a comment; the Bureau publishes it. Each write runs through
+/// is a draft and submits it; a leader approves it or returns it with a comment; the Bureau publishes it, and each unit it names for supervision gets an action item in the same save. Each write runs through
 /// <see cref="SafeWrite"/> on a short-lived context; a stale <c>version</c> is a conflict.
 /// </summary>
 public sealed class BulletinCommands(IDbContextFactory<KashiDbContext> factory, BulletinSnapshotQuery snapshots, TimeProvider clock,
@@ -136,9 +137,21 @@ public sealed class BulletinCommands(IDbContextFactory<KashiDbContext> factory, 
             return null;
         }, ct);
 
-    /// <summary>The Bureau publishes the approved bulletin: read-only from now on, visible to every unit.</summary>
+    /// <summary>
+    /// The Bureau publishes the approved bulletin: read-only from now on, visible to every unit. In the same save each
+    /// unit on its supervision list gets an action item ("explain and rectify by …", due
+    /// <see cref="BulletinSettings.RectifyWithinDays"/> after publication) in its to-do, which the next prefecture
+    /// meeting's agenda takes up as an open action item once it is due.
+    /// </summary>
     public Task<WriteResult> PublishAsync(UserScope scope, int id, int version, CancellationToken ct = default) =>
-        ChangeAsync(scope, id, version, (b, now) => { b.Publish(scope, now); return null; }, ct);
+        ChangeAsync(scope, id, version, async (db, b, now) =>
+        {
+            b.Publish(scope, now);
+            var bureauId = await db.Units.BureauIdAsync(ct);
+            foreach (var task in BulletinFollowUp.TasksOf(b, Settings))
+                db.ActionItems.Add(ActionItem.FromBulletin(b.Id, bureauId, task.UnitId, task.Text, task.DueOn, scope.Actor, now));
+            return null;
+        }, ct);
 
     private Task<WriteResult> ChangeAsync(UserScope scope, int id, int version, Func<Bulletin, DateTime, WriteResult?> change, CancellationToken ct) =>
         ChangeAsync(scope, id, version, (_, b, now) => Task.FromResult(change(b, now)), ct);

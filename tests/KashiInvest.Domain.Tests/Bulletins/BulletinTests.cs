@@ -126,3 +126,33 @@ public class BulletinTests
         Assert.Equal(3, new BulletinSettings { NumberPrefix = " ", SupervisionBottomN = -1, RectifyWithinDays = 0 }.Validate().Count);
     }
 }
+
+public class BulletinFollowUpTests
+{
+    private static readonly UserScope Bureau = new("bureau", "bureau", ActorRole.Bureau, 1, [], []);
+    private static readonly UserScope Leader = new("leader", "leader", ActorRole.Leader, 2, [], []);
+
+    [Fact]
+    public void Each_named_unit_gets_one_task_due_the_set_days_after_publication_in_Beijing()
+    {
+        var q = new StatQuarter(2026, 3);
+        var growth = new Growth(GrowthKind.Percent, -10m);
+        var ground = new SupervisionGround(SupervisionGroundKind.LowGrowth, growth, 13, 13, 0, 5, 0m, 3, 3);
+        var snapshot = new BulletinSnapshot(q.Index, new DateTime(2026, 10, 9, 0, 0, 0, DateTimeKind.Utc),
+            new BulletinHeadline(0m, 0m, Growth.NoComparison, 0m, Growth.NoComparison, 0, 0m, 0, 0m, Growth.NoComparison, 0, 0), [], [],
+            [new SupervisionEntry(9, "麦盖提县", "Makit", [ground]), new SupervisionEntry(4, "疏附县", "Shufu", [ground])], []);
+        var settings = new BulletinSettings { RectifyWithinDays = 15 };
+        var b = Bulletin.Draft(Bureau, q, 1, settings, snapshot, "关于2026年第三季度的通报", new DateTime(2026, 10, 9, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Throws<InvalidOperationException>(() => BulletinFollowUp.TasksOf(b, settings));
+        b.Submit(Bureau, new DateTime(2026, 10, 9, 1, 0, 0, DateTimeKind.Utc));
+        b.Approve(Leader, new DateTime(2026, 10, 9, 2, 0, 0, DateTimeKind.Utc));
+        b.Publish(Bureau, new DateTime(2026, 10, 9, 16, 30, 0, DateTimeKind.Utc)); // 00:30 on the 10th in Beijing
+
+        var tasks = BulletinFollowUp.TasksOf(b, settings);
+
+        Assert.Equal([9, 4], tasks.Select(t => t.UnitId));
+        Assert.All(tasks, t => Assert.Equal(new DateOnly(2026, 10, 25), t.DueOn));
+        Assert.Contains("2026年10月25日", tasks[0].Text, StringComparison.Ordinal);
+        Assert.Contains("喀招通〔2026〕1号", tasks[0].Text, StringComparison.Ordinal);
+    }
+}

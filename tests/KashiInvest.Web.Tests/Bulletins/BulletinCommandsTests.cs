@@ -4,6 +4,9 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Bulletins;
+using KashiInvest.Domain.Meetings;
+using KashiInvest.Infrastructure.Meetings;
+using KashiInvest.Web.Features.Meetings;
 using KashiInvest.Infrastructure.DemoData;
 using KashiInvest.Web.Features.Bulletins;
 using KashiInvest.Web.Shared.Writes;
@@ -71,6 +74,30 @@ public sealed class BulletinCommandsTests(SeededDatabase database) : IClassFixtu
         Assert.Equal("本季度全地区招商引资总体平稳。", published.Bulletin.Overview);
         Assert.False(published.CanEdit || published.CanReview || published.CanPublish);
         Assert.Equal("Bulletin.Published", Assert.Single((await Commands.EditAsync(bureau, draft.Id, v + 5, narrative)).Errors!).Violation.Code);
+
+        // Each named unit got its "explain and rectify" task, in its to-do and on the next prefecture meeting's agenda once due.
+        var named = published.Bulletin.Snapshot.Supervision.Select(x => x.UnitId).ToList();
+        Assert.NotEmpty(named);
+        var tasks = await database.QueryAsync(db => db.ActionItems.AsNoTracking().Where(a => a.BulletinId == draft.Id).ToListAsync());
+        Assert.Equal(named.Order(), tasks.Select(a => a.OwnerUnitId).Order());
+        var due = published.Bulletin.PublishedOn!.Value.AddDays(Commands.Settings.RectifyWithinDays);
+        Assert.All(tasks, a => Assert.Equal((due, (int?)null, ActionItemStatus.Open), (a.DueOn, a.MeetingId, a.Status)));
+        Assert.Contains(published.Bulletin.Number, tasks[0].Text, StringComparison.Ordinal);
+        var namedCode = await database.QueryAsync(db => db.Units.Where(u => u.Id == named[0]).Select(u => u.Code).SingleAsync());
+        var todo = await database.Services.GetRequiredService<MeetingQuery>().OpenActionsOfUnitAsync(await database.ScopeOfAsync(namedCode));
+        var mine = Assert.Single(todo, a => a.BulletinId == draft.Id);
+        Assert.Equal($"/bulletins/{draft.Id}", mine.SourceLink);
+        Assert.StartsWith(published.Bulletin.Number, mine.MeetingTitle, StringComparison.Ordinal);
+        var agenda = await database.QueryAsync(async db => AgendaBuilder.Build(
+            await database.Services.GetRequiredService<MeetingAgendaQuery>().LoadAsync(db, MeetingScope.Prefecture), MeetingScope.Prefecture, due, false));
+        var followed = agenda.Where(i => i.Kind == AgendaItemKind.ActionFollowUp).Select(i => i.ActionItemId).ToList();
+        Assert.All(tasks, a => Assert.Contains(a.Id, followed));
+        var earlier = await database.QueryAsync(async db => AgendaBuilder.Build(
+            await database.Services.GetRequiredService<MeetingAgendaQuery>().LoadAsync(db, MeetingScope.Prefecture), MeetingScope.Prefecture, due.AddDays(-1), false));
+        Assert.DoesNotContain(earlier, i => tasks.Any(a => a.Id == i.ActionItemId)); // not due yet: not on the agenda
+        // The named unit reports it done like any task.
+        Assert.Equal(WriteStatus.Saved, (await database.Services.GetRequiredService<MeetingCommands>()
+            .MarkActionDoneAsync(await database.ScopeOfAsync(namedCode), mine.Id, mine.Version, "已向地区招商局书面说明情况")).Status);
 
         // Every step left an audit row with the narrative before and after.
         var audits = await database.QueryAsync(db => db.AuditEntries.Where(a => a.EntityType == "Bulletin" && a.EntityId == draft.Id.ToString()).ToListAsync());

@@ -1249,6 +1249,9 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("AssignedByUnitId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("BulletinId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1271,7 +1274,7 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
-                    b.Property<int>("MeetingId")
+                    b.Property<int?>("MeetingId")
                         .HasColumnType("int");
 
                     b.Property<int>("OwnerUnitId")
@@ -1312,6 +1315,10 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ProblemId");
 
                     b.HasIndex("ProjectId");
+
+                    b.HasIndex("BulletinId", "OwnerUnitId")
+                        .IsUnique()
+                        .HasFilter("[BulletinId] IS NOT NULL");
 
                     b.HasIndex("Status", "DueOn");
 
@@ -3079,11 +3086,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("KashiInvest.Domain.Meetings.ActionItem", b =>
                 {
+                    b.HasOne("KashiInvest.Domain.Bulletins.Bulletin", null)
+                        .WithMany()
+                        .HasForeignKey("BulletinId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KashiInvest.Domain.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KashiInvest.Domain.Units.Unit", null)
                         .WithMany()

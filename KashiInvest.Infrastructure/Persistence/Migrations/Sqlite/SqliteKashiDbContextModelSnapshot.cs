@@ -1197,6 +1197,9 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("AssignedByUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BulletinId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1219,7 +1222,7 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("MeetingId")
+                    b.Property<int?>("MeetingId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OwnerUnitId")
@@ -1260,6 +1263,9 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ProblemId");
 
                     b.HasIndex("ProjectId");
+
+                    b.HasIndex("BulletinId", "OwnerUnitId")
+                        .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
 
@@ -2966,11 +2972,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("KashiInvest.Domain.Meetings.ActionItem", b =>
                 {
+                    b.HasOne("KashiInvest.Domain.Bulletins.Bulletin", null)
+                        .WithMany()
+                        .HasForeignKey("BulletinId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KashiInvest.Domain.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KashiInvest.Domain.Units.Unit", null)
                         .WithMany()
