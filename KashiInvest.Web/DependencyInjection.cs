@@ -16,6 +16,7 @@ using KashiInvest.Web.Features.Triage;
 using KashiInvest.Web.Features.Evaluations;
 using KashiInvest.Web.Features.Signing;
 using KashiInvest.Web.Features.Statistics;
+using KashiInvest.Web.Features.Bulletins;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
@@ -168,6 +169,7 @@ public static class DependencyInjection
         services.AddAlertsFeature();
         KashiInvest.Web.Features.Approvals.ApprovalsFeature.AddApprovalsFeature(services);
         services.AddStatisticsFeature();
+        services.AddBulletinsFeature();
         services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();
         return services;
     }

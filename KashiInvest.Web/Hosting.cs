@@ -1,6 +1,7 @@
 using KashiInvest.Infrastructure.DemoData;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Components;
+using KashiInvest.Web.Features.Bulletins;
 using KashiInvest.Web.Features.Meetings.Minutes;
 using KashiInvest.Web.Features.Statistics;
 using KashiInvest.Web.Live;
@@ -70,6 +71,7 @@ public static class Hosting
         app.MapLiveHub();
         app.MapMeetingMinutes();
         app.MapStatisticsTableExport();
+        app.MapBulletinDocx();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

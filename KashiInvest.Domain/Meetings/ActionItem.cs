@@ -10,7 +10,9 @@ public enum ActionItemStatus { Open, Done }
 
 /// <summary>
 /// A task decided in a meeting (会议交办事项): an owner unit, a deadline, optionally a project or a ledger problem.
-/// It lives on its own, carried into every later meeting in scope until it is done.
+/// It lives on its own, carried into every later meeting in scope until it is done. A published quarterly bulletin
+/// also assigns one to each unit it names for supervision (<see cref="BulletinId"/>, no meeting): prefecture meetings
+/// follow those up like their own.
 /// </summary>
 public sealed class ActionItem : AggregateRoot, IAudited
 {
@@ -77,8 +79,11 @@ public sealed class ActionItem : AggregateRoot, IAudited
         return new ActionItem(meeting, agendaItemId, clean, ownerUnitId, dueOn, projectId ?? problem?.ProjectId, problem?.Id, effect, actor, nowUtc);
     }
 
-    public int MeetingId { get; private set; }
-    /// <summary>The unit that organised the meeting (交办单位), copied from the meeting.</summary>
+    /// <summary>The meeting that decided it; null for a task assigned by a published bulletin.</summary>
+    public int? MeetingId { get; private set; }
+    /// <summary>The quarterly bulletin that assigned it (a unit named for supervision explains and rectifies); null for a meeting's task.</summary>
+    public int? BulletinId { get; private set; }
+    /// <summary>The unit that organised the meeting (交办单位), copied from the meeting; the Bureau for a bulletin's task.</summary>
     public int AssignedByUnitId { get; private set; }
     public int? AgendaItemId { get; private set; }
     public string Text { get; private set; }
@@ -95,6 +100,32 @@ public sealed class ActionItem : AggregateRoot, IAudited
     public string CreatedBy { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime UpdatedAtUtc { get; private set; }
+
+    /// <summary>
+    /// The task a published bulletin assigns to a unit it names for supervision ("explain and rectify by …"), owned by
+    /// that unit, assigned by the Bureau, due on <paramref name="dueOn"/>.
+    /// </summary>
+    public static ActionItem FromBulletin(int bulletinId, int assignedByUnitId, int ownerUnitId, string text, DateOnly dueOn, Actor actor, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainRuleException("Action.TextRequired");
+        TextRules.Ensure(text, TextMaxLength, multiLine: true);
+        if (dueOn < BeijingTime.DateOf(nowUtc)) throw new DomainRuleException("Action.DueBeforeMeeting");
+        var item = new ActionItem
+        {
+            BulletinId = bulletinId,
+            AssignedByUnitId = assignedByUnitId,
+            Text = text.Trim(),
+            OwnerUnitId = ownerUnitId,
+            DueOn = dueOn,
+            ProblemEffect = ProblemEffect.None,
+            Status = ActionItemStatus.Open,
+            CreatedBy = actor.UserName,
+            CreatedAtUtc = nowUtc,
+            UpdatedAtUtc = nowUtc,
+        };
+        item.Raise(new ActionItemChanged(item));
+        return item;
+    }
 
     public bool IsOpen => Status == ActionItemStatus.Open;
 

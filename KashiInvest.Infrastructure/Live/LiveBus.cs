@@ -53,7 +53,7 @@ public static class ChangeKinds
 
     public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged,
         TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported, AlertRaised, AlertCleared, AlertAcknowledged,
-        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged];
+        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged, BulletinChanged];
     /// <summary>A registration form was filed (its project's key; ItemId = form id).</summary>
     public const string LeadFiled = "lead.filed";
     /// <summary>A target reached a unit. Not about a project: ProjectId 0, Host/Source = the receiving unit, ItemId = push id.</summary>
@@ -75,6 +75,10 @@ public static class ChangeKinds
     /// <summary>A unit's monthly return was computed, corrected or moved along its review: ProjectId 0, Host/Source = the
     /// unit, ChainId -1, ItemId = return id, PeriodIndex = the month (<c>year × 12 + month − 1</c>).</summary>
     public const string ReturnChanged = "return.changed";
+    /// <summary>A quarterly bulletin was drafted, edited or moved along its approval: ProjectId 0, Host/Source 0, ChainId -1,
+    /// ItemId = bulletin id, PeriodIndex = the quarter (<c>year × 4 + quarter − 1</c>). Carries no content; bulletin screens
+    /// receive it whatever their scope and re-read under their own access rule.</summary>
+    public const string BulletinChanged = "bulletin.changed";
 
     /// <summary>An investor's application or its service plan changed (Art. 23): keyed on the project, ItemId = plan id.</summary>
     public const string ApprovalPlanChanged = "approval.plan";
@@ -202,6 +206,8 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
                 return Of(ChangeKinds.MeetingChanged, new ProjectKey(0, mc.Meeting.OrganizerUnitId, -1, mc.Meeting.OrganizerUnitId), mc.Meeting.Version, now) with { ItemId = mc.Meeting.Id };
             case Domain.Statistics.MonthlyReturnChanged rc:
                 return Of(ChangeKinds.ReturnChanged, new ProjectKey(0, rc.Return.UnitId, -1, rc.Return.UnitId), rc.Return.Version, now) with { ItemId = rc.Return.Id, PeriodIndex = rc.Return.MonthIndex };
+            case Domain.Bulletins.BulletinChanged bc:
+                return Of(ChangeKinds.BulletinChanged, new ProjectKey(0, 0, -1, 0), bc.Bulletin.Version, now) with { ItemId = bc.Bulletin.Id, PeriodIndex = bc.Bulletin.QuarterIndex };
             case Domain.Meetings.ActionItemChanged ac:
                 return await ActionNoticeAsync(ac.Action, now, ct);
             case Domain.Approvals.ServicePlanChanged sp when await keys.FindAsync(sp.Plan.ProjectId, ct) is { } key:

@@ -43,18 +43,21 @@ public sealed class MeetingAgendaQuery(ProjectHealthQuery health)
 
         var actions = await (
             from a in db.ActionItems.AsNoTracking()
-            join m in db.Meetings.AsNoTracking() on a.MeetingId equals m.Id
+            join m in db.Meetings.AsNoTracking() on a.MeetingId equals (int?)m.Id into mj
+            from m in mj.DefaultIfEmpty()
             join p in db.Projects.AsNoTracking() on a.ProjectId equals p.Id into pj
             from p in pj.DefaultIfEmpty()
             where a.Status == ActionItemStatus.Open
             select new
             {
-                a.Id, a.MeetingId, m.ScopeKind, m.ScopeChainId, m.ScopeUnitId, a.DueOn, a.ProjectId,
+                a.Id, a.MeetingId, ScopeKind = (MeetingScopeKind?)m.ScopeKind, m.ScopeChainId, m.ScopeUnitId, a.DueOn, a.ProjectId,
                 ChainId = (int?)p.ChainId, HostUnitId = (int?)p.HostUnitId,
             }).ToListAsync(ct);
 
+        // A task a published bulletin assigned (no meeting) belongs to the prefecture: its meetings follow it up.
         return new AgendaInputs(facts, problems, actions.Select(a => new AgendaActionFact(
-            a.Id, a.MeetingId, new MeetingScope(a.ScopeKind, a.ScopeChainId, a.ScopeUnitId), a.DueOn, true, a.ProjectId, a.ChainId, a.HostUnitId)).ToList());
+            a.Id, a.MeetingId ?? 0, a.ScopeKind is { } kind ? new MeetingScope(kind, a.ScopeChainId, a.ScopeUnitId) : MeetingScope.Prefecture,
+            a.DueOn, true, a.ProjectId, a.ChainId, a.HostUnitId)).ToList());
     }
 
     /// <summary>The proposed agenda for <paramref name="meeting"/>, ready for <see cref="Meeting.RefreshAgenda"/>.</summary>

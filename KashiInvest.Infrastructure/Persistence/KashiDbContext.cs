@@ -73,6 +73,7 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>, IDataProtecti
     public DbSet<Domain.Statistics.MonthlyReturn> MonthlyReturns => Set<Domain.Statistics.MonthlyReturn>();
     public DbSet<Domain.Statistics.ReturnFigure> MonthlyReturnFigures => Set<Domain.Statistics.ReturnFigure>();
     public DbSet<Domain.Statistics.ReturnHistoryEntry> MonthlyReturnHistory => Set<Domain.Statistics.ReturnHistoryEntry>();
+    public DbSet<Domain.Bulletins.Bulletin> Bulletins => Set<Domain.Bulletins.Bulletin>();
 
     /// <summary>The Data Protection key ring on SQL Server (on SQLite it is kept in the data folder instead).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

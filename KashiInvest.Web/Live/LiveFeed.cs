@@ -87,7 +87,9 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
             {
                 // Meeting notices carry only the meeting id; meeting screens re-read under their own access rule. So do
                 // approval item notices for a department's proxies, who carry items of projects they do not see.
-                if (!notice.Kind.StartsWith("meeting.", StringComparison.Ordinal) && !IsApprovalForDepartment(scope, notice)
+                // Bulletin notices carry only the bulletin's id and quarter; bulletin screens re-read under their own rule.
+                if (!notice.Kind.StartsWith("meeting.", StringComparison.Ordinal) && !notice.Kind.StartsWith("bulletin.", StringComparison.Ordinal)
+                    && !IsApprovalForDepartment(scope, notice)
                     && (notice.Project is not { } key || !ProjectAccess.CanSee(scope, key))) continue;
                 Subscription[] targets;
                 lock (_gate) targets = [.. _subscriptions];

@@ -2171,3 +2171,127 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206212523_Bulletins'
+)
+BEGIN
+    CREATE TABLE [Bulletins] (
+        [Id] int NOT NULL IDENTITY,
+        [QuarterIndex] int NOT NULL,
+        [NumberYear] int NOT NULL,
+        [Sequence] int NOT NULL,
+        [NumberPrefix] nvarchar(20) NOT NULL,
+        [Number] nvarchar(60) NOT NULL,
+        [IssuingOffice] nvarchar(100) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Overview] nvarchar(max) NULL,
+        [Highlights] nvarchar(max) NULL,
+        [Problems] nvarchar(max) NULL,
+        [NextSteps] nvarchar(max) NULL,
+        [SnapshotJson] nvarchar(max) NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [UpdatedBy] nvarchar(256) NULL,
+        [SubmittedAtUtc] datetime2 NULL,
+        [SubmittedBy] nvarchar(256) NULL,
+        [ReturnComment] nvarchar(2000) NULL,
+        [ApprovedAtUtc] datetime2 NULL,
+        [ApprovedBy] nvarchar(256) NULL,
+        [PublishedAtUtc] datetime2 NULL,
+        [PublishedBy] nvarchar(256) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Bulletins] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206212523_Bulletins'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Bulletins_NumberYear_Sequence] ON [Bulletins] ([NumberYear], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206212523_Bulletins'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Bulletins_QuarterIndex] ON [Bulletins] ([QuarterIndex]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206212523_Bulletins'
+)
+BEGIN
+    CREATE INDEX [IX_Bulletins_Status_QuarterIndex] ON [Bulletins] ([Status], [QuarterIndex]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206212523_Bulletins'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206212523_Bulletins', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206215635_BulletinActionItems'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[MeetingActionItems]') AND [c].[name] = N'MeetingId');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [MeetingActionItems] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [MeetingActionItems] ALTER COLUMN [MeetingId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206215635_BulletinActionItems'
+)
+BEGIN
+    ALTER TABLE [MeetingActionItems] ADD [BulletinId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206215635_BulletinActionItems'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_MeetingActionItems_BulletinId_OwnerUnitId] ON [MeetingActionItems] ([BulletinId], [OwnerUnitId]) WHERE [BulletinId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206215635_BulletinActionItems'
+)
+BEGIN
+    ALTER TABLE [MeetingActionItems] ADD CONSTRAINT [FK_MeetingActionItems_Bulletins_BulletinId] FOREIGN KEY ([BulletinId]) REFERENCES [Bulletins] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206215635_BulletinActionItems'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206215635_BulletinActionItems', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -83,6 +83,9 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         b.Property(a => a.CreatedBy).HasMaxLength(256).IsRequired();
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        // A published bulletin's task for a unit it names: one per bulletin and unit.
+        b.HasOne<KashiInvest.Domain.Bulletins.Bulletin>().WithMany().HasForeignKey(a => a.BulletinId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.BulletinId, a.OwnerUnitId }).IsUnique();
         b.HasOne<Unit>().WithMany().HasForeignKey(a => a.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Problem>().WithMany().HasForeignKey(a => a.ProblemId).OnDelete(DeleteBehavior.Restrict);

@@ -55,9 +55,14 @@ public sealed record ProjectBrief(
 public sealed record ActionView(
     int Id, int Version, int MeetingId, string MeetingTitle, DateTime MeetingStartsAtUtc, int? AgendaItemId, string Text, int OwnerUnitId,
     int AssignedByUnitId, DateOnly DueOn, int? ProjectId, string? ProjectCode, string? ProjectName, int? ProblemId, ProblemEffect ProblemEffect,
-    ActionItemStatus Status, DateOnly? DoneOn, string? DoneNote, string? DoneBy, DateTime CreatedAtUtc, bool IsOverdue, bool CanMarkDone)
+    ActionItemStatus Status, DateOnly? DoneOn, string? DoneNote, string? DoneBy, DateTime CreatedAtUtc, bool IsOverdue, bool CanMarkDone,
+    int? BulletinId = null)
 {
     public bool IsOpen => Status == ActionItemStatus.Open;
+
+    /// <summary>Where the task was assigned: its meeting, or the bulletin that named the unit (then <see cref="MeetingId"/> is 0
+    /// and <see cref="MeetingTitle"/> is the bulletin's number and title).</summary>
+    public string SourceLink => BulletinId is { } b ? $"/bulletins/{b}" : $"/meetings/{MeetingId}";
 }
 
 public sealed record DecisionView(int Id, int? AgendaItemId, string Text, DateTime RecordedAtUtc, string RecordedBy);
@@ -230,13 +235,22 @@ public sealed class MeetingQuery(IDbContextFactory<KashiDbContext> factory, Proj
         var visible = db.Projects.Where(ProjectAccess.VisibleTo(scope));
         var rows = await (
             from a in actions
-            join m in db.Meetings on a.MeetingId equals m.Id
+            join m in db.Meetings on a.MeetingId equals (int?)m.Id into mj
+            from m in mj.DefaultIfEmpty()
+            join b in db.Bulletins on a.BulletinId equals (int?)b.Id into bj
+            from b in bj.DefaultIfEmpty()
             join p in visible on a.ProjectId equals p.Id into pj
             from p in pj.DefaultIfEmpty()
-            select new { a, m.Title, m.StartsAtUtc, Code = p == null ? null : p.Code, Name = p == null ? null : p.Name }).ToListAsync(ct);
-        return rows.Select(r => new ActionView(r.a.Id, r.a.Version, r.a.MeetingId, r.Title, r.StartsAtUtc, r.a.AgendaItemId, r.a.Text, r.a.OwnerUnitId,
+            select new
+            {
+                a, m.Title, StartsAtUtc = (DateTime?)m.StartsAtUtc, BulletinNumber = b.Number, BulletinTitle = b.Title, BulletinPublishedAtUtc = b.PublishedAtUtc,
+                Code = p == null ? null : p.Code, Name = p == null ? null : p.Name,
+            }).ToListAsync(ct);
+        // A bulletin's task (no meeting) shows the bulletin's number and title where a meeting's task shows the meeting.
+        return rows.Select(r => new ActionView(r.a.Id, r.a.Version, r.a.MeetingId ?? 0,
+            r.Title ?? $"{r.BulletinNumber} {r.BulletinTitle}", r.StartsAtUtc ?? r.BulletinPublishedAtUtc ?? r.a.CreatedAtUtc, r.a.AgendaItemId, r.a.Text, r.a.OwnerUnitId,
             r.a.AssignedByUnitId, r.a.DueOn, r.a.ProjectId, r.Code, r.Name, r.a.ProblemId, r.a.ProblemEffect, r.a.Status, r.a.DoneOn, r.a.DoneNote,
-            r.a.DoneBy, r.a.CreatedAtUtc, r.a.IsOverdue(today), r.a.IsOpen && MeetingAccess.CanMarkDone(scope, r.a.OwnerUnitId))).ToList();
+            r.a.DoneBy, r.a.CreatedAtUtc, r.a.IsOverdue(today), r.a.IsOpen && MeetingAccess.CanMarkDone(scope, r.a.OwnerUnitId), r.a.BulletinId)).ToList();
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public sealed class MeetingsTodoSource(MeetingQuery meetings, UiText text, TimeP
         {
             items.Add(new TodoItem(ActionKind, text["Todo.Meetings.Action", a.Text],
                 text["Todo.Meetings.ActionDetail", a.MeetingTitle, UiText.Date(a.DueOn)],
-                $"/meetings/{a.MeetingId}", BeijingTime.EndOfDayUtc(a.DueOn),
+                a.SourceLink, BeijingTime.EndOfDayUtc(a.DueOn),
                 TodoSchedule.UrgencyOf(a.DueOn, today), a.ProjectId));
         }
         return items;

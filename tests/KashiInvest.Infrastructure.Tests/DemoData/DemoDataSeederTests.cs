@@ -300,6 +300,11 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         var approvalAudits = await db.AuditEntries.CountAsync(a => approvalTypes.Contains(a.EntityType) && a.UserName == "system:demo-data");
         Assert.True(approvalRows > 0 && approvalAudits >= approvalRows, $"approvals: {approvalAudits} audit entries for {approvalRows} rows");
         audited += approvalAudits;
+        // The bulletins demo adds one published and one draft bulletin, each with one entry (its steps precede the save).
+        var bulletinRows = await db.Bulletins.CountAsync();
+        Assert.Equal(2, bulletinRows);
+        Assert.Equal(bulletinRows, await db.AuditEntries.CountAsync(a => a.EntityType == "Bulletin"));
+        audited += bulletinRows;
 
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());
         Assert.Equal(audited, byUser.Single(x => x.Key == "system:demo-data").Count);

@@ -106,6 +106,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /approvals                                      -      R    A      A    A    A     A     A      A      A    A
         /approvals/board                                -      R    R      R    R    R     R     A      A      R    A
         /approvals/speed                                -      R    R      R    R    R     R     A      A      A    A
+        /bulletins                                      -      R    A      A    A    A     A     A      A      A    A
+        /bulletins/{Id:int}                             own    R    A      A    A    A     A     A      A      A    A
+        /bulletins/{Id:int}                             other  R    D      D    D    D     D     A      A      D    A
         /admin/jobs                                     -      R    R      R    R    R     R     A      R      R    A
         /admin/calendar                                 -      R    R      R    R    R     R     A      R      R    A
         /admin/approval-catalogue                       -      R    R      R    R    R     R     A      R      R    A
@@ -122,6 +125,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         GET  /meetings/{id:int}/minutes.docx            own    R    A      A    A    A     A     A      A      A    A
         GET  /meetings/{id:int}/minutes.docx            other  R    D      D    D    D     D     A      A      A    A
         GET  /statistics/table/{month}.xlsx             -      R    D      D    D    D     D     A      A      A    A
+        GET  /bulletins/{id:int}.docx                   own    R    A      A    A    A     A     A      A      A    A
+        GET  /bulletins/{id:int}.docx                   other  R    D      D    D    D     D     A      A      D    A
         POST /hubs/live/negotiate                       -      D    A      A    A    A     A     A      A      A    A
         """;
 
@@ -361,6 +366,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /// <summary>A half-month period that has started (any project that is not terminated may get an update report for it).</summary>
         public int PeriodIndex { get; private set; }
 
+        /// <summary>The demo's published bulletin and its draft one.</summary>
+        public int PublishedBulletin { get; private set; }
+        public int DraftBulletin { get; private set; }
+
         public HttpClient Client(string user) => _clients[user].Client;
         public CookieContainer Cookies(string user) => _clients[user].Cookies;
         public UserIds Ids(string user) => _ids[user];
@@ -375,6 +384,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
                 _ when route.StartsWith("/evaluations/", StringComparison.Ordinal) => own ? ids.OwnEvaluation : ids.OtherEvaluation,
                 _ when route.StartsWith("/leads/", StringComparison.Ordinal) => own ? ids.OwnLead : ids.OtherLead,
                 _ when route.StartsWith("/meetings/", StringComparison.Ordinal) => own ? ids.OwnMeeting : ids.OtherMeeting,
+                // Bulletins: "own" is the demo's published bulletin (everyone signed in reads it), "other" its draft (the Bureau and leaders only).
+                _ when route.StartsWith("/bulletins/", StringComparison.Ordinal) => own ? PublishedBulletin : DraftBulletin,
                 // A unit's monthly return for the month before the latest closed one (approved in the demo data).
                 _ when route.StartsWith("/statistics/returns/", StringComparison.Ordinal) => own ? ids.OwnUnit : ids.OtherUnit,
                 _ => own ? ids.OwnProject : ids.OtherProject,
@@ -403,6 +414,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
                     .Where(p => p.Stage != ProjectStage.Terminated).OrderBy(p => p.Id).ToList();
                 var evaluations = await db.Evaluations.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.ProjectId }).ToListAsync();
                 var investorId = await db.Investors.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+                PublishedBulletin = await db.Bulletins.Where(b => b.Status == KashiInvest.Domain.Bulletins.BulletinStatus.Published).Select(b => b.Id).FirstAsync();
+                DraftBulletin = await db.Bulletins.Where(b => b.Status == KashiInvest.Domain.Bulletins.BulletinStatus.Draft).Select(b => b.Id).FirstAsync();
                 var now = TestClock.Default.UtcNow;
                 var bureau = new Actor("bureau", UnitOf("bureau"));
                 db.Actor = bureau;

@@ -74,6 +74,7 @@ public class SeededDatabase : IAsyncLifetime
         KashiInvest.Web.Features.Leads.LeadsFeature.AddLeadsFeature(services);
         KashiInvest.Web.Features.Meetings.MeetingsFeature.AddMeetingsFeature(services);
         KashiInvest.Web.Features.Statistics.StatisticsFeature.AddStatisticsFeature(services);
+        KashiInvest.Web.Features.Bulletins.BulletinsFeature.AddBulletinsFeature(services);
     }
 
     public async Task<UserScope> ScopeOfAsync(string unitCode, ActorRole role = ActorRole.AttractingUnit)

@@ -672,6 +672,126 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Bulletins.Bulletin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Highlights")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("IssuingOffice")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("NumberPrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("NumberYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Overview")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("QuarterIndex")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("SnapshotJson");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterIndex")
+                        .IsUnique();
+
+                    b.HasIndex("NumberYear", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "QuarterIndex");
+
+                    b.ToTable("Bulletins", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Chains.ChainLink", b =>
                 {
                     b.Property<int>("Id")
@@ -1129,6 +1249,9 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("AssignedByUnitId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("BulletinId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1151,7 +1274,7 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
-                    b.Property<int>("MeetingId")
+                    b.Property<int?>("MeetingId")
                         .HasColumnType("int");
 
                     b.Property<int>("OwnerUnitId")
@@ -1192,6 +1315,10 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ProblemId");
 
                     b.HasIndex("ProjectId");
+
+                    b.HasIndex("BulletinId", "OwnerUnitId")
+                        .IsUnique()
+                        .HasFilter("[BulletinId] IS NOT NULL");
 
                     b.HasIndex("Status", "DueOn");
 
@@ -2959,11 +3086,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("KashiInvest.Domain.Meetings.ActionItem", b =>
                 {
+                    b.HasOne("KashiInvest.Domain.Bulletins.Bulletin", null)
+                        .WithMany()
+                        .HasForeignKey("BulletinId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KashiInvest.Domain.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KashiInvest.Domain.Units.Unit", null)
                         .WithMany()

@@ -643,6 +643,124 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Bulletins.Bulletin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Highlights")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuingOffice")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumberPrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NumberYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Overview")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuarterIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SnapshotJson");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterIndex")
+                        .IsUnique();
+
+                    b.HasIndex("NumberYear", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "QuarterIndex");
+
+                    b.ToTable("Bulletins", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Chains.ChainLink", b =>
                 {
                     b.Property<int>("Id")
@@ -1079,6 +1197,9 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("AssignedByUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BulletinId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1101,7 +1222,7 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("MeetingId")
+                    b.Property<int?>("MeetingId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OwnerUnitId")
@@ -1142,6 +1263,9 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ProblemId");
 
                     b.HasIndex("ProjectId");
+
+                    b.HasIndex("BulletinId", "OwnerUnitId")
+                        .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
 
@@ -2848,11 +2972,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("KashiInvest.Domain.Meetings.ActionItem", b =>
                 {
+                    b.HasOne("KashiInvest.Domain.Bulletins.Bulletin", null)
+                        .WithMany()
+                        .HasForeignKey("BulletinId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KashiInvest.Domain.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KashiInvest.Domain.Units.Unit", null)
                         .WithMany()
