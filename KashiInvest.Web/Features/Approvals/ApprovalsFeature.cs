@@ -9,6 +9,7 @@ public static class ApprovalsFeature
         services.AddSingleton<MyApprovalsQuery>();
         services.AddSingleton<BoardQuery>();
         services.AddSingleton<ApplicationQuery>();
+        services.AddSingleton<ApprovalTimelineQuery>();
         services.AddSingleton<SpeedQuery>();
         services.AddSingleton<CatalogueQuery>();
         services.AddSingleton<CatalogueCommands>();
