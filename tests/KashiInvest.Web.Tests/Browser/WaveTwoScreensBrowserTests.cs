@@ -1,4 +1,5 @@
 using KashiInvest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace KashiInvest.Web.Tests.Browser;
@@ -21,6 +22,7 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
         { "leader", "speed" },
         { "bureau", "catalogue" },
         { "leader", "statistics" },
+        { "leader", "gantt" },
     };
 
     [Theory]
@@ -59,7 +61,7 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
         }
     }
 
-    private static async Task OpenAsync(IPage page, string screen)
+    private async Task OpenAsync(IPage page, string screen)
     {
         switch (screen)
         {
@@ -98,6 +100,12 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
                 await page.GotoInteractiveAsync("/statistics");
                 await Expect(page.Locator("[data-testid=statistics-page]")).ToHaveAttributeAsync("data-live", "on");
                 await page.Locator("[data-testid=chart-by-month] .apexcharts-canvas > svg.apexcharts-svg").WaitForAsync(new() { Timeout = 15000 });
+                break;
+            case "gantt":
+                var project = await browser.App.QueryAsync(db => db.PlanItems.Where(i => i.AcceptedOn != null)
+                    .OrderBy(i => i.ProjectId).Select(i => i.ProjectId).FirstAsync());
+                await page.GotoInteractiveAsync($"/projects/{project}/battlemap");
+                await Expect(page.Locator("[data-testid=bm-approval-gantt] [data-testid=gantt-actual]").First).ToBeVisibleAsync();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(screen), screen, null);
