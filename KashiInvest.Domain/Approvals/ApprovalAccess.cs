@@ -17,6 +17,9 @@ public static class ApprovalAccess
         _ => false,
     };
 
+    /// <summary>Record the investor's satisfaction with an item's service: the host county (and the Bureau, the administrator).</summary>
+    public static bool CanRateService(UserScope scope, ProjectKey project) => CanRecordApplication(scope, project);
+
     /// <summary>Plan the items and assign or reassign them: the group leader of the host's group.</summary>
     public static bool CanPlan(UserScope scope, ServiceGroup group) => scope.Role switch
     {
