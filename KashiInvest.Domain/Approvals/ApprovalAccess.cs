@@ -18,7 +18,12 @@ public static class ApprovalAccess
     };
 
     /// <summary>Record the investor's satisfaction with an item's service: the host county (and the Bureau, the administrator).</summary>
-    public static bool CanRateService(UserScope scope, ProjectKey project) => CanRecordApplication(scope, project);
+    public static bool CanRateService(UserScope scope, int hostUnitId) => scope.Role switch
+    {
+        ActorRole.Administrator or ActorRole.Bureau => true,
+        ActorRole.AttractingUnit => hostUnitId == scope.UnitId,
+        _ => false,
+    };
 
     /// <summary>Plan the items and assign or reassign them: the group leader of the host's group.</summary>
     public static bool CanPlan(UserScope scope, ServiceGroup group) => scope.Role switch
