@@ -17,6 +17,14 @@ public static class ApprovalAccess
         _ => false,
     };
 
+    /// <summary>Record the investor's satisfaction with an item's service: the host county (and the Bureau, the administrator).</summary>
+    public static bool CanRateService(UserScope scope, int hostUnitId) => scope.Role switch
+    {
+        ActorRole.Administrator or ActorRole.Bureau => true,
+        ActorRole.AttractingUnit => hostUnitId == scope.UnitId,
+        _ => false,
+    };
+
     /// <summary>Plan the items and assign or reassign them: the group leader of the host's group.</summary>
     public static bool CanPlan(UserScope scope, ServiceGroup group) => scope.Role switch
     {

@@ -31,7 +31,14 @@ public enum PlanItemAction
 {
     Planned, Assigned, Claimed, PreparingMaterials, Submitted, Accepted, CorrectionRequested, MaterialsCompleted,
     Paused, Resumed, Approved, Refused, CertificateIssued, Withdrawn,
+    /// <summary>Not a clock step: the investor's satisfaction was recorded (no line in <see cref="PlanItem.Steps"/>).</summary>
+    Rated,
+    /// <summary>Not a clock step: the group leader followed a 差评 up.</summary>
+    FollowedUp,
 }
+
+/// <summary>The investor's word on an item's service (好评 / 差评), recorded by the host county.</summary>
+public enum Satisfaction { Good, Poor }
 
 /// <summary>
 /// One approval item of a project's service plan, carried by a proxy of its department, with its clock. The
@@ -103,6 +110,19 @@ public sealed class PlanItem : AggregateRoot, IAudited
     public string? Reason { get; private set; }
     public DateOnly LastStepOn { get; private set; }
     public DateTime UpdatedAtUtc { get; private set; }
+
+    /// <summary>The investor's satisfaction with the item's service, once the item is decided (or its certificate issued).</summary>
+    public Satisfaction? Satisfaction { get; private set; }
+    public string? SatisfactionComment { get; private set; }
+    public string? SatisfactionBy { get; private set; }
+    public DateTime? SatisfactionAtUtc { get; private set; }
+    /// <summary>What the group leader did about a 差评; <c>null</c> while the follow-up is open.</summary>
+    public string? FollowUp { get; private set; }
+    public string? FollowUpBy { get; private set; }
+    public DateTime? FollowUpAtUtc { get; private set; }
+
+    /// <summary>A 差评 waits for the group leader's follow-up.</summary>
+    public bool FollowUpOpen => Satisfaction == Approvals.Satisfaction.Poor && FollowUp is null;
 
     public IReadOnlyList<PlanItemPause> Pauses => _pauses;
     public IReadOnlyList<PlanItemStep> Steps => _steps;
@@ -247,6 +267,47 @@ public sealed class PlanItem : AggregateRoot, IAudited
         Status = PlanItemStatus.Withdrawn;
         Reason = reason.Trim();
         Step(PlanItemAction.Withdrawn, actor, nowUtc, on, reason);
+    }
+
+    /// <summary>
+    /// The host county records the investor's word on a decided item: 好评, or 差评 with a comment (a 差评 opens a
+    /// follow-up for the group leader). Recorded once; a change says why, and a new 差评 opens a new follow-up.
+    /// </summary>
+    public void RateService(Satisfaction rating, string? comment, string? reason, Actor actor, DateTime nowUtc)
+    {
+        if (Status is not (PlanItemStatus.Approved or PlanItemStatus.Refused or PlanItemStatus.CertificateIssued))
+            throw new DomainRuleException("Approvals.RatingNotFinished");
+        if (!Choices.IsKnown(rating)) throw new DomainRuleException(Choices.Unknown);
+        TextRules.Ensure(comment, TextMaxLength, multiLine: true);
+        TextRules.Ensure(reason, TextMaxLength, multiLine: true);
+        if (rating == Approvals.Satisfaction.Poor && string.IsNullOrWhiteSpace(comment)) throw new DomainRuleException("Approvals.RatingCommentRequired");
+        var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (Satisfaction is not null)
+        {
+            if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Approvals.ReasonRequired");
+            if (Satisfaction == rating && SatisfactionComment == text) throw new DomainRuleException("Approvals.NothingChanged");
+        }
+        var reopen = rating == Approvals.Satisfaction.Poor && Satisfaction != Approvals.Satisfaction.Poor;
+        Satisfaction = rating;
+        SatisfactionComment = text;
+        SatisfactionBy = actor.UserName;
+        SatisfactionAtUtc = nowUtc;
+        if (rating == Approvals.Satisfaction.Good || reopen) { FollowUp = null; FollowUpBy = null; FollowUpAtUtc = null; }
+        UpdatedAtUtc = nowUtc;
+        Raise(new PlanItemChanged(this, PlanItemAction.Rated));
+    }
+
+    /// <summary>The group leader records what was done about a 差评: the follow-up closes.</summary>
+    public void RecordFollowUp(string text, Actor actor, DateTime nowUtc)
+    {
+        if (!FollowUpOpen) throw new DomainRuleException("Approvals.NoFollowUpOpen");
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainRuleException("Approvals.FollowUpRequired");
+        TextRules.Ensure(text, TextMaxLength, multiLine: true);
+        FollowUp = text.Trim();
+        FollowUpBy = actor.UserName;
+        FollowUpAtUtc = nowUtc;
+        UpdatedAtUtc = nowUtc;
+        Raise(new PlanItemChanged(this, PlanItemAction.FollowedUp));
     }
 
     private void Open()

@@ -56,6 +56,7 @@ internal static class ApprovalsDemoData
         var projects = await db.Projects.AsNoTracking()
             .Where(p => p.Stage == ProjectStage.Landing || p.Stage == ProjectStage.Construction)
             .OrderBy(p => p.Id).Take(Plans.Length).ToListAsync(ct);
+        var poorGiven = false;
         for (var k = 0; k < projects.Count; k++)
         {
             var project = projects[k];
@@ -74,6 +75,7 @@ internal static class ApprovalsDemoData
             {
                 var proxy = new Actor(ProxyOf(codeOf[items[i].DepartmentUnitId]), items[i].DepartmentUnitId);
                 Advance(items[i], wanted[i].Scenario, proxy, calendar, today, now, i);
+                if (k < 2) Rate(items[i], wanted[i].Scenario, county, now, ref poorGiven);
             }
             db.PlanItems.AddRange(items);
             await db.SaveChangesAsync(ct);
@@ -123,6 +125,21 @@ internal static class ApprovalsDemoData
             case Scenario.Correction:
                 item.RequestCorrection(on.AddDays(2), "缺少项目用地红线图，请补正", proxy, At(on.AddDays(2), now));
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The investor's word on the first two plans' finished items, as their county recorded it: 好评 for the fast ones,
+    /// one 差评 (its follow-up left open for the group leader) for the first late one.
+    /// </summary>
+    private static void Rate(PlanItem item, Scenario scenario, Actor county, DateTime now, ref bool poorGiven)
+    {
+        if (item.Status is not (PlanItemStatus.Approved or PlanItemStatus.CertificateIssued)) return;
+        if (scenario == Scenario.DoneFast) item.RateService(Satisfaction.Good, "代办员全程帮办，材料一次通过", null, county, now);
+        else if (scenario == Scenario.DoneLate && !poorGiven)
+        {
+            item.RateService(Satisfaction.Poor, "超过承诺时限，材料被要求多次补充", null, county, now);
+            poorGiven = true;
         }
     }
 

@@ -2295,3 +2295,72 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223636_ApprovalSatisfaction'
+)
+BEGIN
+    ALTER TABLE [PlanItems] ADD [FollowUp] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223636_ApprovalSatisfaction'
+)
+BEGIN
+    ALTER TABLE [PlanItems] ADD [FollowUpAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223636_ApprovalSatisfaction'
+)
+BEGIN
+    ALTER TABLE [PlanItems] ADD [FollowUpBy] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223636_ApprovalSatisfaction'
+)
+BEGIN
+    ALTER TABLE [PlanItems] ADD [Satisfaction] nvarchar(10) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223636_ApprovalSatisfaction'
+)
+BEGIN
+    ALTER TABLE [PlanItems] ADD [SatisfactionAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223636_ApprovalSatisfaction'
+)
+BEGIN
+    ALTER TABLE [PlanItems] ADD [SatisfactionBy] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223636_ApprovalSatisfaction'
+)
+BEGIN
+    ALTER TABLE [PlanItems] ADD [SatisfactionComment] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223636_ApprovalSatisfaction'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206223636_ApprovalSatisfaction', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

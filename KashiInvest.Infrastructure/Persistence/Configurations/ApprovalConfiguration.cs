@@ -129,6 +129,11 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
         b.Property(i => i.Holder).HasMaxLength(256);
         b.Property(i => i.CertificateNumber).HasMaxLength(PlanItem.TextMaxLength);
         b.Property(i => i.Reason).HasMaxLength(PlanItem.TextMaxLength);
+        b.Property(i => i.Satisfaction).HasConversion<string>().HasMaxLength(10);
+        b.Property(i => i.SatisfactionComment).HasMaxLength(PlanItem.TextMaxLength);
+        b.Property(i => i.SatisfactionBy).HasMaxLength(256);
+        b.Property(i => i.FollowUp).HasMaxLength(PlanItem.TextMaxLength);
+        b.Property(i => i.FollowUpBy).HasMaxLength(256);
         b.Property(i => i.Version).IsConcurrencyToken();
         b.HasOne<ServicePlan>().WithMany().HasForeignKey(i => i.ServicePlanId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Restrict);
@@ -143,6 +148,7 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
         b.HasMany(i => i.Steps).WithOne().HasForeignKey(s => s.PlanItemId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(i => i.Steps).HasField("_steps").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(i => i.IsComplete);
+        b.Ignore(i => i.FollowUpOpen);
         b.Ignore(i => i.ClockFacts);
         b.Ignore(i => i.DomainEvents);
     }

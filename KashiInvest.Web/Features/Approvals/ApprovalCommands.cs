@@ -78,6 +78,17 @@ public sealed class ApprovalCommands(IDbContextFactory<KashiDbContext> factory, 
     public Task<WriteResult> ClaimAsync(UserScope scope, int itemId, int version, CancellationToken ct = default) =>
         ActAsync(scope, itemId, version, (item, group) => ApprovalAccess.CanClaim(scope, group, item), (item, _, now) => item.Claim(scope.Actor, now), ct);
 
+    /// <summary>The host county records the investor's word on a decided item (a change says why).</summary>
+    public Task<WriteResult> RateServiceAsync(UserScope scope, int itemId, int version, Satisfaction rating, string? comment, string? reason,
+        CancellationToken ct = default) =>
+        ActAsync(scope, itemId, version, (item, _) => ApprovalAccess.CanRateService(scope, item.HostUnitId),
+            (item, _, now) => item.RateService(rating, comment, reason, scope.Actor, now), ct);
+
+    /// <summary>The group leader records what was done about a 差评: the follow-up leaves the leader's to-do.</summary>
+    public Task<WriteResult> RecordFollowUpAsync(UserScope scope, int itemId, int version, string text, CancellationToken ct = default) =>
+        ActAsync(scope, itemId, version, (_, group) => ApprovalAccess.CanPlan(scope, group),
+            (item, _, now) => item.RecordFollowUp(text, scope.Actor, now), ct);
+
     /// <summary>One step of the item's clock, by its proxy (or the group leader or the Bureau).</summary>
     public Task<WriteResult> StepAsync(UserScope scope, int itemId, int version, ItemStep step, CancellationToken ct = default) =>
         ActAsync(scope, itemId, version, (item, group) => ApprovalAccess.CanCarry(scope, group, item), (item, _, now) =>

@@ -1,3 +1,5 @@
+using KashiInvest.Web.Features.Todo;
+
 namespace KashiInvest.Web.Features.Approvals;
 
 public static class ApprovalsFeature
@@ -13,6 +15,7 @@ public static class ApprovalsFeature
         services.AddSingleton<SpeedQuery>();
         services.AddSingleton<CatalogueQuery>();
         services.AddSingleton<CatalogueCommands>();
+        services.AddSingleton<ITodoSource, FollowUpTodoSource>();
         return services;
     }
 }

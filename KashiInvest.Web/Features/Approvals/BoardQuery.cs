@@ -21,7 +21,7 @@ public sealed record BoardApplication(int PlanId, int Version, int ProjectId, st
 /// <summary>One item of a plan on the board, with its clock read today and the proxies it may be given to.</summary>
 public sealed record BoardItem(int Id, int Version, string ItemName, ApprovalStage Stage, int DepartmentUnitId, string DepartmentName,
     PlanItemStatus Status, BoardLane Lane, string? Holder, int StatutoryLimit, bool GreenChannel, ClockReading Clock, OpenPause? Pause,
-    IReadOnlyList<string> Proxies)
+    IReadOnlyList<string> Proxies, Satisfaction? Rating = null, string? RatingComment = null, bool FollowUpOpen = false, string? FollowUp = null)
 {
     /// <summary>Overdue first, then warning, then the rest.</summary>
     public int Urgency => Clock.State switch { ClockState.Overdue => 0, ClockState.Warning => 1, _ => 2 };
@@ -104,7 +104,8 @@ public sealed class BoardQuery(IDbContextFactory<KashiDbContext> factory, TimePr
             return (i.ServicePlanId, Item: new BoardItem(i.Id, i.Version, i.ItemName, i.Stage, i.DepartmentUnitId, r.Department, i.Status, LaneOf(i.Status),
                 i.Holder, i.StatutoryLimit, i.GreenChannel, i.Clock(calendar, today, options.Value.WarningPercent),
                 pause is null ? null : new OpenPause(pause.Procedure, pause.Reason, pause.StartedOn, pause.ExpectedEndOn),
-                [.. serviceGroup.ProxiesOf(i.DepartmentUnitId).Order(StringComparer.Ordinal)]));
+                [.. serviceGroup.ProxiesOf(i.DepartmentUnitId).Order(StringComparer.Ordinal)],
+                i.Satisfaction, i.SatisfactionComment, i.FollowUpOpen, i.FollowUp));
         }).ToLookup(x => x.ServicePlanId, x => x.Item);
 
         var applications = plans.Where(p => p.Plan.Status == ServicePlanStatus.Applied)

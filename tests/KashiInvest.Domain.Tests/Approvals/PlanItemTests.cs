@@ -202,4 +202,61 @@ public class PlanItemTests
         Assert.Equal(3, item.Limit);
         Assert.Equal(D(2026, 11, 23), item.Clock(China, D(2026, 11, 20)).DueOn);  // 22 November is a Sunday → Monday
     }
+
+    private static PlanItem Decided()
+    {
+        var item = Accepted(D(2026, 11, 23));
+        item.Decide(true, D(2026, 11, 30), null, Proxy, Late);
+        return item;
+    }
+
+    [Fact]
+    public void Only_a_decided_item_takes_the_investors_word()
+    {
+        var item = Accepted(D(2026, 11, 23));
+        Rules.Refused("Approvals.RatingNotFinished", () => item.RateService(Satisfaction.Good, null, null, County, Late));
+        item.Withdraw(D(2026, 11, 30), "企业撤回", Proxy, Late);
+        Rules.Refused("Approvals.RatingNotFinished", () => item.RateService(Satisfaction.Good, null, null, County, Late));
+
+        var decided = Decided();
+        decided.RateService(Satisfaction.Good, null, null, County, Late);
+        Assert.Equal(Satisfaction.Good, decided.Satisfaction);
+        Assert.Equal("shache", decided.SatisfactionBy);
+        Assert.False(decided.FollowUpOpen);
+    }
+
+    [Fact]
+    public void A_poor_rating_needs_a_comment_and_opens_a_follow_up_that_the_leaders_note_closes()
+    {
+        var item = Decided();
+        Rules.Refused("Approvals.RatingCommentRequired", () => item.RateService(Satisfaction.Poor, "  ", null, County, Late));
+        Rules.Refused("Approvals.NoFollowUpOpen", () => item.RecordFollowUp("已约谈", Leader, Late));
+
+        item.RateService(Satisfaction.Poor, "材料反复退回", null, County, Late);
+        Assert.True(item.FollowUpOpen);
+        Rules.Refused("Approvals.FollowUpRequired", () => item.RecordFollowUp(" ", Leader, Late));
+
+        item.RecordFollowUp("已约谈自然资源局代办员，一次性告知清单", Leader, Late);
+        Assert.False(item.FollowUpOpen);
+        Assert.Equal("group-shache", item.FollowUpBy);
+        Rules.Refused("Approvals.NoFollowUpOpen", () => item.RecordFollowUp("再次回访", Leader, Late));
+    }
+
+    [Fact]
+    public void A_rating_is_recorded_once_and_changed_only_with_a_reason()
+    {
+        var item = Decided();
+        item.RateService(Satisfaction.Good, null, null, County, Late);
+
+        Rules.Refused("Approvals.ReasonRequired", () => item.RateService(Satisfaction.Poor, "证书晚发", null, County, Late));
+        Rules.Refused("Approvals.NothingChanged", () => item.RateService(Satisfaction.Good, null, "再确认", County, Late));
+
+        item.RateService(Satisfaction.Poor, "证书晚发", "投资方补充意见", County, Late);
+        Assert.Equal(Satisfaction.Poor, item.Satisfaction);
+        Assert.True(item.FollowUpOpen);
+
+        item.RateService(Satisfaction.Good, "问题已解决", "回访后改评", County, Late);
+        Assert.False(item.FollowUpOpen);
+        Assert.Null(item.FollowUp);
+    }
 }

@@ -51,6 +51,16 @@ public partial class FreeTextLimitsTests
         return item;
     }
 
+    private static readonly Actor ApprovalCounty = new("shache", 7);
+
+    /// <summary>A decided item the county has rated.</summary>
+    private static PlanItem Rated(Satisfaction rating)
+    {
+        var item = ItemAt(PlanItemStatus.Approved);
+        item.RateService(rating, "办理慢，跑了三趟", null, ApprovalCounty, ApprovalsLate);
+        return item;
+    }
+
     private static CatalogueItemInput Catalogue0 => CatalogueItemTests.Input();
 
     private static Probe[] ApprovalProbes() =>
@@ -76,6 +86,9 @@ public partial class FreeTextLimitsTests
         new("PlanItem.Decide(reason)", PlanItem.TextMaxLength, true, v => Thrown(() => ItemAt(PlanItemStatus.Accepted).Decide(false, Sep(8), v, ApprovalProxy, ApprovalsLate))),
         new("PlanItem.IssueCertificate(certificateNumber)", PlanItem.TextMaxLength, false, v => Thrown(() => ItemAt(PlanItemStatus.Approved).IssueCertificate(Sep(9), v, ApprovalProxy, ApprovalsLate))),
         new("PlanItem.Withdraw(reason)", PlanItem.TextMaxLength, true, v => Thrown(() => ItemAt(PlanItemStatus.Accepted).Withdraw(Sep(8), v, ApprovalProxy, ApprovalsLate))),
+        new("PlanItem.RateService(comment)", PlanItem.TextMaxLength, true, v => Thrown(() => ItemAt(PlanItemStatus.Approved).RateService(Satisfaction.Poor, v, null, ApprovalCounty, ApprovalsLate))),
+        new("PlanItem.RateService(reason)", PlanItem.TextMaxLength, true, v => Thrown(() => Rated(Satisfaction.Good).RateService(Satisfaction.Poor, "办理慢", v, ApprovalCounty, ApprovalsLate))),
+        new("PlanItem.RecordFollowUp(text)", PlanItem.TextMaxLength, true, v => Thrown(() => Rated(Satisfaction.Poor).RecordFollowUp(v, new Actor("group-shache", 40), ApprovalsLate))),
     ];
 
     private static readonly StatMonth November2026 = new(2026, 11);

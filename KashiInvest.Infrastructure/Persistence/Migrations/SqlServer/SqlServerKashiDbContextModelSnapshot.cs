@@ -292,6 +292,17 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("DepartmentUnitId")
                         .HasColumnType("int");
 
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("FollowUpAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FollowUpBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<bool>("GreenChannel")
                         .HasColumnType("bit");
 
@@ -340,6 +351,21 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime?>("SatisfactionAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SatisfactionBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("SatisfactionComment")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 

@@ -277,6 +277,17 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("DepartmentUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FollowUpAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("GreenChannel")
                         .HasColumnType("INTEGER");
 
@@ -325,6 +336,21 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SatisfactionAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SatisfactionBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SatisfactionComment")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
