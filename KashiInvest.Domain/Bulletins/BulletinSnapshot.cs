@@ -52,9 +52,12 @@ public sealed record BulletinUnitRow(
     int StalledProjects,
     int? AverageIdleDays);
 
-public enum SlowProjectKind { Stalled, MilestoneOverdue }
+public enum SlowProjectKind { Stalled, MilestoneOverdue, ApprovalOverdue }
 
-/// <summary>One of the slowest projects: stalled longest (days without progress) or with a milestone overdue (days late).</summary>
+/// <summary>
+/// One of the slowest projects: stalled longest (days without progress), with a milestone overdue (days late), or with
+/// an approval item past its legal time limit (<see cref="Subject"/> the item, days past its due date).
+/// </summary>
 public sealed record SlowProject(int ProjectId, string Code, string Name, int UnitId, string UnitName, string UnitNameEn, SlowProjectKind Kind, int Days, string? Subject);
 
 public enum SupervisionGroundKind

@@ -1,3 +1,4 @@
+using KashiInvest.Domain.Approvals;
 using KashiInvest.Domain.Bulletins;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Health;
@@ -71,6 +72,26 @@ public sealed class BulletinSnapshotQuery(IOptions<BulletinSettings> bulletinSet
         }).ToList();
         var byUnit = underWay.ToLookup(p => p.HostUnitId);
 
+        // The approval items of those projects past their time limit (Art. 23 clocks, on the stored working-day
+        // calendar): each project's most overdue item, with its days past the due date.
+        var projectIds = info.Select(p => p.Id).ToList();
+        var openItems = await db.PlanItems.AsNoTracking().Include(i => i.Pauses)
+            .Where(i => projectIds.Contains(i.ProjectId) && i.ClockStartOn != null && i.Status != PlanItemStatus.Approved
+                && i.Status != PlanItemStatus.Refused && i.Status != PlanItemStatus.CertificateIssued && i.Status != PlanItemStatus.Withdrawn)
+            .ToListAsync(ct);
+        var approvalOverdue = new Dictionary<int, (string Name, int Days)>();
+        if (openItems.Count > 0)
+        {
+            var calendar = new WorkingCalendar(await db.CalendarYears.AsNoTracking().Include(y => y.Days).ToListAsync(ct));
+            foreach (var i in openItems)
+            {
+                var reading = ApprovalClock.Read(i.ClockFacts, calendar, today);
+                if (reading.State != ClockState.Overdue || reading.DueOn is not { } due) continue;
+                var days = today.DayNumber - due.DayNumber;
+                if (!approvalOverdue.TryGetValue(i.ProjectId, out var worst) || days > worst.Days) approvalOverdue[i.ProjectId] = (i.ItemName, days);
+            }
+        }
+
         var rows = new List<BulletinUnitRow>();
         var performance = new List<UnitPerformance>();
         foreach (var u in units)
@@ -126,6 +147,8 @@ public sealed class BulletinSnapshotQuery(IOptions<BulletinSettings> bulletinSet
         var names = units.ToDictionary(u => u.Id);
         var slow = underWay.Where(p => p.Stalled).Select(p => new SlowProject(p.Id, p.Code, p.Name, p.HostUnitId, names[p.HostUnitId].Name, names[p.HostUnitId].NameEn, SlowProjectKind.Stalled, p.Idle, null))
             .Concat(underWay.Where(p => p.Overdue.Name is not null).Select(p => new SlowProject(p.Id, p.Code, p.Name, p.HostUnitId, names[p.HostUnitId].Name, names[p.HostUnitId].NameEn, SlowProjectKind.MilestoneOverdue, p.Overdue.Days, p.Overdue.Name)))
+            .Concat(underWay.Where(p => approvalOverdue.ContainsKey(p.Id)).Select(p => new SlowProject(p.Id, p.Code, p.Name, p.HostUnitId, names[p.HostUnitId].Name, names[p.HostUnitId].NameEn,
+                SlowProjectKind.ApprovalOverdue, approvalOverdue[p.Id].Days, approvalOverdue[p.Id].Name)))
             .OrderByDescending(p => p.Days).ThenBy(p => p.Kind).ThenBy(p => p.ProjectId)
             .Take(settings.SlowestProjectsListed).ToList();
 

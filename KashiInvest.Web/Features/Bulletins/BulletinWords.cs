@@ -34,9 +34,12 @@ public sealed class BulletinWords(UiText t)
 
     public string Grounds(SupervisionEntry e) => string.Join(t["Bulletins.Ground.Separator"], e.Grounds.Select(Ground));
 
-    public string Slow(SlowProject p) => p.Kind == SlowProjectKind.Stalled
-        ? t["Bulletins.Slow.Stalled", p.Days]
-        : t["Bulletins.Slow.Milestone", p.Subject ?? "", p.Days];
+    public string Slow(SlowProject p) => p.Kind switch
+    {
+        SlowProjectKind.Stalled => t["Bulletins.Slow.Stalled", p.Days],
+        SlowProjectKind.ApprovalOverdue => t["Bulletins.Slow.Approval", p.Subject ?? "", p.Days],
+        _ => t["Bulletins.Slow.Milestone", p.Subject ?? "", p.Days],
+    };
 
     public string Headline(BulletinHeadline h) => t["Bulletins.Headline", t.Money(h.OutOfRegionFundsYtd), Growth(h.OutOfRegionFundsYtdGrowth),
         t.Money(h.OutOfRegionFundsQuarter), h.SignedQuarter, t.Money(h.SignedInvestmentQuarter), h.StartedQuarter, h.ProductionQuarter];

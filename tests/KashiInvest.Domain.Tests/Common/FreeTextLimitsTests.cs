@@ -143,6 +143,7 @@ public partial class FreeTextLimitsTests
         new("ActionItem.MarkDone(note)", ActionItem.TextMaxLength, true, v => Thrown(() => Action().MarkDone(v, true, MeetingTests.Zhang, MeetingTests.Nine))),
         .. ApprovalProbes(),
         .. StatisticsProbes(),
+        .. BulletinProbes(),
     ];
 
     /// <summary>Strings that reach the domain without being typed into a form, each with the reason.</summary>
@@ -201,6 +202,22 @@ public partial class FreeTextLimitsTests
         ["Choices.Add(field)"] = "a field name in code",
         ["IntentionInput.CreditCode"] = "the credit code's own format",
         ["TargetInput.CreditCode"] = "the credit code's own format",
+        // The bulletin: names and figures read from the database for its snapshot, and a setting checked at start.
+        ["Bulletin.FormatNumber(prefix)"] = "the NumberPrefix setting, validated at start (1–20 characters)",
+        ["BulletinUnitRow.Name"] = "a unit's name read from the database for the snapshot",
+        ["BulletinUnitRow.NameEn"] = "a unit's name read from the database for the snapshot",
+        ["SlowProject.Code"] = "a project's code read from the database for the snapshot",
+        ["SlowProject.Name"] = "a project's name read from the database for the snapshot (typed through ProjectDetails)",
+        ["SlowProject.UnitName"] = "a unit's name read from the database for the snapshot",
+        ["SlowProject.UnitNameEn"] = "a unit's name read from the database for the snapshot",
+        ["SlowProject.Subject"] = "a milestone's or approval item's name read from the database for the snapshot",
+        ["SupervisionEntry.Name"] = "a unit's name carried from UnitPerformance by the supervision rule",
+        ["SupervisionEntry.NameEn"] = "a unit's name carried from UnitPerformance by the supervision rule",
+        ["PraiseEntry.Name"] = "a unit's name carried from UnitPerformance by the supervision rule",
+        ["PraiseEntry.NameEn"] = "a unit's name carried from UnitPerformance by the supervision rule",
+        ["UnitPerformance.Name"] = "a unit's name read from the database for the supervision rule",
+        ["UnitPerformance.NameEn"] = "a unit's name read from the database for the supervision rule",
+        ["RectifyTask.Text"] = "built by SupervisionRule.TasksOf from the RectifyActionText setting (validated at start); ActionItem.FromBulletin checks it",
     };
 
     private static IEnumerable<string> StringInputsOfTheDomain()

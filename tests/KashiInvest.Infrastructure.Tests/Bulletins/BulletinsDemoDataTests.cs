@@ -66,4 +66,20 @@ public sealed class BulletinsDemoDataTests(SeededDatabase seeded) : IClassFixtur
         Assert.True(s.SlowProjects.Count <= new BulletinSettings().SlowestProjectsListed);
         Assert.Equal(s.SlowProjects.OrderByDescending(p => p.Days).Select(p => p.Days), s.SlowProjects.Select(p => p.Days));
     }
+
+    [Fact]
+    public async Task The_slowest_projects_include_approval_items_past_their_time_limit_with_the_item_and_days_overdue()
+    {
+        // The demo has approval items overdue by at least 3 days (ApprovalsDemoData); list every slow project to see them.
+        var month = StatMonth.Containing(seeded.Database.Clock.GetUtcNow().UtcDateTime).Previous();
+        await using var db = seeded.Database.CreateContext();
+        var s = await BulletinSnapshotQuery.BuildAsync(db, StatQuarter.Of(month), new BulletinSettings { SlowestProjectsListed = 100 }, new HealthSettings(), seeded.Database.Clock);
+
+        var approvals = s.SlowProjects.Where(p => p.Kind == SlowProjectKind.ApprovalOverdue).ToList();
+        Assert.NotEmpty(approvals);
+        Assert.All(approvals, p => Assert.True(p.Days >= 1 && !string.IsNullOrWhiteSpace(p.Subject), $"{p.Code}: {p.Subject} {p.Days}"));
+        Assert.Contains(approvals, p => p.Days >= 3);
+        var itemNames = await db.PlanItems.Select(i => i.ItemName).Distinct().ToListAsync();
+        Assert.All(approvals, p => Assert.Contains(p.Subject, itemNames));
+    }
 }
