@@ -111,6 +111,14 @@ public sealed class MonthCloseJobTests
         Assert.Equal("2026-11: computed 1, already there 1, failed 0", again);
     }
 
+    [Fact]
+    public void The_month_close_schedule_is_validated_at_start()
+    {
+        Assert.Empty(new Infrastructure.Alerts.AlertsOptions().Validate(sqlServer: false));
+        var error = Assert.Single(new Infrastructure.Alerts.AlertsOptions { MonthCloseCron = "on the first" }.Validate(sqlServer: false));
+        Assert.Contains("Alerts:MonthCloseCron", error, StringComparison.Ordinal);
+    }
+
     private sealed class BreakingFactory(IDbContextFactory<KashiDbContext> inner, int breakOnCall) : IDbContextFactory<KashiDbContext>
     {
         private int _calls;
