@@ -21,6 +21,14 @@ public sealed class ScheduledJobs(ISchedulerFactory schedulers, IDbContextFactor
     public IReadOnlyList<ScheduledJob> All =>
     [
         new("alerts.scan", AlertScanJob.Key, AlertScanJob.ScheduleKey, alerts.Value.ScanCron, alerts.Value.TimeZoneInfo),
+        new(MonthCloseJob.Key.Name, MonthCloseJob.Key, MonthCloseJob.ScheduleKey, alerts.Value.MonthCloseCron, alerts.Value.TimeZoneInfo),
+    ];
+
+    /// <summary>Each scheduled job's trigger key and its cron from the settings.</summary>
+    private static IEnumerable<(JobKey Job, TriggerKey Trigger, string Cron)> Schedules(AlertsOptions options) =>
+    [
+        (AlertScanJob.Key, AlertScanJob.ScheduleKey, options.ScanCron),
+        (MonthCloseJob.Key, MonthCloseJob.ScheduleKey, options.MonthCloseCron),
     ];
 
     /// <summary>
@@ -59,12 +67,17 @@ public sealed class ScheduledJobs(ISchedulerFactory schedulers, IDbContextFactor
             s.ProvisionSchema();
         });
         q.AddJob<AlertScanJob>(j => j.WithIdentity(AlertScanJob.Key).StoreDurably().WithDescription("Alert scan"));
-        if (options.Enabled) q.AddTrigger(t => t.ForJob(AlertScanJob.Key).WithIdentity(AlertScanJob.ScheduleKey).WithSchedule(ScanSchedule(options)));
+        q.AddJob<MonthCloseJob>(j => j.WithIdentity(MonthCloseJob.Key).StoreDurably().WithDescription("Month close"));
+        if (options.Enabled)
+        {
+            foreach (var (job, key, cron) in Schedules(options))
+                q.AddTrigger(t => t.ForJob(job).WithIdentity(key).WithSchedule(Schedule(cron, options)));
+        }
         q.AddJobListener<JobRunLog>();
     }
 
-    private static CronScheduleBuilder ScanSchedule(AlertsOptions options) =>
-        CronScheduleBuilder.Create(options.ScanCron).InTimeZone(options.TimeZoneInfo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed);
+    private static CronScheduleBuilder Schedule(string cron, AlertsOptions options) =>
+        CronScheduleBuilder.Create(cron).InTimeZone(options.TimeZoneInfo).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed);
 
     /// <summary>
     /// Brings the stored triggers in line with the settings before the scheduler starts: a changed cron or time zone
@@ -72,16 +85,19 @@ public sealed class ScheduledJobs(ISchedulerFactory schedulers, IDbContextFactor
     /// </summary>
     public static async Task ApplyScheduleChangesAsync(IScheduler scheduler, AlertsOptions options, CancellationToken ct = default)
     {
-        var stored = await scheduler.GetTrigger(AlertScanJob.ScheduleKey, ct);
-        if (!options.Enabled)
+        foreach (var (job, key, cron) in Schedules(options))
         {
-            if (stored is not null) await scheduler.UnscheduleJob(AlertScanJob.ScheduleKey, ct);
-            return;
+            var stored = await scheduler.GetTrigger(key, ct);
+            if (!options.Enabled)
+            {
+                if (stored is not null) await scheduler.UnscheduleJob(key, ct);
+                continue;
+            }
+            if (stored is ICronTrigger existing && existing.CronExpressionString == cron && existing.TimeZone.Id == options.TimeZoneInfo.Id) continue;
+            var trigger = TriggerBuilder.Create().ForJob(job).WithIdentity(key).WithSchedule(Schedule(cron, options)).Build();
+            if (stored is null) await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), ct);
+            else await scheduler.RescheduleJob(key, trigger, ct);
         }
-        if (stored is ICronTrigger cron && cron.CronExpressionString == options.ScanCron && cron.TimeZone.Id == options.TimeZoneInfo.Id) return;
-        var trigger = TriggerBuilder.Create().ForJob(AlertScanJob.Key).WithIdentity(AlertScanJob.ScheduleKey).WithSchedule(ScanSchedule(options)).Build();
-        if (stored is null) await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), ct);
-        else await scheduler.RescheduleJob(AlertScanJob.ScheduleKey, trigger, ct);
     }
 
     public async Task<IReadOnlyList<JobStatus>> StatusAsync(CancellationToken ct = default)

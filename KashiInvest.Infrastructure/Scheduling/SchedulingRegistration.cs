@@ -25,6 +25,7 @@ public static class SchedulingRegistration
         services.AddSingleton<IAlertCheck, MonthlyReturnMissingCheck>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<ScheduledJobs>();
+        services.AddSingleton<Statistics.MonthClose>();
         services.AddSingleton<JobRunSignals>();
         services.AddHostedService<AlertRechecker>();
         ScheduledJobs.AddScheduledJobs(services, options, db.Provider, connectionString);

@@ -76,6 +76,21 @@ public sealed class StatisticsChartsQuery(IDbContextFactory<KashiDbContext> fact
 
     public static bool MayOpen(UserScope scope) => ReturnListQuery.MayOpen(scope);
 
+    /// <summary>
+    /// The month the screen opens on: the latest closed month with at least one approved return the user may see
+    /// (a leader should not open on a month still in review), else the latest closed month itself.
+    /// </summary>
+    public async Task<StatMonth> DefaultMonthAsync(UserScope scope, StatMonth latestClosed, CancellationToken ct = default)
+    {
+        if (!MayOpen(scope)) return latestClosed;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var units = await UnitsAsync(db, scope, ct);
+        var latest = await db.MonthlyReturns.AsNoTracking()
+            .Where(r => units.Contains(r.UnitId) && r.MonthIndex <= latestClosed.Index && r.ApprovedRevision != null)
+            .MaxAsync(r => (int?)r.MonthIndex, ct);
+        return latest is { } index ? StatMonth.FromIndex(index) : latestClosed;
+    }
+
     public async Task<StatisticsCharts?> ReadAsync(UserScope scope, StatMonth month, CancellationToken ct = default)
     {
         if (!MayOpen(scope)) return null;

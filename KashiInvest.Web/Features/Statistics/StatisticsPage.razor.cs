@@ -29,6 +29,8 @@ public partial class StatisticsPage
     private ReferenceCache.Snapshot? _ref;
     private bool _seesAll;
     private StatMonth _month;
+    /// <summary>The latest closed month when the screen opened on an earlier one because it has no approved return yet.</summary>
+    private StatMonth? _inReview;
     private StatisticsCharts? _charts;
     private DrillDown? _drill;
     private bool _loading = true;
@@ -54,7 +56,13 @@ public partial class StatisticsPage
         }
         _ref = await Reference.GetAsync();
         _seesAll = ReturnListQuery.SeesAllUnits(_scope);
-        _month = StatMonth.TryParse(MonthText, out var asked) && asked <= Returns.LatestClosed ? asked : Returns.LatestClosed;
+        _inReview = null;
+        if (StatMonth.TryParse(MonthText, out var asked) && asked <= Returns.LatestClosed) _month = asked;
+        else
+        {
+            _month = await Query.DefaultMonthAsync(_scope, Returns.LatestClosed);
+            if (_month != Returns.LatestClosed) _inReview = Returns.LatestClosed;
+        }
         await ReadInTurnAsync(ReadAsync);
     }
 
@@ -79,6 +87,7 @@ public partial class StatisticsPage
     private async Task MonthChangedAsync(int index)
     {
         _month = StatMonth.FromIndex(index);
+        _inReview = null;
         _loading = true;
         _drill = null;
         await ReadInTurnAsync(ReadAsync);

@@ -181,6 +181,7 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
         await page.GotoInteractiveAsync("/admin/jobs");
         var job = page.Locator("[data-testid=job][data-job='alerts.scan']");
         await Expect(job.Locator("[data-testid=job-schedule]")).ToContainTextAsync("每天 02:00");
+        await Expect(page.Locator("[data-testid=job][data-job='statistics.month-close'] [data-testid=job-schedule]")).ToContainTextAsync("每月 1 日 00:30");
         await Expect(page.Locator("[data-testid=jobs-title]")).ToHaveAttributeAsync("data-live", "on");
         var runsBefore = await job.Locator("[data-testid=job-run]").CountAsync();
         await job.Locator("[data-testid=job-run-now]").ClickAsync();
@@ -193,7 +194,7 @@ public sealed class AlertsBrowserTests(AlertsBrowserFixture fixture) : IClassFix
 
         var en = await fixture.SignedInPageAsync("bureau", "en");
         await en.GotoInteractiveAsync("/admin/jobs");
-        await Expect(en.Locator("[data-testid=job-schedule]")).ToContainTextAsync("Every day at 02:00 (Beijing time)");
+        await Expect(en.Locator("[data-testid=job][data-job='alerts.scan'] [data-testid=job-schedule]")).ToContainTextAsync("Every day at 02:00 (Beijing time)");
         await en.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "admin-jobs-en.png") });
 
         // Not for a county.
