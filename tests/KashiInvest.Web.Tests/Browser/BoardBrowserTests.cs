@@ -51,8 +51,22 @@ public sealed class BoardBrowserTests(BrowserFixture browser)
         // … and assigns the first to its department's proxy.
         var first = card.Locator("[data-testid=board-item]").First;
         var itemId = await first.GetAttributeAsync("data-item");
-        await first.Locator("[data-testid=board-assign]").ClickAsync();
-        await leader.Locator(".mud-dialog [data-testid=assign-submit]").ClickAsync();
+        // The plan's own save and its live notice re-render the card one after the other; a click that lands between
+        // the two renders reaches a button the next render replaced, so click until the dialog is open (bounded).
+        var assignSubmit = leader.Locator(".mud-dialog [data-testid=assign-submit]");
+        for (var attempt = 1; ; attempt++)
+        {
+            await first.Locator("[data-testid=board-assign]").ClickAsync();
+            try
+            {
+                await assignSubmit.WaitForAsync(new() { Timeout = 5000 });
+                break;
+            }
+            catch (System.TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+        await assignSubmit.ClickAsync();
         var assigned = card.Locator($"[data-testid=board-item][data-item='{itemId}']");
         await Expect(assigned).ToHaveAttributeAsync("data-holder", new System.Text.RegularExpressions.Regex("^dept-"));
         await Expect(assigned).ToHaveAttributeAsync("data-lane", "Unclaimed");

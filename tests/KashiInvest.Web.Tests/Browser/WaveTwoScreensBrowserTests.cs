@@ -22,6 +22,9 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
         { "leader", "speed" },
         { "bureau", "catalogue" },
         { "leader", "statistics" },
+        { "bureau", "bulletins" },
+        { "bureau", "bulletin-draft" },
+        { "shache", "bulletin-published" },
         { "leader", "gantt" },
     };
 
@@ -44,7 +47,7 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
                     {
                         await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth", null, new() { Timeout = 5000 });
                     }
-                    catch (PlaywrightException)
+                    catch (System.TimeoutException)
                     {
                     }
                     var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -106,6 +109,17 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
                     .OrderBy(i => i.ProjectId).Select(i => i.ProjectId).FirstAsync());
                 await page.GotoInteractiveAsync($"/projects/{project}/battlemap");
                 await Expect(page.Locator("[data-testid=bm-approval-gantt] [data-testid=gantt-actual]").First).ToBeVisibleAsync();
+                break;
+            case "bulletins":
+                await page.GotoInteractiveAsync("/bulletins");
+                await Expect(page.Locator("[data-testid=bulletin-row]").First).ToBeVisibleAsync();
+                break;
+            case "bulletin-draft":
+            case "bulletin-published":
+                var status = screen == "bulletin-draft" ? KashiInvest.Domain.Bulletins.BulletinStatus.Draft : KashiInvest.Domain.Bulletins.BulletinStatus.Published;
+                var bulletin = await browser.App.QueryAsync(db => db.Bulletins.Where(b => b.Status == status).Select(b => b.Id).FirstAsync());
+                await page.GotoInteractiveAsync($"/bulletins/{bulletin}");
+                await Expect(page.Locator("[data-testid=bulletin-document]")).ToBeVisibleAsync();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(screen), screen, null);
