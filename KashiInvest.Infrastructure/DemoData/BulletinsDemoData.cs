@@ -64,7 +64,7 @@ public static class BulletinsDemoData
             ? string.Create(CultureInfo.InvariantCulture, $"，同比{(h.OutOfRegionFundsYtdGrowth.Percent >= 0 ? "增长" : "下降")}{Math.Abs(h.OutOfRegionFundsYtdGrowth.Percent!.Value):0.0}%")
             : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"截至本季度末，全地区累计实现区外到位资金{h.OutOfRegionFundsYtd:0}万元{growth}；本季度实现区外到位资金{h.OutOfRegionFundsQuarter:0}万元，新签约项目{h.SignedQuarter}个、协议投资{h.SignedInvestmentQuarter:0}万元，新开工项目{h.StartedQuarter}个，新投产项目{h.ProductionQuarter}个。");
+            $"截至本季度末，全地区累计实现区外到位资金{DemoTexts.Amount(h.OutOfRegionFundsYtd)}{growth}；本季度实现区外到位资金{DemoTexts.Amount(h.OutOfRegionFundsQuarter)}，新签约项目{h.SignedQuarter}个、协议投资{DemoTexts.Amount(h.SignedInvestmentQuarter)}，新开工项目{h.StartedQuarter}个，新投产项目{h.ProductionQuarter}个。");
     }
 
     private static string Highlights(BulletinSnapshot s) => s.Praise.Count == 0

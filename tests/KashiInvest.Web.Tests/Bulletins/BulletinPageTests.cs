@@ -84,6 +84,9 @@ public sealed class BulletinPageTests(SeededDatabase database) : IClassFixture<S
             Assert.Empty(page.FindAll("[data-testid=bulletin-review]"));
             Assert.Equal(bulletin.Snapshot.Units.Count, page.FindAll("[data-testid=bulletin-unit]").Count);
             Assert.Equal($"/bulletins/{published.Id}.docx", page.Find("[data-testid=bulletin-docx]").GetAttribute("href"));
+            // The section headings count up one by one (一、二、三…), each numeral once.
+            var numerals = page.FindAll("[data-testid=bulletin-document] h6").Select(h => h.TextContent.Split('、')[0]).ToList();
+            Assert.Equal(["一", "二", "三", "四", "五", "六", "七", "八"], numerals);
         }
     }
 }
