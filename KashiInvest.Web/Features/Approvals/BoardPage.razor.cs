@@ -53,7 +53,7 @@ public partial class BoardPage
         var old = before!.Plans.SelectMany(p => p.Items).ToDictionary(i => i.Id);
         foreach (var item in _board.Plans.SelectMany(p => p.Items))
         {
-            if (items.Contains(item.Id) && (!old.TryGetValue(item.Id, out var was) || was != item)) _flash.Mark(item.Id);
+            if (items.Contains(item.Id) && (!old.TryGetValue(item.Id, out var was) || was.Version != item.Version)) _flash.Mark(item.Id);
         }
         foreach (var a in _board.Applications.Where(a => plans.Contains(a.PlanId))) _flash.Mark(-a.PlanId);
     }

@@ -28,7 +28,7 @@ public sealed class FollowUpTodoSource(IDbContextFactory<KashiDbContext> factory
             .ToListAsync(cancellationToken);
         return rows.Select(r => new TodoItem(
                 Kind,
-                text["Todo.Approvals.FollowUp.Title", r.Project, Localized.IsChinese ? r.ItemName : r.ItemNameEn],
+                text["Todo.Approvals.FollowUp.Title", r.Project, Localized.Pick(r.ItemName, r.ItemNameEn)],
                 r.SatisfactionComment,
                 $"/approvals/board#item-{r.Id}",
                 null,

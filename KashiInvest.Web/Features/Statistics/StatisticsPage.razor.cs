@@ -66,7 +66,7 @@ public partial class StatisticsPage
         await ReadInTurnAsync(ReadAsync);
     }
 
-    protected override bool Concerns(ChangeNotice notice) => notice.Kind is ChangeKinds.ReturnChanged or ChangeKinds.ReportSubmitted;
+    protected override bool Concerns(ChangeNotice notice) => notice.Kind is ChangeKinds.ReturnChanged;
 
     // Returns of this year up to the month shown, or of last year (the comparison line and the growth), re-read the charts.
     protected override async Task ApplyAsync(LiveChanges changes)
@@ -74,14 +74,8 @@ public partial class StatisticsPage
         var from = _month.SameMonthLastYear.FirstOfYear.Index;
         var returns = changes.Everything || changes.Notices.Any(n => n.Kind == ChangeKinds.ReturnChanged
             && n.PeriodIndex is { } m && m >= from && m <= _month.Index);
-        if (returns)
-        {
-            await ReadAsync();
-        }
-        else if (_drill is not null && changes.Notices.Any(n => n.Kind == ChangeKinds.ReportSubmitted) && _scope is not null)
-        {
-            _drill = await Query.DrillAsync(_scope, _month, _drill.Target);
-        }
+        // A report filed now counts in the current month, never in a closed one, so reports do not move this screen.
+        if (returns) await ReadAsync();
     }
 
     private async Task MonthChangedAsync(int index)
