@@ -18,12 +18,11 @@ namespace KashiInvest.Web.Features.Bulletins;
 /// </summary>
 public sealed class BulletinDocxWriter(UiText t)
 {
-    public const string ContentType = MinutesDocxWriter.ContentType;
+    public const string ContentType = OfficialDocx.ContentType;
 
-    private const string LatinFont = "Times New Roman";
-    private const string TitleSize = "44", MastheadSize = "52", BodySize = "32", TableSize = "24";
-    private const int PageWidth = 11906, PageHeight = 16838, MarginTop = 2098, MarginBottom = 1984, MarginLeft = 1587, MarginRight = 1474;
-    private const int TextWidth = PageWidth - MarginLeft - MarginRight;
+    // Half-points: 二号 22 pt, 26 pt for the masthead, 小四 12 pt (the body's 三号 is the documents' default).
+    private const string TitleSize = "44", MastheadSize = "52", TableSize = "24";
+    private const int TextWidth = OfficialDocx.TextWidth;
 
     /// <summary>The caption (w:tblCaption) of the supervision list's table, so that a reader or a test finds it.</summary>
     public const string SupervisionTableCaption = "supervision";
@@ -50,16 +49,8 @@ public sealed class BulletinDocxWriter(UiText t)
         document.PackageProperties.Subject = b.Number;
         document.PackageProperties.Language = language;
         var main = document.AddMainDocumentPart();
-        main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(new DocDefaults(
-            new RunPropertiesDefault(new RunPropertiesBaseStyle(Fonts(MinutesDocxWriter.BodyFont), new FontSize { Val = BodySize },
-                new FontSizeComplexScript { Val = BodySize }, new Languages { Val = language, EastAsia = "zh-CN" })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                new SpacingBetweenLines { Before = "0", After = "0", Line = "580", LineRule = LineSpacingRuleValues.Exact },
-                new Justification { Val = JustificationValues.Both }))));
-        main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new Compatibility(new CompatibilitySetting
-        {
-            Name = CompatSettingNameValues.CompatibilityMode, Uri = "http://schemas.microsoft.com/office/word", Val = "15",
-        }));
+        // The minutes' document defaults and font table (each official font with the Windows font Word falls back to).
+        OfficialDocx.AddStylesAndFonts(main, OfficialDocx.Styles(language));
         var footer = main.AddNewPart<FooterPart>();
         footer.Footer = new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
             Run("— ", null), new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
@@ -69,10 +60,7 @@ public sealed class BulletinDocxWriter(UiText t)
 
         var body = new Body();
         foreach (var element in Content(b, words)) body.Append(element);
-        body.Append(new SectionProperties(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-            new PageSize { Width = PageWidth, Height = PageHeight },
-            new PageMargin { Top = MarginTop, Bottom = MarginBottom, Left = MarginLeft, Right = MarginRight, Header = 851, Footer = 992, Gutter = 0 }));
+        body.Append(OfficialDocx.Section(main.GetIdOfPart(footer)));
         main.Document = new Document(body);
         main.Document.Save();
     }
@@ -81,13 +69,13 @@ public sealed class BulletinDocxWriter(UiText t)
     {
         var s = b.Snapshot;
         // Masthead: the issuing office in red, the number, the red rule.
-        yield return Para(b.IssuingOffice + t["Bulletins.Doc.Masthead"], JustificationValues.Center, MinutesDocxWriter.TitleFont, MastheadSize, color: "C00000");
+        yield return Para(b.IssuingOffice + t["Bulletins.Doc.Masthead"], JustificationValues.Center, OfficialDocx.TitleFont, MastheadSize, color: "C00000");
         yield return Para(b.Number, JustificationValues.Center);
-        if (b.Status != BulletinStatus.Published) yield return Para(t["Bulletins.Doc.Draft", t.Enum(b.Status)], JustificationValues.Center, MinutesDocxWriter.HeadingFont, null, color: "C00000");
+        if (b.Status != BulletinStatus.Published) yield return Para(t["Bulletins.Doc.Draft", t.Enum(b.Status)], JustificationValues.Center, OfficialDocx.HeadingFont, null, color: "C00000");
         yield return new Paragraph(new ParagraphProperties(
             new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 12, Space = 1, Color = "C00000" }),
             new SpacingBetweenLines { Before = "0", After = "240", Line = "120", LineRule = LineSpacingRuleValues.Exact }));
-        yield return Para(b.Title, JustificationValues.Center, MinutesDocxWriter.TitleFont, TitleSize);
+        yield return Para(b.Title, JustificationValues.Center, OfficialDocx.TitleFont, TitleSize);
         yield return Para(t["Bulletins.Doc.Addressees"], JustificationValues.Left);
 
         var n = 0;
@@ -125,7 +113,7 @@ public sealed class BulletinDocxWriter(UiText t)
         yield return Para(b.PublishedOn is { } d ? t["Bulletins.Doc.Date", d.Year, d.Month, d.Day] : t["Bulletins.Doc.NotPublished"], JustificationValues.Right);
     }
 
-    private static Paragraph Heading(string text) => Para(text, JustificationValues.Left, MinutesDocxWriter.HeadingFont, null, indent: true, keepNext: true);
+    private static Paragraph Heading(string text) => Para(text, JustificationValues.Left, OfficialDocx.HeadingFont, null, indent: true, keepNext: true);
 
     private static Paragraph Body(string text) => Para(text, JustificationValues.Both, null, null, indent: true);
 
@@ -145,7 +133,7 @@ public sealed class BulletinDocxWriter(UiText t)
     private static Run Run(string text, RunProperties? properties) =>
         new(properties?.HasChildren == true ? properties : new RunProperties(), new Text(MinutesDocxWriter.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
 
-    private static RunFonts Fonts(string eastAsia) => new() { Ascii = LatinFont, HighAnsi = LatinFont, EastAsia = eastAsia, ComplexScript = LatinFont };
+    private static RunFonts Fonts(string eastAsia) => OfficialDocx.Fonts(eastAsia);
 
     private static Table Table(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, int[] widths, string? caption = null)
     {
@@ -174,7 +162,7 @@ public sealed class BulletinDocxWriter(UiText t)
         var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
         if (heading) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" });
         var rp = new RunProperties(new FontSize { Val = TableSize }, new FontSizeComplexScript { Val = TableSize });
-        if (heading) rp.PrependChild(Fonts(MinutesDocxWriter.HeadingFont));
+        if (heading) rp.PrependChild(Fonts(OfficialDocx.HeadingFont));
         return new TableCell(properties, new Paragraph(
             new ParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40", Line = "320", LineRule = LineSpacingRuleValues.Auto },
                 new Justification { Val = heading ? JustificationValues.Center : JustificationValues.Left }),

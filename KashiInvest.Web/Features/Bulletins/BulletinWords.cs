@@ -1,6 +1,7 @@
 using System.Globalization;
 using KashiInvest.Domain.Bulletins;
 using KashiInvest.Domain.Statistics;
+using KashiInvest.Web.Features.Meetings.Minutes;
 using KashiInvest.Web.Shared;
 
 namespace KashiInvest.Web.Features.Bulletins;
@@ -70,5 +71,5 @@ public sealed class BulletinWords(UiText t)
     ];
 
     /// <summary>一、二、… (Chinese) or 1. 2. … (English) for a first-level heading.</summary>
-    public static string Number(int n) => Localized.IsChinese ? "一二三四五六七八九十"[n - 1] + "、" : $"{n}. ";
+    public static string Number(int n) => Localized.IsChinese ? MinutesText.ChineseNumeral(n) + "、" : $"{n}. ";
 }

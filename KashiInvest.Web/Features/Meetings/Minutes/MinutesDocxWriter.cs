@@ -17,31 +17,19 @@ namespace KashiInvest.Web.Features.Meetings.Minutes;
 /// </summary>
 public sealed class MinutesDocxWriter(IStringLocalizer<Strings> localizer)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string ContentType = OfficialDocx.ContentType;
 
-    // Fonts: the official one (East Asian text), the one Word should substitute when it is missing, and the Latin font.
-    internal const string TitleFont = "方正小标宋简体";
-    internal const string BodyFont = "仿宋_GB2312";
-    internal const string HeadingFont = "黑体";
-    internal const string SubHeadingFont = "楷体_GB2312";
-    internal const string PageNumberFont = "宋体";
-    private const string LatinFont = "Times New Roman";
+    // The official fonts, their fallbacks (the font table), the document defaults and the page: OfficialDocx.
+    internal const string TitleFont = OfficialDocx.TitleFont;
+    internal const string BodyFont = OfficialDocx.BodyFont;
+    internal const string HeadingFont = OfficialDocx.HeadingFont;
+    internal const string SubHeadingFont = OfficialDocx.SubHeadingFont;
+    internal const string PageNumberFont = OfficialDocx.PageNumberFont;
 
-    private static readonly (string Name, string Fallback, FontFamilyValues Family)[] FontTable =
-    [
-        (TitleFont, "宋体", FontFamilyValues.Roman),
-        (BodyFont, "仿宋", FontFamilyValues.Modern),
-        (HeadingFont, "SimHei", FontFamilyValues.Modern),
-        (SubHeadingFont, "楷体", FontFamilyValues.Modern),
-        (PageNumberFont, "SimSun", FontFamilyValues.Auto),
-    ];
+    // Half-points: 二号 22 pt, 四号 14 pt, 小四 12 pt (the body's 三号 is the documents' default).
+    private const string TitleSize = "44", PageNumberSize = "28", TableSize = "24";
 
-    // Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt.
-    private const string TitleSize = "44", BodySize = "32", PageNumberSize = "28", TableSize = "24";
-
-    // A4 in twentieths of a point; margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right.
-    private const int PageWidth = 11906, PageHeight = 16838, MarginTop = 2098, MarginBottom = 1984, MarginLeft = 1587, MarginRight = 1474;
-    private const int TextWidth = PageWidth - MarginLeft - MarginRight; // 8845
+    private const int TextWidth = OfficialDocx.TextWidth; // 8845
 
     // 序号, 任务, 责任单位, 完成时限, 关联项目, 状态: the deadline column fits "2026年12月31日" on one line at 小四.
     private static readonly int[] ColumnWidths = [650, 2300, 1400, 1850, 1745, 900];
@@ -89,26 +77,13 @@ public sealed class MinutesDocxWriter(IStringLocalizer<Strings> localizer)
         document.PackageProperties.Language = language;
 
         var main = document.AddMainDocumentPart();
-        main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(language);
-        main.AddNewPart<FontTablePart>().Fonts = Fonts();
-        // Word 2013+ layout rules, so Word does not open the document in compatibility mode.
-        main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new Compatibility(new CompatibilitySetting
-        {
-            Name = CompatSettingNameValues.CompatibilityMode, Uri = "http://schemas.microsoft.com/office/word", Val = "15",
-        }));
+        OfficialDocx.AddStylesAndFonts(main, Styles(language));
         var footer = main.AddNewPart<FooterPart>();
         footer.Footer = Footer(text);
 
         var body = new Body();
         foreach (var element in Content(minutes, text)) body.Append(element);
-        body.Append(new SectionProperties(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-            new PageSize { Width = PageWidth, Height = PageHeight },
-            new PageMargin
-            {
-                Top = MarginTop, Bottom = MarginBottom, Left = MarginLeft, Right = MarginRight,
-                Header = 851, Footer = 992, Gutter = 0,
-            }));
+        body.Append(OfficialDocx.Section(main.GetIdOfPart(footer)));
         main.Document = new Document(body);
         main.Document.Save();
     }
@@ -277,24 +252,9 @@ public sealed class MinutesDocxWriter(IStringLocalizer<Strings> localizer)
             Run(after)));
     }
 
-    private static Fonts Fonts() => new(FontTable.Select(f => new Font(
-        new AltName { Val = f.Fallback },
-        new FontCharSet { Val = "86" },
-        new FontFamily { Val = f.Family },
-        new Pitch { Val = FontPitchValues.Variable }) { Name = f.Name }));
-
     private static Styles Styles(string language)
     {
-        var styles = new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    Fonts(BodyFont),
-                    new FontSize { Val = BodySize },
-                    new FontSizeComplexScript { Val = BodySize },
-                    new Languages { Val = language, EastAsia = "zh-CN" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                    new SpacingBetweenLines { Before = "0", After = "0", Line = "580", LineRule = LineSpacingRuleValues.Exact },
-                    new Justification { Val = JustificationValues.Both }))));
+        var styles = OfficialDocx.Styles(language);
 
         styles.Append(ParagraphStyle("Normal", "Normal", null, null, null, isDefault: true));
         styles.Append(ParagraphStyle(TitleStyle, "Minutes Title",
@@ -341,8 +301,7 @@ public sealed class MinutesDocxWriter(IStringLocalizer<Strings> localizer)
         return styles;
     }
 
-    private static RunFonts Fonts(string eastAsia) =>
-        new() { Ascii = LatinFont, HighAnsi = LatinFont, EastAsia = eastAsia, ComplexScript = LatinFont };
+    private static RunFonts Fonts(string eastAsia) => OfficialDocx.Fonts(eastAsia);
 
     private static Style ParagraphStyle(string id, string name, StyleParagraphProperties? paragraph, RunFonts? fonts, string? size, bool isDefault = false)
     {
