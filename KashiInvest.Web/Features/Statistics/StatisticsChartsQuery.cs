@@ -1,8 +1,8 @@
 using KashiInvest.Domain.Access;
-using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Statistics;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Infrastructure.Statistics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -198,44 +198,21 @@ public sealed class StatisticsChartsQuery(IDbContextFactory<KashiDbContext> fact
 
     /// <summary>
     /// Each project of the units and what it contributes to their figures of the month: the unit's return computed by
-    /// <see cref="MonthlyReturnCalculator"/> for that project alone, from the platform's data as of the month's close.
+    /// <see cref="MonthlyReturnCalculator"/> for that project alone, from the same facts as the return itself
+    /// (<see cref="MonthlyReturnData.LoadAsync"/>, the platform's data as of the month's close).
     /// <see cref="DrillProject.FundsWan"/> and <see cref="DrillProject.OutOfRegionFundsWan"/> are its funds to date.
     /// </summary>
     private async Task<List<(DrillProject Project, IReadOnlyDictionary<FigureKey, decimal> Figures, SourceRegionCode Region)>> ProjectPartsAsync(
         KashiDbContext db, IReadOnlyCollection<int> units, StatMonth month, CancellationToken ct)
     {
-        if (units.Count == 0) return [];
-        var close = month.CloseUtc;
-        var projects = await (
-                from p in db.Projects.AsNoTracking()
-                join i in db.Investors.AsNoTracking() on p.InvestorId equals i.Id
-                where units.Contains(p.HostUnitId)
-                select new { p.Id, p.Code, p.Name, p.HostUnitId, p.ChainId, p.PlannedInvestmentWan, Tiered = i.Tiers != InvestorTier.None, i.Region })
-            .ToListAsync(ct);
-        var steps = (await (
-                from s in db.StageChanges.AsNoTracking()
-                join p in db.Projects.AsNoTracking() on s.ProjectId equals p.Id
-                where units.Contains(p.HostUnitId) && s.AtUtc < close
-                select new { s.ProjectId, s.To, s.AtUtc }).ToListAsync(ct))
-            .ToLookup(s => s.ProjectId, s => new StageStep(s.To, s.AtUtc));
-        var reports = (await (
-                from r in db.ProgressReports.AsNoTracking()
-                join p in db.Projects.AsNoTracking() on r.ProjectId equals p.Id
-                where units.Contains(p.HostUnitId) && r.SubmittedAtUtc < close
-                select new { r.ProjectId, r.PeriodIndex, r.Kind, r.Revision, r.FundsInPlaceThisPeriodWan, r.OutOfRegionFundsThisPeriodWan, r.SubmittedAtUtc })
-                .ToListAsync(ct))
-            .ToLookup(r => r.ProjectId, r => new FundsReport(r.ProjectId, r.PeriodIndex, r.Kind, r.Revision, r.FundsInPlaceThisPeriodWan,
-                r.OutOfRegionFundsThisPeriodWan, r.SubmittedAtUtc));
-
+        var facts = await MonthlyReturnData.LoadAsync(db, units, month, ct);
+        var reports = facts.Funds.ToLookup(r => r.ProjectId);
         var result = new List<(DrillProject, IReadOnlyDictionary<FigureKey, decimal>, SourceRegionCode)>();
-        foreach (var p in projects)
+        foreach (var p in facts.Projects)
         {
-            var history = steps[p.Id].ToList();
-            if (history.Count == 0) continue;
-            var facts = new ProjectFacts(p.Id, p.ChainId, p.PlannedInvestmentWan, p.Tiered, history);
-            var own = MonthlyReturnCalculator.Compute(month, [facts], [.. reports[p.Id]], settings.Value);
-            result.Add((new DrillProject(p.Id, p.Code, p.Name, p.HostUnitId, p.ChainId, own.GetValueOrDefault(new FigureKey(FigureCode.FundsYtd)),
-                own.GetValueOrDefault(new FigureKey(FigureCode.OutOfRegionFundsYtd)), p.PlannedInvestmentWan), own, p.Region));
+            var own = MonthlyReturnCalculator.Compute(month, [p.Facts], [.. reports[p.Id]], settings.Value);
+            result.Add((new DrillProject(p.Id, p.Code, p.Name, p.HostUnitId, p.Facts.ChainId, own.GetValueOrDefault(new FigureKey(FigureCode.FundsYtd)),
+                own.GetValueOrDefault(new FigureKey(FigureCode.OutOfRegionFundsYtd)), p.Facts.PlannedInvestmentWan), own, p.Region));
         }
         return result;
     }
