@@ -127,10 +127,25 @@ public sealed class ReturnReviewBrowserTests(BrowserFixture browser)
     /// <summary>Picks the figure, types the new value and the reason, and saves the correction.</summary>
     private static async Task CorrectAsync(IPage page, string value, string reason)
     {
-        await FormInput.PickAsync(page, "correct-figure", FigureName, exact: true);
-        await FormInput.Field(page, "correct-value").FillAsync(value);
-        await FormInput.FillCountedAsync(page, "correct-reason", reason);
+        // The save button is enabled once the circuit has both the figure and the value. On a loaded machine the value
+        // typed while the pick re-renders the form can be lost: pick and type again (both idempotent), a bounded few times.
         var save = page.Locator("[data-testid=correct-save]");
+        for (var attempt = 1; ; attempt++)
+        {
+            await FormInput.PickAsync(page, "correct-figure", FigureName, exact: true);
+            var field = FormInput.Field(page, "correct-value");
+            await field.FillAsync(value);
+            await field.PressAsync("Tab");
+            try
+            {
+                await Expect(save).ToBeEnabledAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 4)
+            {
+            }
+        }
+        await FormInput.FillCountedAsync(page, "correct-reason", reason);
         await Expect(save).ToBeEnabledAsync();
         await save.ClickAsync();
         await Expect(page.Locator("[data-testid=correct-reason] textarea, [data-testid=correct-reason] input, input[data-testid=correct-reason]").First).ToHaveValueAsync("");
