@@ -8,8 +8,10 @@ namespace KashiInvest.Domain.Alerts;
 /// <summary>
 /// Derives a project's alert conditions from its health assessment — the same reasons the battle map and the wall
 /// show — so alerts and health never disagree. One alert per stall, per overdue milestone, per overdue half-month
-/// report and per overdue ledger entry. Severity: a reason that makes the project stalled is high, at risk is
-/// medium; an overdue ledger entry is high when it is blocking or has been escalated (escalated ranks higher).
+/// report and per overdue ledger entry; a key project's overdue approval items have their own alerts already
+/// (<see cref="ApprovalAlertRules"/>), so that reason raises none here. Severity: a reason that makes the project
+/// stalled is high, at risk is medium; an overdue ledger entry is high when it is blocking or has been escalated
+/// (escalated ranks higher).
 /// </summary>
 public static class HealthAlertRules
 {
@@ -50,6 +52,9 @@ public static class HealthAlertRules
                         result.Add(new(AlertKind.ProblemOverdue, projectId, null, "problem:" + S(p.Id), severity, "ProblemOverdue",
                             [S(p.Id), S(today.DayNumber - p.DueOn.DayNumber), p.Level.ToString(), p.Severity.ToString()], p.OwnerUnitId));
                     }
+                    break;
+                case HealthReasonKind.ApprovalOverdue:
+                    // Each overdue item already has its own approval-overdue alert (ApprovalAlertRules): no second one.
                     break;
             }
         }

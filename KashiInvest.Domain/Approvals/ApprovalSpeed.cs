@@ -19,6 +19,13 @@ public sealed record SpeedFigures(int Count, decimal? MedianDays, int InsideHalf
     public static readonly SpeedFigures None = new(0, null, 0, null);
 }
 
+/// <summary>The investor's satisfaction with a set of items: how many were rated, how many 好评, and their share (%) of the rated ones.</summary>
+/// <param name="GoodPercent">The share (%) of 好评 among the rated items, one decimal; null when none was rated.</param>
+public sealed record SatisfactionFigures(int Rated, int Good, decimal? GoodPercent)
+{
+    public static readonly SatisfactionFigures None = new(0, 0, null);
+}
+
 /// <summary>
 /// The arithmetic of the approval speed table (审批提速, Art. 23): the median of days taken (the middle value; with an
 /// even count, the mean of the two middle ones) and the share finished inside half the statutory time, rounded to one
@@ -40,6 +47,20 @@ public static class ApprovalSpeed
     {
         if (whole < 0 || part < 0 || part > whole) throw new ArgumentOutOfRangeException(nameof(part), "A share needs 0 ≤ part ≤ whole.");
         return whole == 0 ? null : Math.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>The satisfaction figures of items with these ratings (null: not rated, so not counted).</summary>
+    public static SatisfactionFigures SatisfactionOf(IEnumerable<Satisfaction?> ratings)
+    {
+        var rated = 0;
+        var good = 0;
+        foreach (var rating in ratings)
+        {
+            if (rating is not { } r) continue;
+            rated++;
+            if (r == Satisfaction.Good) good++;
+        }
+        return rated == 0 ? SatisfactionFigures.None : new SatisfactionFigures(rated, good, Percent(good, rated));
     }
 
     public static SpeedFigures Of(IReadOnlyCollection<FinishedItemDays> items)

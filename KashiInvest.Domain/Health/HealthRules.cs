@@ -1,3 +1,4 @@
+using KashiInvest.Domain.Approvals;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
@@ -9,7 +10,8 @@ namespace KashiInvest.Domain.Health;
 public enum HealthStatus { OnTrack, AtRisk, Stalled }
 
 /// <summary>What a health reason is about; the alert engine raises one alert per kind and subject.</summary>
-public enum HealthReasonKind { NoActivity, MilestoneOverdue, ReportOverdue, ProblemOverdue, BlockingProblem }
+/// <remarks><see cref="ApprovalOverdue"/> raises no alert of its own: each overdue item already has its approval-overdue alert.</remarks>
+public enum HealthReasonKind { NoActivity, MilestoneOverdue, ReportOverdue, ProblemOverdue, BlockingProblem, ApprovalOverdue }
 
 /// <summary>
 /// One reason for a health status, as a code with its facts (resource key <c>Health.{Code}</c> in Web), e.g.
@@ -27,6 +29,28 @@ public sealed record MilestoneFact(string Name, DateOnly PlannedOn, DateOnly? Re
 
 public sealed record ProblemFact(int Id, ProblemSeverity Severity, DateOnly DueOn, EscalationLevel Level, int? OwnerUnitId = null);
 
+/// <summary>
+/// A project's approval items past their committed limit (Art. 23): how many, and the one overdue longest with its
+/// name in both languages and its days past the due day. Null (or a count of 0) when none is overdue.
+/// </summary>
+public sealed record OverdueApprovalsFact(int Count, string OldestItemName, string OldestItemNameEn, int OldestDaysOverdue)
+{
+    /// <summary>
+    /// Reads each item's clock on <paramref name="today"/> and keeps the overdue ones (not in warning, not finished);
+    /// null when none is overdue.
+    /// </summary>
+    public static OverdueApprovalsFact? Of(IEnumerable<(string Name, string NameEn, ClockFacts Clock)> items, WorkingCalendar calendar, DateOnly today)
+    {
+        var overdue = items
+            .Select(i => (i.Name, i.NameEn, Reading: ApprovalClock.Read(i.Clock, calendar, today)))
+            .Where(i => i.Reading.State == ClockState.Overdue)
+            .Select(i => (i.Name, i.NameEn, Days: today.DayNumber - i.Reading.DueOn!.Value.DayNumber))
+            .OrderByDescending(i => i.Days).ThenBy(i => i.Name, StringComparer.Ordinal)
+            .ToList();
+        return overdue.Count == 0 ? null : new OverdueApprovalsFact(overdue.Count, overdue[0].Name, overdue[0].NameEn, overdue[0].Days);
+    }
+}
+
 /// <summary>What the health rules look at for one project; loaded in one query per screen, not per project.</summary>
 public sealed record HealthFacts(
     ProjectStage Stage,
@@ -35,11 +59,13 @@ public sealed record HealthFacts(
     DateTime LastActivityAtUtc,
     IReadOnlyList<MilestoneFact> Milestones,
     IReadOnlyList<SubmittedReport> FortnightlyReports,
-    IReadOnlyList<ProblemFact> OpenProblems);
+    IReadOnlyList<ProblemFact> OpenProblems,
+    OverdueApprovalsFact? OverdueApprovals = null);
 
 /// <summary>
 /// The health rules (Art. 21–22, 27): inactivity for the stage, overdue milestones, missing fortnightly reports,
-/// problems past due and blocking problems. The battle map, the wall and the alert checks all call this.
+/// problems past due and blocking problems, and (Art. 23) a key project's overdue approval items. The battle map,
+/// the wall and the alert checks all call this.
 /// </summary>
 public static class HealthRules
 {
@@ -84,6 +110,13 @@ public static class HealthRules
         var blockingOpen = facts.OpenProblems.Count(p => p.Severity == ProblemSeverity.Blocking && today <= p.DueOn);
         if (blockingOpen > 0)
             reasons.Add(new(HealthReasonKind.BlockingProblem, HealthStatus.AtRisk, "BlockingProblemsOpen", "blocking-open", blockingOpen));
+
+        // A key project's overdue approval item shows on its health (Art. 23); other projects' items show on the board.
+        if (facts.IsKeyProject && facts.OverdueApprovals is { Count: > 0 } approvals)
+        {
+            reasons.Add(new(HealthReasonKind.ApprovalOverdue, HealthStatus.AtRisk, approvals.Count == 1 ? "ApprovalOverdue" : "ApprovalsOverdue", "approvals",
+                approvals.Count, approvals.OldestItemName, approvals.OldestItemNameEn, approvals.OldestDaysOverdue));
+        }
 
         if (reasons.Count == 0) return HealthAssessment.OnTrack;
         var ordered = reasons.OrderByDescending(r => r.Level).ThenBy(r => r.Kind).ToList();

@@ -1,3 +1,5 @@
+using KashiInvest.Domain.Approvals;
+using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Health;
 using KashiInvest.Domain.Problems;
 using KashiInvest.Domain.Projects;
@@ -9,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace KashiInvest.Infrastructure.Health;
 
 /// <summary>
-/// Loads the facts the health rules need for a set of projects in four queries (not four per project) and
+/// Loads the facts the health rules need for a set of projects in a fixed number of queries (four, and two more
+/// when approval items run: the open items with their pauses and the working-day calendar; never per project) and
 /// assesses them. The battle map, the wall and the alert checks use this one path, so they never disagree.
 /// </summary>
 public sealed class ProjectHealthQuery(IOptions<HealthSettings> settings, TimeProvider clock)
@@ -40,6 +43,23 @@ public sealed class ProjectHealthQuery(IOptions<HealthSettings> settings, TimePr
         var problems = await db.Problems.AsNoTracking().Where(p => ids.Contains(p.ProjectId))
             .Select(p => new { p.Id, p.ProjectId, p.Status, p.Severity, p.DueOn, p.Level, p.UpdatedAtUtc }).ToListAsync(ct);
 
+        // Approval items whose clock runs (accepted, not finished): an overdue one shows on a key project's health.
+        var running = await db.PlanItems.AsNoTracking().Include(i => i.Pauses)
+            .Where(i => ids.Contains(i.ProjectId) && i.ClockStartOn != null && i.Status != PlanItemStatus.Approved && i.Status != PlanItemStatus.Refused
+                        && i.Status != PlanItemStatus.CertificateIssued && i.Status != PlanItemStatus.Withdrawn)
+            .ToListAsync(ct);
+        var overdueApprovals = new Dictionary<int, OverdueApprovalsFact>();
+        if (running.Count > 0)
+        {
+            var calendar = new WorkingCalendar(await db.CalendarYears.AsNoTracking().Include(y => y.Days).ToListAsync(ct));
+            var today = BeijingTime.DateOf(clock.GetUtcNow().UtcDateTime);
+            foreach (var project in running.GroupBy(i => i.ProjectId))
+            {
+                if (OverdueApprovalsFact.Of(project.Select(i => (i.ItemName, i.ItemNameEn, i.ClockFacts)), calendar, today) is { } fact)
+                    overdueApprovals[project.Key] = fact;
+            }
+        }
+
         var fortnightly = reports.Where(r => r.Kind == ReportKind.Fortnightly)
             .ToLookup(r => r.ProjectId, r => new SubmittedReport(r.PeriodIndex, r.Revision, r.IsLate));
         var lastReport = reports.GroupBy(r => r.ProjectId).ToDictionary(g => g.Key, g => g.Max(r => r.SubmittedAtUtc));
@@ -55,7 +75,7 @@ public sealed class ProjectHealthQuery(IOptions<HealthSettings> settings, TimePr
             if (lastReport.TryGetValue(p.Id, out var r) && r > last) last = r;
             if (lastProblem.TryGetValue(p.Id, out var q) && q > last) last = q;
             result[p.Id] = new HealthFacts(p.Stage, p.WorkGroupLevel == WorkGroupLevel.KeyProject, p.SignedOn, last,
-                milestones[p.Id].ToList(), fortnightly[p.Id].ToList(), open[p.Id].ToList());
+                milestones[p.Id].ToList(), fortnightly[p.Id].ToList(), open[p.Id].ToList(), overdueApprovals.GetValueOrDefault(p.Id));
         }
         return result;
     }

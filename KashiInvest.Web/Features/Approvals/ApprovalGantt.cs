@@ -39,13 +39,20 @@ public sealed record GanttChart(IReadOnlyList<GanttRow> Rows, DateOnly From, Dat
 
 /// <summary>
 /// Computes the approvals timeline of one service plan (pure: the items, the working-day calendar and today in).
-/// Planned dates follow the prerequisites named in the plan (an item waits on the latest planned end of those it
-/// names that are in the plan; items without such prerequisites start on their plan day, side by side). The critical
+/// Planned dates follow the prerequisites named in the plan: an item waits on the latest planned end of those it
+/// names that are in the plan, and through a prerequisite the plan leaves out on what that one waits on in the
+/// catalogue, transitively, down to the planned items it depends on (B waits on A, A is not planned, A waits on C:
+/// B still starts after C). Items without such prerequisites start on their plan day, side by side. The critical
 /// path is the chain of prerequisites that sets the planned end of the construction-permit stage's last item.
 /// </summary>
 public static class ApprovalGantt
 {
-    public static GanttChart Build(IReadOnlyList<GanttItem> items, WorkingCalendar calendar, DateOnly today)
+    /// <param name="catalogue">
+    /// Each catalogue item's prerequisite codes by its code (retired ones too), to follow a prerequisite the plan
+    /// leaves out; without it such a prerequisite holds nothing back.
+    /// </param>
+    public static GanttChart Build(IReadOnlyList<GanttItem> items, WorkingCalendar calendar, DateOnly today,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? catalogue = null)
     {
         var byCode = new Dictionary<string, GanttItem>(StringComparer.Ordinal);
         foreach (var item in items.Where(i => i.Status != PlanItemStatus.Withdrawn).Concat(items)) byCode.TryAdd(item.Code, item);
@@ -70,8 +77,28 @@ public static class ApprovalGantt
             return planned[item.Id] = new GanttSpan(start, due);
         }
 
-        IEnumerable<GanttItem> Prerequisites(GanttItem item) =>
-            item.Prerequisites.Select(c => byCode.GetValueOrDefault(c)).Where(p => p is not null && p.Id != item.Id)!;
+        var prerequisitesOf = new Dictionary<int, IReadOnlyList<GanttItem>>();
+        IEnumerable<GanttItem> Prerequisites(GanttItem item)
+        {
+            if (prerequisitesOf.TryGetValue(item.Id, out var known)) return known;
+            var found = new List<GanttItem>();
+            var seen = new HashSet<string>(StringComparer.Ordinal) { item.Code };
+            var pending = new Queue<string>(item.Prerequisites);
+            while (pending.TryDequeue(out var code))
+            {
+                if (!seen.Add(code)) continue;
+                if (byCode.TryGetValue(code, out var inPlan))
+                {
+                    if (inPlan.Id != item.Id) found.Add(inPlan);
+                }
+                else if (catalogue is not null && catalogue.TryGetValue(code, out var further))
+                {
+                    // Left out of the plan: what it waits on in the catalogue still comes first.
+                    foreach (var next in further) pending.Enqueue(next);
+                }
+            }
+            return prerequisitesOf[item.Id] = found;
+        }
 
         foreach (var item in items) Plan(item);
 

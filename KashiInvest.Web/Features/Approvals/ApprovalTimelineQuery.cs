@@ -8,8 +8,8 @@ namespace KashiInvest.Web.Features.Approvals;
 
 /// <summary>
 /// Reads a project's service-plan items under the user's scope and computes its approvals timeline
-/// (<see cref="ApprovalGantt"/>) on the working-day calendar and today (Beijing) on the injected clock. Null: the
-/// project is not visible or has no planned item.
+/// (<see cref="ApprovalGantt"/>) on the working-day calendar, the catalogue's prerequisites and today (Beijing) on
+/// the injected clock. Null: the project is not visible or has no planned item.
 /// </summary>
 public sealed class ApprovalTimelineQuery(IDbContextFactory<KashiDbContext> factory, TimeProvider clock)
 {
@@ -24,6 +24,9 @@ public sealed class ApprovalTimelineQuery(IDbContextFactory<KashiDbContext> fact
             .ToListAsync(ct);
         if (rows.Count == 0) return null;
         var calendar = new WorkingCalendar(await db.CalendarYears.AsNoTracking().Include(y => y.Days).ToListAsync(ct));
+        // The catalogue's chains, to follow a prerequisite the plan leaves out (retired items too: a plan keeps old codes).
+        var catalogue = (await db.ApprovalCatalogue.AsNoTracking().Select(c => new { c.Code, c.PrerequisiteCodes }).ToListAsync(ct))
+            .ToDictionary(c => c.Code, c => (IReadOnlyList<string>)(c.PrerequisiteCodes.Length == 0 ? [] : c.PrerequisiteCodes.Split(';')), StringComparer.Ordinal);
         var items = rows.Select(r =>
         {
             var i = r.Item;
@@ -32,6 +35,6 @@ public sealed class ApprovalTimelineQuery(IDbContextFactory<KashiDbContext> fact
                 r.PlannedOn ?? i.LastStepOn, i.AcceptedOn, i.DecidedOn, i.CertificateIssuedOn, i.LastStepOn,
                 r.Pauses.OrderBy(p => p.From).ToList());
         }).ToList();
-        return ApprovalGantt.Build(items, calendar, BeijingTime.Today(clock));
+        return ApprovalGantt.Build(items, calendar, BeijingTime.Today(clock), catalogue);
     }
 }

@@ -89,6 +89,13 @@ public partial class SpeedPage
         return unit is { } u ? T["Speed.Days", text, T.Enum(u)] : text;
     }
 
+    private static string Rated(SatisfactionFigures ratings) => ratings.Rated == 0 ? "—" : ratings.Rated.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The share of 好评 among the rated items, with the counts behind it: "80.0 % (4/5)".</summary>
+    private static string GoodShare(SatisfactionFigures ratings) => ratings.GoodPercent is { } percent
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{percent:0.0} % ({ratings.Good}/{ratings.Rated})")
+        : "—";
+
     private static string Overdue(int count) => count == 0 ? "—" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Color ColorOf(SpeedVerdict verdict) => verdict switch

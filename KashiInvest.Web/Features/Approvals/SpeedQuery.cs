@@ -13,9 +13,12 @@ namespace KashiInvest.Web.Features.Approvals;
 /// <summary>The speed table's filters: the county or KEDZ whose group carried the items, the level, the year of the decision (null: all).</summary>
 public sealed record SpeedFilter(int? HostUnitId = null, ApprovalLevel? Level = null, int? Year = null);
 
-/// <summary>One catalogue item's row: its limits as the catalogue now has them, the figures of its finished items, and its open overdue items.</summary>
+/// <summary>
+/// One catalogue item's row: its limits as the catalogue now has them, the figures of its finished items, its open
+/// overdue items, and the investor's ratings of its finished items (the share of 好评).
+/// </summary>
 public sealed record SpeedItemRow(int CatalogueItemId, string Code, string Name, string NameEn, ApprovalLevel Level, LimitUnit Unit,
-    int StatutoryLimit, int CommittedLimit, SpeedFigures Figures, int OverdueOpen)
+    int StatutoryLimit, int CommittedLimit, SpeedFigures Figures, int OverdueOpen, SatisfactionFigures Ratings)
 {
     /// <summary>How the median compares: within the committed limit, within the statutory one, or beyond it.</summary>
     public SpeedVerdict MedianVerdict => Figures.MedianDays switch
@@ -29,14 +32,14 @@ public sealed record SpeedItemRow(int CatalogueItemId, string Code, string Name,
 
 /// <summary>One department's row and its items. <see cref="MixedUnits"/>: its items count in different units, so the department has no median.</summary>
 public sealed record SpeedDepartmentRow(int DepartmentUnitId, string Name, SpeedFigures Figures, bool MixedUnits, LimitUnit? Unit, int OverdueOpen,
-    IReadOnlyList<SpeedItemRow> Items);
+    IReadOnlyList<SpeedItemRow> Items, SatisfactionFigures Ratings);
 
 /// <summary>A county or KEDZ the user may filter by.</summary>
 public sealed record SpeedHost(int UnitId, string Name);
 
 /// <summary>The speed table (审批提速): per department and per catalogue item; the options of the filters; the years counted on weekends only.</summary>
 public sealed record SpeedTable(SpeedFilter Filter, IReadOnlyList<SpeedDepartmentRow> Departments, SpeedFigures Total, int OverdueOpen,
-    IReadOnlyList<SpeedHost> Hosts, IReadOnlyList<int> Years, IReadOnlyList<int> YearsWithoutData)
+    IReadOnlyList<SpeedHost> Hosts, IReadOnlyList<int> Years, IReadOnlyList<int> YearsWithoutData, SatisfactionFigures TotalRatings)
 {
     public bool IsEmpty => Departments.Count == 0;
 }
@@ -48,7 +51,8 @@ public enum SpeedVerdict { None, Good, Fair, Poor }
 /// decision falls in the filter: per department and per catalogue item the count, the median days taken (the item's
 /// clock: working days on the calendar or natural days, special procedures excluded, from acceptance or the restart
 /// after the last correction to the decision) and the share finished inside half the statutory time; and the open
-/// items overdue today whose due day falls in the year. The Bureau, the administrator, leaders and display screens see
+/// items overdue today whose due day falls in the year; beside them the investor's ratings of the finished items (how
+/// many rated, the share of 好评). The Bureau, the administrator, leaders and display screens see
 /// every group; a group leader its group's items; a department its own items; anyone else nothing.
 /// </summary>
 public sealed class SpeedQuery(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, IOptions<ApprovalsOptions> options)
@@ -61,7 +65,7 @@ public sealed class SpeedQuery(IDbContextFactory<KashiDbContext> factory, TimePr
 
     public async Task<SpeedTable> LoadAsync(UserScope scope, SpeedFilter filter, CancellationToken ct = default)
     {
-        var empty = new SpeedTable(filter, [], SpeedFigures.None, 0, [], [], []);
+        var empty = new SpeedTable(filter, [], SpeedFigures.None, 0, [], [], [], SatisfactionFigures.None);
         if (!MaySee(scope)) return empty;
         await using var db = await factory.CreateDbContextAsync(ct);
         var unitId = scope.UnitId ?? -1;
@@ -110,14 +114,15 @@ public sealed class SpeedQuery(IDbContextFactory<KashiDbContext> factory, TimePr
                 {
                     var entry = catalogue[c.Key];
                     return new SpeedItemRow(entry.Id, entry.Code, entry.Name, entry.NameEn, entry.Level, entry.Unit, entry.StatutoryLimit, entry.CommittedLimit,
-                        Figures(c.Where(r => !r.Overdue).Select(r => (r.Item, r.Clock))), c.Count(r => r.Overdue));
+                        Figures(c.Where(r => !r.Overdue).Select(r => (r.Item, r.Clock))), c.Count(r => r.Overdue),
+                        Ratings(c.Where(r => !r.Overdue).Select(r => r.Item)));
                 }).OrderBy(r => catalogue[r.CatalogueItemId].Stage).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
                 var done = d.Where(r => !r.Overdue).Select(r => (r.Item, r.Clock)).ToList();
                 var units = done.Select(r => r.Item.Unit).Distinct().ToList();
                 var figures = Figures(done);
                 var mixed = units.Count > 1;
                 return new SpeedDepartmentRow(d.Key, departments.GetValueOrDefault(d.Key, "?"), mixed ? figures with { MedianDays = null } : figures, mixed,
-                    units.Count == 1 ? units[0] : null, d.Count(r => r.Overdue), itemRows);
+                    units.Count == 1 ? units[0] : null, d.Count(r => r.Overdue), itemRows, Ratings(done.Select(r => r.Item)));
             })
             .OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.DepartmentUnitId).ToList();
 
@@ -125,8 +130,11 @@ public sealed class SpeedQuery(IDbContextFactory<KashiDbContext> factory, TimePr
         var gaps = finishedReadings.Concat(overdue).SelectMany(r => r.Clock.YearsWithoutData).Distinct().Order().ToList();
         if (finishedReadings.Select(r => r.Item.Unit).Distinct().Count() > 1) total = total with { MedianDays = null };
         var years = decidedOn.Select(d => d.Year).Append(today.Year).Distinct().OrderDescending().ToList();
-        return new SpeedTable(filter, rows, total, overdue.Count, hosts, years, gaps);
+        return new SpeedTable(filter, rows, total, overdue.Count, hosts, years, gaps, Ratings(finished));
     }
+
+    /// <summary>The investor's ratings of the finished items (好评 / 差评, recorded by the county).</summary>
+    private static SatisfactionFigures Ratings(IEnumerable<PlanItem> finished) => ApprovalSpeed.SatisfactionOf(finished.Select(i => i.Satisfaction));
 
     private static SpeedFigures Figures(IEnumerable<(PlanItem Item, ClockReading Clock)> finished) =>
         ApprovalSpeed.Of([.. finished.Select(r => new FinishedItemDays(r.Clock.Elapsed, r.Item.StatutoryLimit))]);

@@ -24,6 +24,8 @@ public sealed partial class BattleMap
     private UserScope? _scope;
     private ITimer? _midnight;
     private int? _newReportId;
+    /// <summary>The approvals cards re-read when this changes (<see cref="BattleMapSections.RereadsApprovals"/>), not on every re-read.</summary>
+    private object _approvals = new();
     private bool _gone;
 
     [Parameter] public int Id { get; set; }
@@ -48,7 +50,9 @@ public sealed partial class BattleMap
         await ReadInTurnAsync(async () =>
         {
             view = await Reader.GetAsync(_scope, Id);
-            if (view is not null) Show(view);
+            if (view is null) return;
+            _approvals = new();
+            Show(view);
         });
         // Not found and not allowed look the same: nothing about the project is revealed.
         if (view is null && !IsDisposed) Navigation.NotFound();
@@ -80,6 +84,7 @@ public sealed partial class BattleMap
             _gone = true;
             return;
         }
+        if (_view is null || BattleMapSections.RereadsApprovals(changes.Everything, touched, _view.Project.Stage, view.Project.Stage)) _approvals = new();
         foreach (var section in BattleMapSections.All.Where(s => touched.HasFlag(s))) _flash.Mark(section);
         if (newReportId is not null) _newReportId = newReportId;
         Show(view);

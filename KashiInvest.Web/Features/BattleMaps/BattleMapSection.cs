@@ -1,3 +1,4 @@
+using KashiInvest.Domain.Projects;
 using KashiInvest.Infrastructure.Live;
 
 namespace KashiInvest.Web.Features.BattleMaps;
@@ -15,6 +16,8 @@ public enum BattleMapSection
     Reports = 32,
     Problems = 64,
     NextActions = 128,
+    /// <summary>The approvals cards (the application and the timeline), which read on their own.</summary>
+    Approvals = 256,
 }
 
 public static class BattleMapSections
@@ -23,16 +26,27 @@ public static class BattleMapSections
 
     /// <summary>
     /// The cards a change notice touches: a report moves the reports, the funds, the health and what is next; a
-    /// ledger change the problems, the health and what is next; a project change its header, stage and milestones.
+    /// ledger change the problems, the health and what is next; a project change its header, stage and milestones; an
+    /// approval plan or item change the approvals cards and the health (a key project's overdue item is a reason).
     /// </summary>
     public static BattleMapSection Affected(string kind) => kind switch
     {
         ChangeKinds.ReportSubmitted => BattleMapSection.Reports | BattleMapSection.Funds | BattleMapSection.Health | BattleMapSection.NextActions,
         _ when kind.StartsWith("problem.", StringComparison.Ordinal) => BattleMapSection.Problems | BattleMapSection.Health | BattleMapSection.NextActions,
         _ when kind.StartsWith("project.", StringComparison.Ordinal) => BattleMapSection.Header | BattleMapSection.Stepper | BattleMapSection.Milestones,
+        ChangeKinds.ApprovalPlanChanged or ChangeKinds.ApprovalItemChanged => BattleMapSection.Approvals | BattleMapSection.Health,
         _ => BattleMapSection.None,
     };
 
     public static BattleMapSection Affected(IEnumerable<ChangeNotice> notices) =>
         notices.Aggregate(BattleMapSection.None, (all, n) => all | Affected(n.Kind));
+
+    /// <summary>
+    /// Whether a re-read of the battle map must re-read its approvals cards too (they cost queries of their own): when
+    /// everything is re-read (a reconnect, a bus gap, the date changing), when an approvals notice came, or when the
+    /// project changed stage (whether an application may be recorded follows the stage). A report, a ledger change or
+    /// other project edits leave them as they are.
+    /// </summary>
+    public static bool RereadsApprovals(bool everything, BattleMapSection touched, ProjectStage before, ProjectStage after) =>
+        everything || touched.HasFlag(BattleMapSection.Approvals) || before != after;
 }

@@ -69,6 +69,23 @@ public class ApprovalSpeedTests
     }
 
     [Fact]
+    public void The_share_of_good_ratings_counts_only_rated_items()
+    {
+        var figures = ApprovalSpeed.SatisfactionOf([Satisfaction.Good, null, Satisfaction.Poor, Satisfaction.Good, null]);
+
+        Assert.Equal(new SatisfactionFigures(3, 2, 66.7m), figures);
+    }
+
+    [Fact]
+    public void No_rated_item_gives_no_share_and_all_good_gives_100_percent()
+    {
+        Assert.Equal(SatisfactionFigures.None, ApprovalSpeed.SatisfactionOf([null, null]));
+        Assert.Null(SatisfactionFigures.None.GoodPercent);
+        Assert.Equal(new SatisfactionFigures(1, 0, 0.0m), ApprovalSpeed.SatisfactionOf([Satisfaction.Poor]));
+        Assert.Equal(new SatisfactionFigures(2, 2, 100.0m), ApprovalSpeed.SatisfactionOf([Satisfaction.Good, Satisfaction.Good]));
+    }
+
+    [Fact]
     public void Days_taken_are_the_clock_s_days_in_the_item_s_unit_without_holidays_or_special_procedures()
     {
         // Accepted on the Friday before National Day 2026, an expert review from 9 to 12 October, decided 16 October:

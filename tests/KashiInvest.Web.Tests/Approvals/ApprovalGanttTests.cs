@@ -64,6 +64,60 @@ public sealed class ApprovalGanttTests
         Assert.Equal(Monday, Row(chart, "planning").Planned.From);
     }
 
+    private static readonly Dictionary<string, IReadOnlyList<string>> Catalogue = new()
+    {
+        ["site"] = [],
+        ["land-planning"] = ["site"],
+        ["engineering"] = ["land-planning"],
+        ["permit"] = ["engineering", "fire"],
+        ["fire"] = [],
+        ["loop-a"] = ["loop-b"],
+        ["loop-b"] = ["loop-a"],
+    };
+
+    [Fact]
+    public void A_prerequisite_left_out_of_the_plan_still_holds_the_item_after_what_it_waits_on_in_the_catalogue()
+    {
+        // permit → (engineering, not planned) → (land-planning, not planned) → site: the permit starts after the site.
+        var chart = ApprovalGantt.Build(
+        [
+            Item("permit", 3, ApprovalStage.ConstructionPermit, ["engineering", "fire"]),
+            Item("site", 10),
+            Item("fire", 4),
+        ], Calendar, Today, Catalogue);
+
+        Assert.Equal(new DateOnly(2026, 11, 16), Row(chart, "site").Planned.To);
+        Assert.Equal(new GanttSpan(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 19)), Row(chart, "permit").Planned);
+        // The chain through the left-out steps is the critical path; the shorter fire review is not on it.
+        Assert.True(Row(chart, "site").Critical);
+        Assert.True(Row(chart, "permit").Critical);
+        Assert.False(Row(chart, "fire").Critical);
+    }
+
+    [Fact]
+    public void Without_the_catalogue_the_same_left_out_step_holds_nothing_back()
+    {
+        var chart = ApprovalGantt.Build([Item("permit", 3, ApprovalStage.ConstructionPermit, ["engineering"]), Item("site", 10)], Calendar, Today);
+
+        Assert.Equal(Monday, Row(chart, "permit").Planned.From);
+    }
+
+    [Fact]
+    public void The_walk_through_the_catalogue_stops_at_the_first_planned_item_and_survives_a_catalogue_cycle()
+    {
+        // engineering is planned: the permit waits on it, and on site only through it (engineering has no plan-level prerequisite here).
+        var chart = ApprovalGantt.Build(
+        [
+            Item("permit", 3, ApprovalStage.ConstructionPermit, ["engineering"]),
+            Item("engineering", 2),
+            Item("site", 10),
+            Item("odd", 2, waitsOn: ["loop-a"]),
+        ], Calendar, Today, Catalogue);
+
+        Assert.Equal(new DateOnly(2026, 11, 4), Row(chart, "permit").Planned.From);
+        Assert.Equal(Monday, Row(chart, "odd").Planned.From);
+    }
+
     [Fact]
     public void An_item_not_accepted_yet_has_a_planned_bar_and_no_actual_one()
     {

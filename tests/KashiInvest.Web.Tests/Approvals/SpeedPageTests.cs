@@ -81,4 +81,24 @@ public sealed class SpeedPageTests(SeededDatabase database) : IClassFixture<Seed
         Assert.Contains("mud-error-text", root.Find($"[data-testid=speed-department][data-department='{natres}'] [data-testid=speed-share] [data-share]").ClassName);
         Assert.Contains("kashi-flash", root.Find($"[data-testid=speed-department][data-department='{natres}']").ClassName);
     }
+
+    [Fact]
+    public async Task Beside_the_speed_figures_a_row_shows_how_many_items_were_rated_and_the_share_of_good_ones()
+    {
+        using var culture = new UiCulture("zh-CN");
+        var natres = await database.QueryAsync(db => db.Units.Where(u => u.Code == "dept-natres").Select(u => u.Id).SingleAsync());
+        var (context, root) = Render(Leader);
+        await using var _ = context;
+        string Cell(string row, string part) => root.Find($"{row} [data-testid={part}]").TextContent.Trim();
+        var department = $"[data-testid=speed-department][data-department='{natres}']";
+
+        root.WaitForAssertion(() => Assert.Equal("3", Cell(department, "speed-rated")), Wait);
+        Assert.Contains(root.FindAll("[data-testid=speed-table] th"), th => th.TextContent.Trim() == "评价数");
+        Assert.Contains(root.FindAll("[data-testid=speed-table] th"), th => th.TextContent.Trim() == "好评率");
+        // Plan 1's pre-examination and land-use planning 好评, plan 2's pre-examination 差评.
+        Assert.Equal("66.7 % (2/3)", Cell(department, "speed-good"));
+        Assert.Equal("50.0 % (1/2)", Cell("[data-testid=speed-item][data-item=land-preexam-site]", "speed-good"));
+        Assert.Equal("—", Cell("[data-testid=speed-item][data-item=engineering-planning]", "speed-good"));
+        Assert.All(root.FindAll("[data-testid=speed-good]"), cell => Assert.Contains("num", cell.ClassList));
+    }
 }

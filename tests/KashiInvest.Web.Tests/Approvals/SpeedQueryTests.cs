@@ -63,6 +63,25 @@ public sealed class SpeedQueryTests(SeededDatabase database) : IClassFixture<See
     }
 
     [Fact]
+    public async Task Beside_the_speed_each_row_has_the_investor_s_ratings_and_the_share_of_good_ones()
+    {
+        // The demo rates plans 1 and 2: 好评 for every item done fast, 差评 for the first late one (plan 2's
+        // pre-examination). dept-natres: plan 1 pre-examination and land-use planning 好评, plan 2 pre-examination 差评.
+        var natres = await UnitIdAsync("dept-natres");
+        var table = await Query.LoadAsync(Bureau, new SpeedFilter(Year: 2026));
+
+        var row = Assert.Single(table.Departments, d => d.DepartmentUnitId == natres);
+        Assert.Equal(new SatisfactionFigures(3, 2, 66.7m), row.Ratings);
+        Assert.Equal(new SatisfactionFigures(2, 1, 50.0m), row.Items.Single(i => i.Code == "land-preexam-site").Ratings);
+        Assert.Equal(new SatisfactionFigures(1, 1, 100.0m), row.Items.Single(i => i.Code == "land-use-planning").Ratings);
+        Assert.Equal(SatisfactionFigures.None, row.Items.Single(i => i.Code == "engineering-planning").Ratings);
+        // Plan 1: filing, pre-examination, land-use planning and EIA form 好评; plan 2: filing 好评, pre-examination 差评.
+        Assert.Equal(new SatisfactionFigures(6, 5, 83.3m), table.TotalRatings);
+        Assert.Equal(table.TotalRatings.Rated, table.Departments.Sum(d => d.Ratings.Rated));
+        Assert.All(table.Departments, d => Assert.Equal(d.Ratings.Good, d.Items.Sum(i => i.Ratings.Good)));
+    }
+
+    [Fact]
     public async Task Level_group_and_year_filter_the_items()
     {
         var natres = await UnitIdAsync("dept-natres");

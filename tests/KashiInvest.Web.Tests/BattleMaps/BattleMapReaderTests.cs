@@ -122,4 +122,20 @@ public sealed class BattleMapReaderTests(SeededDatabase database) : IClassFixtur
         Assert.Equal(BattleMapSection.Problems | BattleMapSection.Health | BattleMapSection.NextActions, BattleMapSections.Affected("problem.changed"));
         Assert.Equal(BattleMapSection.Header | BattleMapSection.Stepper | BattleMapSection.Milestones, BattleMapSections.Affected("project.stage"));
     }
+
+    [Fact]
+    public void Only_an_approvals_notice_a_stage_change_or_a_full_re_read_re_reads_the_approvals_cards()
+    {
+        Assert.Equal(BattleMapSection.Approvals | BattleMapSection.Health, BattleMapSections.Affected("approval.item"));
+        Assert.Equal(BattleMapSection.Approvals | BattleMapSection.Health, BattleMapSections.Affected("approval.plan"));
+        foreach (var kind in new[] { "report.submitted", "problem.changed", "problem.raised", "project.updated", "alert.raised" })
+            Assert.False(BattleMapSections.Affected(kind).HasFlag(BattleMapSection.Approvals), kind);
+
+        const ProjectStage building = ProjectStage.Construction;
+        Assert.False(BattleMapSections.RereadsApprovals(false, BattleMapSections.Affected("report.submitted"), building, building));
+        Assert.False(BattleMapSections.RereadsApprovals(false, BattleMapSections.Affected("project.updated"), building, building));
+        Assert.True(BattleMapSections.RereadsApprovals(false, BattleMapSections.Affected("approval.item"), building, building));
+        Assert.True(BattleMapSections.RereadsApprovals(false, BattleMapSections.Affected("project.stage"), ProjectStage.Landing, building));
+        Assert.True(BattleMapSections.RereadsApprovals(true, BattleMapSection.None, building, building));
+    }
 }

@@ -15,8 +15,9 @@ namespace KashiInvest.Web.Tests.Security;
 
 /// <summary>
 /// The sweep over the second wave's commands: assist-and-proxy approvals (the application, planning, assigning,
-/// claiming, every clock step with hostile reasons, notes, certificate numbers, dates and ids, and the calendar year
-/// entered through <see cref="CalendarImport"/>) and the monthly returns (corrections with hostile values and
+/// claiming, every clock step with hostile reasons, notes, certificate numbers, dates and ids, the calendar year
+/// entered through <see cref="CalendarImport"/>, and the approval catalogue: items added, edited, retired and imported
+/// through <see cref="CatalogueCommands"/>) and the monthly returns (corrections with hostile values and
 /// reasons, returns with hostile comments, revisions, wrong units and months).
 /// </summary>
 public sealed partial class HostileInputCommandTests
@@ -27,6 +28,7 @@ public sealed partial class HostileInputCommandTests
         {
             await ApprovalsAsync(sweep);
             await CalendarAsync(sweep);
+            await CatalogueAsync(sweep);
             await MonthlyReturnsAsync(sweep);
         });
 
@@ -235,6 +237,101 @@ public sealed partial class HostileInputCommandTests
             await sweep.RunAsync(C, "SourcePublishedOn", d.Name, d.Expect, async () =>
                 await commands.SaveCalendarYearAsync(bureau, year, await VersionAsync(year), notice, d.Value, []));
         await sweep.RunAsync(C, "(user)", "a county keeps the calendar", Expect.Refused, async () => await ImportAsync(county, year, await VersionAsync(year), notice, ""));
+    }
+
+    // ---- The approval catalogue, kept by the Bureau: add, edit, retire and reinstate, import a pasted table ----
+
+    private async Task CatalogueAsync(HostileSweep sweep)
+    {
+        var bureau = await Database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var county = await Database.ScopeOfAsync("shache");
+        var commands = ActivatorUtilities.CreateInstance<CatalogueCommands>(Database.Services);
+        var natres = await UnitIdAsync("dept-natres");
+        var n = 0;
+        string NewCode() => $"sweep-item-{++n}";
+        CatalogueItemInput Input(string? code = null) => new(code ?? NewCode(), "安全测试事项", "Sweep item", natres, ApprovalLevel.County, 20,
+            LimitUnit.WorkingDays, "《中华人民共和国行政许可法》第四十二条", ApprovalStage.ProjectApprovalAndLandUsePlanning, [], true);
+        Func<T, Task<Func<Task<WriteResult>>>> Add<T>(Func<T, CatalogueItemInput> input) => v =>
+        {
+            var item = input(v);
+            return Task.FromResult(Call(() => commands.SaveAsync(bureau, null, null, item)));
+        };
+        Func<int, Task<string?>> Stored(System.Linq.Expressions.Expression<Func<CatalogueItem, string>> field) =>
+            id => Database.QueryAsync(db => db.ApprovalCatalogue.Where(c => c.Id == id).Select(field).SingleAsync())!;
+        Task<int> VersionAsync(int id) => Database.QueryAsync(db => db.ApprovalCatalogue.Where(c => c.Id == id).Select(c => c.Version).SingleAsync());
+
+        const string C = "Catalogue";
+        await TextAsync(sweep, C, "Save.Code", CatalogueItem.CodeMaxLength, true, Add<string>(v => Input(v)), Stored(c => c.Code));
+        await TextAsync(sweep, C, "Save.Name", CatalogueItem.NameMaxLength, true, Add<string>(v => Input() with { Name = v }), Stored(c => c.Name));
+        // A blank English name falls back to the Chinese one (stored as the name, read back here as nothing).
+        await TextAsync(sweep, C, "Save.NameEn", CatalogueItem.NameMaxLength, false, Add<string>(v => Input() with { NameEn = v }),
+            id => Database.QueryAsync(db => db.ApprovalCatalogue.Where(c => c.Id == id).Select(c => c.NameEn == c.Name ? null : c.NameEn).SingleAsync()));
+        await TextAsync(sweep, C, "Save.LegalSource", CatalogueItem.SourceMaxLength, true, Add<string>(v => Input() with { LegalSource = v }), Stored(c => c.LegalSource));
+        await ValuesAsync(sweep, C, "Save.StatutoryLimit", new Hostile<int>[]
+        {
+            new("0", 0, Expect.Refused), new("-1", -1, Expect.Refused), new("367", CatalogueItem.MaxLimitDays + 1, Expect.Refused),
+            new("int.MaxValue", int.MaxValue, Expect.Refused), new("int.MinValue", int.MinValue, Expect.Refused),
+            new("1", 1, Expect.Either), new("366", CatalogueItem.MaxLimitDays, Expect.Either),
+        }, Add<int>(v => Input() with { StatutoryLimit = v }));
+        await ValuesAsync(sweep, C, "Save.DepartmentCommitment", new Hostile<int?>[]
+        {
+            new("0", 0, Expect.Refused), new("-1", -1, Expect.Refused), new("above half", 11, Expect.Refused),
+            new("int.MaxValue", int.MaxValue, Expect.Refused), new("int.MinValue", int.MinValue, Expect.Refused), new("half", 10, Expect.Either),
+        }, Add<int?>(v => Input() with { DepartmentCommitment = v }));
+        await ValuesAsync(sweep, C, "Save.GreenChannelLimit", new Hostile<int?>[]
+        {
+            new("0", 0, Expect.Refused), new("-1", -1, Expect.Refused), new("above the committed limit", 11, Expect.Refused),
+            new("int.MaxValue", int.MaxValue, Expect.Refused), new("int.MinValue", int.MinValue, Expect.Refused), new("5", 5, Expect.Either),
+        }, Add<int?>(v => Input() with { GreenChannelLimit = v }));
+        await ValuesAsync(sweep, C, "Save.Level", HostileValues.Enum<ApprovalLevel>(), Add<ApprovalLevel>(v => Input() with { Level = v }));
+        await ValuesAsync(sweep, C, "Save.Unit", HostileValues.Enum<LimitUnit>(), Add<LimitUnit>(v => Input() with { Unit = v }));
+        await ValuesAsync(sweep, C, "Save.Stage", HostileValues.Enum<ApprovalStage>(), Add<ApprovalStage>(v => Input() with { Stage = v }));
+        await ValuesAsync(sweep, C, "Save.DepartmentUnitId", HostileValues.MissingIds().Append(new("a county (not a department)", county.UnitId!.Value, Expect.Refused)),
+            Add<int>(v => Input() with { DepartmentUnitId = v }));
+        await ValuesAsync(sweep, C, "Save.Prerequisites", new Hostile<string[]>[]
+        {
+            new("an unknown code", ["no-such-item"], Expect.Refused),
+            new("itself", ["sweep-self"], Expect.Refused),
+            new("a code with a separator", ["project-filing;land-use-planning"], Expect.Refused),
+            new("10,000 codes", Enumerable.Range(0, 10_000).Select(i => $"x{i}").ToArray(), Expect.Refused),
+            new("every known code 20 times", Enumerable.Repeat("land-use-planning", 20).Append("project-filing").ToArray(), Expect.Either),
+            new("blank codes", ["", "  ", "\u3000"], Expect.Either),
+        }, Add<string[]>(v => Input(v.Contains("sweep-self") ? "sweep-self" : null) with { Prerequisites = v }));
+
+        // Editing, retiring and reinstating an item of the sweep's own.
+        var added = await commands.SaveAsync(bureau, null, null, Input("sweep-edited"));
+        Assert.Equal(WriteStatus.Saved, added.Status);
+        var id = added.Id!.Value;
+        await sweep.RunAsync(C, "Save.Code", "changing an item's code", Expect.Refused, async () => await commands.SaveAsync(bureau, id, await VersionAsync(id), Input("sweep-renamed")));
+        await sweep.RunAsync(C, "Save.Code", "another item's code", Expect.Refused, () => commands.SaveAsync(bureau, null, null, Input("land-use-planning")));
+        await sweep.RunAsync(C, "Save.Name", "an edit", Expect.Either, async () => await commands.SaveAsync(bureau, id, await VersionAsync(id), Input("sweep-edited") with { Name = "改名事项" }));
+        foreach (var v in HostileValues.MissingIds())
+        {
+            await sweep.RunAsync(C, "Save.Id", v.Name, v.Expect, () => commands.SaveAsync(bureau, v.Value, 1, Input("sweep-edited")));
+            await sweep.RunAsync(C, "SetActive.Id", v.Name, v.Expect, () => commands.SetActiveAsync(bureau, v.Value, 1, false));
+        }
+        await sweep.RunAsync(C, "SetActive.Active", "reinstating an active item", Expect.Refused, async () => await commands.SetActiveAsync(bureau, id, await VersionAsync(id), true));
+        await sweep.RunAsync(C, "SetActive.Active", "retiring", Expect.Either, async () => await commands.SetActiveAsync(bureau, id, await VersionAsync(id), false));
+        await sweep.RunAsync(C, "(user)", "a county adds an item", Expect.Refused, () => commands.SaveAsync(county, null, null, Input()));
+        await sweep.RunAsync(C, "(user)", "a county retires an item", Expect.Refused, async () => await commands.SetActiveAsync(county, id, await VersionAsync(id), true));
+
+        // The import: whatever the pasted text, all or nothing, never a server error.
+        string Line(string code, string name = "导入事项", string limit = "20", string department = "dept-natres") =>
+            string.Join('\t', code, name, "Imported item", department, "县级", limit, "工作日", "行政许可法", "立项用地规划许可", "", "是", "");
+        await ValuesAsync(sweep, C, "Import.Rows", HostileValues.Text(CatalogueImport.MaxLength, false).Select(v => new Hostile<string>(v.Name, v.Value, Expect.Either)),
+            v => Task.FromResult(Call(() => commands.ImportAsync(bureau, v))));
+        await ValuesAsync(sweep, C, "Import.Rows", new Hostile<string>[]
+        {
+            new("too few columns", "sweep-import-1\t导入事项", Expect.Refused),
+            new("a department that is not one", Line("sweep-import-2", department: "shache"), Expect.Refused),
+            new("a limit that is no number", Line("sweep-import-3", limit: "二十"), Expect.Refused),
+            new("a limit of 10,000 days", Line("sweep-import-4", limit: "10000"), Expect.Refused),
+            new("one code twice", Line("sweep-import-5") + "\n" + Line("sweep-import-5"), Expect.Refused),
+            new("a good line and a bad one", Line("sweep-import-6") + "\n" + Line("sweep-import-7", name: ""), Expect.Refused),
+            new("10,000 good lines", string.Join('\n', Enumerable.Range(0, 10_000).Select(i => Line($"sweep-bulk-{i}"))), Expect.Either),
+            new("a good line", Line("sweep-import-8"), Expect.Either),
+        }, v => Task.FromResult(Call(() => commands.ImportAsync(bureau, v))));
+        await sweep.RunAsync(C, "(user)", "a county imports", Expect.Refused, () => commands.ImportAsync(county, Line("sweep-import-9")));
     }
 
     // ---- Monthly returns (Art. 26): the county corrects and submits, the Bureau returns and approves ----
