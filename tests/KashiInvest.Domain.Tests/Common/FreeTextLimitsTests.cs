@@ -144,6 +144,7 @@ public partial class FreeTextLimitsTests
         .. ApprovalProbes(),
         .. StatisticsProbes(),
         .. BulletinProbes(),
+        .. CommitmentProbes(),
     ];
 
     /// <summary>Strings that reach the domain without being typed into a form, each with the reason.</summary>
