@@ -385,7 +385,7 @@ public sealed class Commitment : AggregateRoot, IAudited
 }
 
 /// <summary>One condition of a commitment, numbered from 1 in the order recorded.</summary>
-public sealed class CommitmentCondition : Entity
+public sealed class CommitmentCondition : Entity, IAudited
 {
     private CommitmentCondition() { }
 
@@ -436,7 +436,7 @@ public sealed class CommitmentCondition : Entity
 }
 
 /// <summary>A payment or delivery towards a commitment.</summary>
-public sealed class CommitmentPayment : Entity
+public sealed class CommitmentPayment : Entity, IAudited
 {
     private CommitmentPayment() { RecordedBy = string.Empty; }
 
