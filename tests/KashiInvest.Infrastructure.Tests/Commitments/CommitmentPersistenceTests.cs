@@ -1,16 +1,20 @@
+using KashiInvest.Domain.Alerts;
 using KashiInvest.Domain.Approvals;
 using KashiInvest.Domain.Commitments;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Reports;
+using KashiInvest.Infrastructure.Alerts;
 using KashiInvest.Infrastructure.Commitments;
+using KashiInvest.Infrastructure.Notifications;
 using KashiInvest.Infrastructure.Live;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Infrastructure.Tests.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KashiInvest.Infrastructure.Tests.Commitments;
 
@@ -128,8 +132,17 @@ public sealed class CommitmentPersistenceTests
         Assert.Equal(new DateOnly(2026, 12, 4), due.DueOn); // 10 working days after Friday 20 Nov
         Assert.Equal(CommitmentEvaluator.Actor.UserName, due.History.OrderBy(h => h.Id).Last().UserName);
         Assert.False(due.IsOverdue(new DateOnly(2026, 12, 4)));
+        var engine = new AlertEngine(database.Factory, [new CommitmentAlertCheck()], new NoAlertNotifier(), new PlainAlertTexts(), database.Clock,
+            NullLogger<AlertEngine>.Instance);
+        database.Clock.UtcNow = new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero);
+        await engine.ScanAsync();
+        Assert.Empty(await read.Alerts.AsNoTracking().Where(a => a.Kind == AlertKind.CommitmentOverdue).ToListAsync());
+
         database.Clock.UtcNow = new DateTimeOffset(2026, 12, 5, 2, 0, 0, TimeSpan.Zero);
         Assert.True(due.IsOverdue(BeijingTime.Today(database.Clock)));
+        await engine.ScanAsync();
+        var alert = Assert.Single(await read.Alerts.AsNoTracking().Where(a => a.Kind == AlertKind.CommitmentOverdue).ToListAsync());
+        Assert.Equal((projectId, (int?)w.LeadUnit1, AlertSeverity.High, true), (alert.ProjectId ?? 0, alert.OwnerUnitId, alert.Severity, alert.IsOpen));
     }
 
     private sealed class SwitchableDispatcher : IDomainEventDispatcher
