@@ -26,6 +26,7 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
         { "bureau", "bulletin-draft" },
         { "shache", "bulletin-published" },
         { "leader", "gantt" },
+        { "bureau", "commitments" },
     };
 
     [Theory]
@@ -113,6 +114,12 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
             case "bulletins":
                 await page.GotoInteractiveAsync("/bulletins");
                 await Expect(page.Locator("[data-testid=bulletin-row]").First).ToBeVisibleAsync();
+                break;
+            case "commitments":
+                await page.GotoInteractiveAsync("/commitments");
+                await Expect(page.Locator("div[data-live]").First).ToHaveAttributeAsync("data-live", "on");
+                await Expect(page.Locator("[data-testid=commitment-row]").First).ToBeVisibleAsync();
+                await Expect(page.Locator("[data-testid=commitment-row][data-overdue=yes]").First).ToBeVisibleAsync();
                 break;
             case "bulletin-draft":
             case "bulletin-published":
