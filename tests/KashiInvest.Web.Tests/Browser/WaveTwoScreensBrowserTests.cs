@@ -27,6 +27,7 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
         { "shache", "bulletin-published" },
         { "leader", "gantt" },
         { "bureau", "commitments" },
+        { "shache", "commitments-card" },
     };
 
     [Theory]
@@ -120,6 +121,12 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
                 await Expect(page.Locator("div[data-live]").First).ToHaveAttributeAsync("data-live", "on");
                 await Expect(page.Locator("[data-testid=commitment-row]").First).ToBeVisibleAsync();
                 await Expect(page.Locator("[data-testid=commitment-row][data-overdue=yes]").First).ToBeVisibleAsync();
+                break;
+            case "commitments-card":
+                var withCommitments = await browser.App.QueryAsync(db => db.Commitments.Where(c => c.HostUnitId == db.Units.Single(u => u.Code == "shache").Id)
+                    .OrderBy(c => c.ProjectId).Select(c => c.ProjectId).FirstAsync());
+                await page.GotoInteractiveAsync($"/projects/{withCommitments}/battlemap");
+                await Expect(page.Locator("[data-testid=bm-commitments] [data-testid=bm-commitment]").First).ToBeVisibleAsync();
                 break;
             case "bulletin-draft":
             case "bulletin-published":
