@@ -6,6 +6,7 @@ public static class CommitmentsFeature
     public static IServiceCollection AddCommitmentsFeature(this IServiceCollection services)
     {
         services.AddSingleton<CommitmentBoardQuery>();
+        services.AddSingleton<CommitmentCommands>();
         return services;
     }
 }
