@@ -96,6 +96,9 @@ public static class DependencyInjection
         services.TryAddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
         services.TryAddSingleton<IProjectKeys, ProjectKeyDirectory>();
         services.TryAddSingleton<IDomainEventDispatcher, LiveBusEventDispatcher>();
+        // After commit, once the notices are out: the commitments whose conditions the committed facts may meet.
+        services.TryAddSingleton<Commitments.CommitmentEvaluator>();
+        services.AddSingleton<IAfterCommitHandler, Commitments.CommitmentTriggers>();
         services.AddWebhookNotifications(configuration);
         services.TryAddSingleton<Notifications.IAlertNotifier, Notifications.NoAlertNotifier>();
         return services;

@@ -17,6 +17,7 @@ using KashiInvest.Web.Features.Evaluations;
 using KashiInvest.Web.Features.Signing;
 using KashiInvest.Web.Features.Statistics;
 using KashiInvest.Web.Features.Bulletins;
+using KashiInvest.Web.Features.Commitments;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
@@ -170,6 +171,7 @@ public static class DependencyInjection
         KashiInvest.Web.Features.Approvals.ApprovalsFeature.AddApprovalsFeature(services);
         services.AddStatisticsFeature();
         services.AddBulletinsFeature();
+        services.AddCommitmentsFeature();
         services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();
         return services;
     }

@@ -24,6 +24,8 @@ public enum AlertKind
     ApprovalOverdue,
     /// <summary>A unit's monthly statistics return (Art. 26) is past its deadline and not submitted (or returned and not resubmitted).</summary>
     MonthlyReturnMissing,
+    /// <summary>A policy commitment is past its time limit and not paid or delivered in full: the department and the Bureau hear of it.</summary>
+    CommitmentOverdue,
 }
 
 /// <summary>Ordered: a higher value is more urgent. High severity pops a toast on the screens that see it.</summary>

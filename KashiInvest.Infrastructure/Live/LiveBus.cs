@@ -53,7 +53,7 @@ public static class ChangeKinds
 
     public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged,
         TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported, AlertRaised, AlertCleared, AlertAcknowledged,
-        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged, BulletinChanged];
+        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged, BulletinChanged, CommitmentChanged];
     /// <summary>A registration form was filed (its project's key; ItemId = form id).</summary>
     public const string LeadFiled = "lead.filed";
     /// <summary>A target reached a unit. Not about a project: ProjectId 0, Host/Source = the receiving unit, ItemId = push id.</summary>
@@ -84,6 +84,8 @@ public static class ChangeKinds
     public const string ApprovalPlanChanged = "approval.plan";
     /// <summary>An approval item of a plan was planned, assigned, claimed or stepped: keyed on the project, ItemId = item id.</summary>
     public const string ApprovalItemChanged = "approval.item";
+    /// <summary>A policy commitment was recorded, edited, became due or was stepped: keyed on its project, ItemId = commitment id.</summary>
+    public const string CommitmentChanged = "commitment.changed";
 
 }
 
@@ -142,10 +144,24 @@ public sealed class InMemoryLiveBus(int subscriberCapacity = 1024) : ILiveBus
     }
 }
 
-/// <summary>Turns committed domain events into change notices on the live bus.</summary>
-public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, TimeProvider clock, ILogger<LiveBusEventDispatcher> logger) : IDomainEventDispatcher
+/// <summary>
+/// Work that follows a commit once its notices are published (e.g. re-evaluating commitments whose conditions the
+/// committed facts may meet). A handler that writes does so in its own unit of work; a failure is logged and never
+/// makes the committed write look failed.
+/// </summary>
+public interface IAfterCommitHandler
+{
+    Task HandleAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken);
+}
+
+/// <summary>Turns committed domain events into change notices on the live bus, then runs the after-commit handlers.</summary>
+public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, TimeProvider clock, ILogger<LiveBusEventDispatcher> logger,
+    IEnumerable<IAfterCommitHandler> afterCommit) : IDomainEventDispatcher
 {
     private static long _sequence;
+
+    public LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, TimeProvider clock, ILogger<LiveBusEventDispatcher> logger)
+        : this(bus, keys, clock, logger, []) { }
 
     public async Task DispatchAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
@@ -172,6 +188,17 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
             {
                 // The write is committed: a bus failure must not make it look failed. Screens re-read on reconnect.
                 logger.LogError(ex, "Publishing {Kind} for project {ProjectId} failed", notice.Kind, notice.ProjectId);
+            }
+        }
+        foreach (var handler in afterCommit)
+        {
+            try
+            {
+                await handler.HandleAsync(events, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "After-commit handler {Handler} failed", handler.GetType().Name);
             }
         }
     }
@@ -214,6 +241,10 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
                 return Of(ChangeKinds.ApprovalPlanChanged, key, sp.Plan.Version, now) with { ItemId = sp.Plan.Id };
             case Domain.Approvals.PlanItemChanged pi when await keys.FindAsync(pi.Item.ProjectId, ct) is { } key:
                 return Of(ChangeKinds.ApprovalItemChanged, key, pi.Item.Version, now) with { ItemId = pi.Item.Id };
+            case Domain.Commitments.CommitmentRecorded cr when await keys.FindAsync(cr.Commitment.ProjectId, ct) is { } key:
+                return Of(ChangeKinds.CommitmentChanged, key, cr.Commitment.Version, now) with { ItemId = cr.Commitment.Id };
+            case Domain.Commitments.CommitmentChanged cc when await keys.FindAsync(cc.Commitment.ProjectId, ct) is { } key:
+                return Of(ChangeKinds.CommitmentChanged, key, cc.Commitment.Version, now) with { ItemId = cc.Commitment.Id };
             default: return null;
         }
     }

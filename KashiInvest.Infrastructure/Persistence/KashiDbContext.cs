@@ -74,6 +74,10 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>, IDataProtecti
     public DbSet<Domain.Statistics.ReturnFigure> MonthlyReturnFigures => Set<Domain.Statistics.ReturnFigure>();
     public DbSet<Domain.Statistics.ReturnHistoryEntry> MonthlyReturnHistory => Set<Domain.Statistics.ReturnHistoryEntry>();
     public DbSet<Domain.Bulletins.Bulletin> Bulletins => Set<Domain.Bulletins.Bulletin>();
+    public DbSet<Domain.Commitments.Commitment> Commitments => Set<Domain.Commitments.Commitment>();
+    public DbSet<Domain.Commitments.CommitmentCondition> CommitmentConditions => Set<Domain.Commitments.CommitmentCondition>();
+    public DbSet<Domain.Commitments.CommitmentPayment> CommitmentPayments => Set<Domain.Commitments.CommitmentPayment>();
+    public DbSet<Domain.Commitments.CommitmentLogEntry> CommitmentHistory => Set<Domain.Commitments.CommitmentLogEntry>();
 
     /// <summary>The Data Protection key ring on SQL Server (on SQLite it is kept in the data folder instead).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -23,6 +23,7 @@ public static class SchedulingRegistration
         services.AddSingleton<IAlertCheck, AgreementNotSignedCheck>();
         services.AddSingleton<IAlertCheck, ApprovalAlertCheck>();
         services.AddSingleton<IAlertCheck, MonthlyReturnMissingCheck>();
+        services.AddSingleton<IAlertCheck, CommitmentAlertCheck>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<ScheduledJobs>();
         services.AddSingleton<Statistics.MonthClose>();

@@ -2364,3 +2364,171 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207010107_Commitments'
+)
+BEGIN
+    CREATE TABLE [Commitments] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectId] int NOT NULL,
+        [HostUnitId] int NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [Factor] nvarchar(20) NULL,
+        [DocumentNumber] nvarchar(100) NOT NULL,
+        [Clause] nvarchar(200) NULL,
+        [Promise] nvarchar(1000) NOT NULL,
+        [AmountWan] decimal(18,4) NULL,
+        [Formula] nvarchar(300) NULL,
+        [ResponsibleUnitId] int NOT NULL,
+        [TimeLimit] int NOT NULL,
+        [TimeLimitUnit] nvarchar(20) NOT NULL,
+        [EvidenceRequired] nvarchar(1000) NOT NULL,
+        [Concerns] nvarchar(60) NOT NULL,
+        [FairCompetitionReason] nvarchar(1000) NULL,
+        [FairCompetitionReview] nvarchar(20) NOT NULL,
+        [Status] nvarchar(30) NOT NULL,
+        [StatusBeforeDispute] nvarchar(30) NULL,
+        [DueSince] date NULL,
+        [DueOn] date NULL,
+        [DeliveredOn] date NULL,
+        [TerminationReason] nvarchar(1000) NULL,
+        [RecordedBy] nvarchar(256) NOT NULL,
+        [RecordedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Commitments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Commitments_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Commitments_Units_HostUnitId] FOREIGN KEY ([HostUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Commitments_Units_ResponsibleUnitId] FOREIGN KEY ([ResponsibleUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207010107_Commitments'
+)
+BEGIN
+    CREATE TABLE [CommitmentConditions] (
+        [Id] int NOT NULL IDENTITY,
+        [CommitmentId] int NOT NULL,
+        [Number] int NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Threshold] decimal(18,4) NULL,
+        [MilestoneId] int NULL,
+        [Description] nvarchar(200) NULL,
+        [MetOn] date NULL,
+        [MetBy] nvarchar(256) NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_CommitmentConditions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CommitmentConditions_Commitments_CommitmentId] FOREIGN KEY ([CommitmentId]) REFERENCES [Commitments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207010107_Commitments'
+)
+BEGIN
+    CREATE TABLE [CommitmentHistory] (
+        [Id] int NOT NULL IDENTITY,
+        [CommitmentId] int NOT NULL,
+        [Action] nvarchar(30) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [UnitId] int NULL,
+        [Status] nvarchar(30) NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        [AmountWan] decimal(18,4) NULL,
+        CONSTRAINT [PK_CommitmentHistory] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CommitmentHistory_Commitments_CommitmentId] FOREIGN KEY ([CommitmentId]) REFERENCES [Commitments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207010107_Commitments'
+)
+BEGIN
+    CREATE TABLE [CommitmentPayments] (
+        [Id] int NOT NULL IDENTITY,
+        [CommitmentId] int NOT NULL,
+        [AmountWan] decimal(18,4) NULL,
+        [PaidOn] date NOT NULL,
+        [RecordedBy] nvarchar(256) NOT NULL,
+        [RecordedAtUtc] datetime2 NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_CommitmentPayments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CommitmentPayments_Commitments_CommitmentId] FOREIGN KEY ([CommitmentId]) REFERENCES [Commitments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207010107_Commitments'
+)
+BEGIN
+    CREATE INDEX [IX_CommitmentConditions_CommitmentId_Number] ON [CommitmentConditions] ([CommitmentId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207010107_Commitments'
+)
+BEGIN
+    CREATE INDEX [IX_CommitmentHistory_CommitmentId_AtUtc] ON [CommitmentHistory] ([CommitmentId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207010107_Commitments'
+)
+BEGIN
+    CREATE INDEX [IX_CommitmentPayments_CommitmentId_PaidOn] ON [CommitmentPayments] ([CommitmentId], [PaidOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207010107_Commitments'
+)
+BEGIN
+    CREATE INDEX [IX_Commitments_HostUnitId] ON [Commitments] ([HostUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207010107_Commitments'
+)
+BEGIN
+    CREATE INDEX [IX_Commitments_ProjectId_Status] ON [Commitments] ([ProjectId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207010107_Commitments'
+)
+BEGIN
+    CREATE INDEX [IX_Commitments_ResponsibleUnitId_Status] ON [Commitments] ([ResponsibleUnitId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207010107_Commitments'
+)
+BEGIN
+    CREATE INDEX [IX_Commitments_Status_DueOn] ON [Commitments] ([Status], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207010107_Commitments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207010107_Commitments', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

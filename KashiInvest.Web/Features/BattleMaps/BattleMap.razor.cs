@@ -26,6 +26,8 @@ public sealed partial class BattleMap
     private int? _newReportId;
     /// <summary>The approvals cards re-read when this changes (<see cref="BattleMapSections.RereadsApprovals"/>), not on every re-read.</summary>
     private object _approvals = new();
+    /// <summary>The commitments card re-reads when this changes (<see cref="BattleMapSections.RereadsCommitments"/>).</summary>
+    private object _commitments = new();
     private bool _gone;
 
     [Parameter] public int Id { get; set; }
@@ -52,6 +54,7 @@ public sealed partial class BattleMap
             view = await Reader.GetAsync(_scope, Id);
             if (view is null) return;
             _approvals = new();
+            _commitments = new();
             Show(view);
         });
         // Not found and not allowed look the same: nothing about the project is revealed.
@@ -85,6 +88,7 @@ public sealed partial class BattleMap
             return;
         }
         if (_view is null || BattleMapSections.RereadsApprovals(changes.Everything, touched, _view.Project.Stage, view.Project.Stage)) _approvals = new();
+        if (_view is null || BattleMapSections.RereadsCommitments(changes.Everything, touched)) _commitments = new();
         foreach (var section in BattleMapSections.All.Where(s => touched.HasFlag(s))) _flash.Mark(section);
         if (newReportId is not null) _newReportId = newReportId;
         Show(view);

@@ -18,6 +18,8 @@ public enum BattleMapSection
     NextActions = 128,
     /// <summary>The approvals cards (the application and the timeline), which read on their own.</summary>
     Approvals = 256,
+    /// <summary>The policy commitments card, which reads on its own.</summary>
+    Commitments = 512,
 }
 
 public static class BattleMapSections
@@ -27,7 +29,8 @@ public static class BattleMapSections
     /// <summary>
     /// The cards a change notice touches: a report moves the reports, the funds, the health and what is next; a
     /// ledger change the problems, the health and what is next; a project change its header, stage and milestones; an
-    /// approval plan or item change the approvals cards and the health (a key project's overdue item is a reason).
+    /// approval plan or item change the approvals cards and the health (a key project's overdue item is a reason); a
+    /// commitment change (recorded, stepped, or made due by a report after commit) the commitments card.
     /// </summary>
     public static BattleMapSection Affected(string kind) => kind switch
     {
@@ -35,6 +38,7 @@ public static class BattleMapSections
         _ when kind.StartsWith("problem.", StringComparison.Ordinal) => BattleMapSection.Problems | BattleMapSection.Health | BattleMapSection.NextActions,
         _ when kind.StartsWith("project.", StringComparison.Ordinal) => BattleMapSection.Header | BattleMapSection.Stepper | BattleMapSection.Milestones,
         ChangeKinds.ApprovalPlanChanged or ChangeKinds.ApprovalItemChanged => BattleMapSection.Approvals | BattleMapSection.Health,
+        ChangeKinds.CommitmentChanged => BattleMapSection.Commitments,
         _ => BattleMapSection.None,
     };
 
@@ -49,4 +53,11 @@ public static class BattleMapSections
     /// </summary>
     public static bool RereadsApprovals(bool everything, BattleMapSection touched, ProjectStage before, ProjectStage after) =>
         everything || touched.HasFlag(BattleMapSection.Approvals) || before != after;
+
+    /// <summary>
+    /// Whether a re-read must re-read the commitments card: when everything is re-read or a commitment notice came. A
+    /// report that makes a commitment due publishes its own commitment notice after commit, so a report alone does not.
+    /// </summary>
+    public static bool RereadsCommitments(bool everything, BattleMapSection touched) =>
+        everything || touched.HasFlag(BattleMapSection.Commitments);
 }

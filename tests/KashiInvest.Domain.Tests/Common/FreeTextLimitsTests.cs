@@ -144,6 +144,7 @@ public partial class FreeTextLimitsTests
         .. ApprovalProbes(),
         .. StatisticsProbes(),
         .. BulletinProbes(),
+        .. CommitmentProbes(),
     ];
 
     /// <summary>Strings that reach the domain without being typed into a form, each with the reason.</summary>
@@ -195,6 +196,7 @@ public partial class FreeTextLimitsTests
         ["CreditCode.Complete(first17)"] = "the credit code's own format (demo data)",
         ["LeadFormInput.CreditCode"] = "the credit code's own format",
         ["ApprovalItemFacts.ItemName"] = "a fact read from the database for the alert rules",
+        ["CommitmentAlertFacts.DocumentNumber"] = "a fact read from the database for the alert rules",
         ["HolidayNotice.Title"] = "the confirmed State Council notices, in code",
         ["ServiceGroup.IsProxy(userName)"] = "a lookup; writes nothing",
         ["ServiceGroup.RemoveProxy(userName)"] = "removes only a name already in the group",

@@ -305,6 +305,12 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         Assert.Equal(2, bulletinRows);
         Assert.Equal(bulletinRows, await db.AuditEntries.CountAsync(a => a.EntityType == "Bulletin"));
         audited += bulletinRows;
+        // The commitments demo adds commitments with their conditions and payments, each with one entry (their steps precede the save).
+        string[] commitmentTypes = ["Commitment", "CommitmentCondition", "CommitmentPayment"];
+        var commitmentRows = await db.Commitments.CountAsync() + await db.CommitmentConditions.CountAsync() + await db.CommitmentPayments.CountAsync();
+        Assert.True(commitmentRows > 0);
+        Assert.Equal(commitmentRows, await db.AuditEntries.CountAsync(a => commitmentTypes.Contains(a.EntityType)));
+        audited += commitmentRows;
 
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());
         Assert.Equal(audited, byUser.Single(x => x.Key == "system:demo-data").Count);

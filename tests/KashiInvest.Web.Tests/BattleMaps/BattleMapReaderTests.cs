@@ -138,4 +138,17 @@ public sealed class BattleMapReaderTests(SeededDatabase database) : IClassFixtur
         Assert.True(BattleMapSections.RereadsApprovals(false, BattleMapSections.Affected("project.stage"), ProjectStage.Landing, building));
         Assert.True(BattleMapSections.RereadsApprovals(true, BattleMapSection.None, building, building));
     }
+
+    [Fact]
+    public void Only_a_commitment_notice_or_a_full_re_read_re_reads_the_commitments_card()
+    {
+        Assert.Equal(BattleMapSection.Commitments, BattleMapSections.Affected("commitment.changed"));
+        foreach (var kind in new[] { "report.submitted", "problem.changed", "project.updated", "approval.item", "alert.raised" })
+        {
+            Assert.False(BattleMapSections.Affected(kind).HasFlag(BattleMapSection.Commitments), kind);
+            Assert.False(BattleMapSections.RereadsCommitments(false, BattleMapSections.Affected(kind)), kind);
+        }
+        Assert.True(BattleMapSections.RereadsCommitments(false, BattleMapSections.Affected("commitment.changed")));
+        Assert.True(BattleMapSections.RereadsCommitments(true, BattleMapSection.None));
+    }
 }

@@ -26,6 +26,8 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
         { "bureau", "bulletin-draft" },
         { "shache", "bulletin-published" },
         { "leader", "gantt" },
+        { "bureau", "commitments" },
+        { "shache", "commitments-card" },
     };
 
     [Theory]
@@ -113,6 +115,18 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
             case "bulletins":
                 await page.GotoInteractiveAsync("/bulletins");
                 await Expect(page.Locator("[data-testid=bulletin-row]").First).ToBeVisibleAsync();
+                break;
+            case "commitments":
+                await page.GotoInteractiveAsync("/commitments");
+                await Expect(page.Locator("div[data-live]").First).ToHaveAttributeAsync("data-live", "on");
+                await Expect(page.Locator("[data-testid=commitment-row]").First).ToBeVisibleAsync();
+                await Expect(page.Locator("[data-testid=commitment-row][data-overdue=yes]").First).ToBeVisibleAsync();
+                break;
+            case "commitments-card":
+                var withCommitments = await browser.App.QueryAsync(db => db.Commitments.Where(c => c.HostUnitId == db.Units.Single(u => u.Code == "shache").Id)
+                    .OrderBy(c => c.ProjectId).Select(c => c.ProjectId).FirstAsync());
+                await page.GotoInteractiveAsync($"/projects/{withCommitments}/battlemap");
+                await Expect(page.Locator("[data-testid=bm-commitments] [data-testid=bm-commitment]").First).ToBeVisibleAsync();
                 break;
             case "bulletin-draft":
             case "bulletin-published":

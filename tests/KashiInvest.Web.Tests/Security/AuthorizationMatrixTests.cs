@@ -107,6 +107,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /approvals/board                                -      R    R      R    R    R     R     A      A      R    A
         /approvals/speed                                -      R    R      R    R    R     R     A      A      A    A
         /bulletins                                      -      R    A      A    A    A     A     A      A      A    A
+        /commitments                                    -      R    A      A    A    A     A     A      A      A    A
         /bulletins/{Id:int}                             own    R    A      A    A    A     A     A      A      A    A
         /bulletins/{Id:int}                             other  R    D      D    D    D     D     A      A      D    A
         /admin/jobs                                     -      R    R      R    R    R     R     A      R      R    A

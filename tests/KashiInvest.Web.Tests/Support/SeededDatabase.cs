@@ -75,6 +75,7 @@ public class SeededDatabase : IAsyncLifetime
         KashiInvest.Web.Features.Meetings.MeetingsFeature.AddMeetingsFeature(services);
         KashiInvest.Web.Features.Statistics.StatisticsFeature.AddStatisticsFeature(services);
         KashiInvest.Web.Features.Bulletins.BulletinsFeature.AddBulletinsFeature(services);
+        KashiInvest.Web.Features.Commitments.CommitmentsFeature.AddCommitmentsFeature(services);
     }
 
     public async Task<UserScope> ScopeOfAsync(string unitCode, ActorRole role = ActorRole.AttractingUnit)

@@ -862,6 +862,251 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Chains", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Commitments.Commitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AmountWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clause")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Concerns")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceRequired")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Factor")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FairCompetitionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FairCompetitionReview")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Formula")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HostUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Promise")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponsibleUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBeforeDispute")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimeLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeLimitUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostUnitId");
+
+                    b.HasIndex("ProjectId", "Status");
+
+                    b.HasIndex("ResponsibleUnitId", "Status");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("Commitments", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Commitments.CommitmentCondition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId", "Number");
+
+                    b.ToTable("CommitmentConditions", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Commitments.CommitmentLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AmountWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId", "AtUtc");
+
+                    b.ToTable("CommitmentHistory", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Commitments.CommitmentPayment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AmountWan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId", "PaidOn");
+
+                    b.ToTable("CommitmentPayments", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Evaluations.Evaluation", b =>
                 {
                     b.Property<int>("Id")
@@ -2919,6 +3164,54 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Commitments.Commitment", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("HostUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Commitments.CommitmentCondition", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Commitments.Commitment", null)
+                        .WithMany("Conditions")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Commitments.CommitmentLogEntry", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Commitments.Commitment", null)
+                        .WithMany("History")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Commitments.CommitmentPayment", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Commitments.Commitment", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Evaluations.Evaluation", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Projects.Project", null)
@@ -3362,6 +3655,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("KashiInvest.Domain.Chains.IndustryChain", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Commitments.Commitment", b =>
+                {
+                    b.Navigation("Conditions");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Payments");
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Evaluations.Evaluation", b =>
