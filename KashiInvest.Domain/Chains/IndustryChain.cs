@@ -376,8 +376,14 @@ public sealed class ChainLink : Entity, IAudited
 
     public int LocalEnterpriseCount => LocalEnterprises.Length;
 
+    /// <summary>The project whose production prompted an open re-rating proposal.</summary>
+    public int? ReratingProjectId { get; private set; }
+
+    public DateTime? ReratingProposedAtUtc { get; private set; }
+
     /// <summary>An open proposal to re-rate the link because a project on it reached production.</summary>
-    public ReratingProposal? PendingRerating { get; private set; }
+    public ReratingProposal? PendingRerating =>
+        ReratingProjectId is { } projectId ? new ReratingProposal(projectId, ReratingProposedAtUtc ?? default) : null;
 
     /// <summary>Every status decision on the link, oldest first.</summary>
     public IReadOnlyList<LinkStatusChange> History => _history;
@@ -403,13 +409,13 @@ public sealed class ChainLink : Entity, IAudited
 
     internal void SetLocalEnterprises(string[] names) => LocalEnterprises = names;
 
-    internal void Propose(ReratingProposal proposal) => PendingRerating = proposal;
+    internal void Propose(ReratingProposal proposal) => (ReratingProjectId, ReratingProposedAtUtc) = (proposal.ProjectId, proposal.ProposedAtUtc);
 
     internal void ChangeStatus(LinkStrength to, string reason, LinkStatusChangeKind kind, Actor actor, DateTime nowUtc)
     {
         _history.Add(new LinkStatusChange(Strength, to, reason, kind, PendingRerating?.ProjectId, actor, nowUtc));
         Strength = to;
-        PendingRerating = null;
+        (ReratingProjectId, ReratingProposedAtUtc) = (null, null);
     }
 
     internal RoadmapEntry AddRoadmap(RoadmapInput input, Actor actor, DateTime nowUtc)

@@ -58,6 +58,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
             await ApprovalsDemoData.SeedAsync(db, clock, cancellationToken);
             await StatisticsDemoData.SeedAsync(db, clock, settings.Seed, new Domain.Statistics.StatisticsSettings(), cancellationToken);
             await BulletinsDemoData.SeedAsync(db, clock, new Domain.Bulletins.BulletinSettings(), cancellationToken);
+            await ChainMapsDemoData.SeedAsync(db, clock, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return AccountsOf(reference);
