@@ -289,3 +289,22 @@ public class ChainMapTests
         Assert.Equal(ListLimits.TooMany, Refused(() => chain.AddLink("多余", "", ChainSegment.Midstream, LinkStrength.Strong)).Code);
     }
 }
+
+public class ChainAccessTests
+{
+    private static KashiInvest.Domain.Access.UserScope As(KashiInvest.Domain.Access.ActorRole role, int unit) => new("u", "u", role, unit, [], []);
+
+    [Theory]
+    [InlineData(KashiInvest.Domain.Access.ActorRole.ChainLead, 31, true, true)]
+    [InlineData(KashiInvest.Domain.Access.ActorRole.ChainLead, 32, false, false)]
+    [InlineData(KashiInvest.Domain.Access.ActorRole.Administrator, 1, true, true)]
+    [InlineData(KashiInvest.Domain.Access.ActorRole.Bureau, 1, false, true)]
+    [InlineData(KashiInvest.Domain.Access.ActorRole.Leader, 2, false, false)]
+    [InlineData(KashiInvest.Domain.Access.ActorRole.AttractingUnit, 7, false, false)]
+    [InlineData(KashiInvest.Domain.Access.ActorRole.Display, 9, false, false)]
+    public void The_chain_lead_edits_its_own_map_and_the_Bureau_may_comment(KashiInvest.Domain.Access.ActorRole role, int unit, bool edits, bool comments)
+    {
+        Assert.Equal(edits, ChainAccess.CanEditMap(As(role, unit), 31));
+        Assert.Equal(comments, ChainAccess.CanComment(As(role, unit), 31));
+    }
+}
