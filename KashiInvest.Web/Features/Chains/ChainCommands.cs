@@ -1,7 +1,6 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Chains;
 using KashiInvest.Domain.Common;
-using KashiInvest.Domain.Projects;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Shared.Writes;
 using Microsoft.EntityFrameworkCore;
@@ -70,20 +69,6 @@ public sealed class ChainCommands(IDbContextFactory<KashiDbContext> factory, Tim
     {
         await using var db = await factory.CreateDbContextAsync();
         return await WriteAsync(db, scope, chainId, version, true, (c, now, _) => c.Comment(linkId is { } id ? Link(c, id) : null, text ?? "", scope.Actor, now));
-    });
-
-    /// <summary>The re-rating proposal when a project on a gap link reached production (called after the stage change).</summary>
-    public Task<WriteResult> ProposeReratingAsync(int projectId, ProjectStage from, ProjectStage to, Actor actor) => SafeWrite.RunAsync(logger, async () =>
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.ChainId, p.ChainLinkId }).FirstOrDefaultAsync();
-        if (project?.ChainLinkId is not { } linkId) return WriteResult.NotFound;
-        db.Actor = actor;
-        var chain = await LoadAsync(db, project.ChainId);
-        if (chain?.FindLink(linkId) is not { } link) return WriteResult.NotFound;
-        if (!chain.ProposeRerating(link, projectId, from, to, clock.GetUtcNow().UtcDateTime)) return WriteResult.Saved(chain.Id);
-        await db.SaveChangesAsync();
-        return WriteResult.Saved(chain.Id);
     });
 
     private Task<WriteResult> OnLinkAsync(UserScope scope, int chainId, int version, int linkId, Action<IndustryChain, ChainLink, DateTime, DateOnly> change) =>

@@ -109,3 +109,37 @@ public sealed class ChainMapCommandsTests(SeededDatabase database) : IClassFixtu
         Assert.Null(await Get<ChainMapQuery>().MapAsync(bureau, 999_999));
     }
 }
+
+/// <summary>The re-rating proposal (Art. 12) through the project's stage change, on a database of its own.</summary>
+public sealed class ChainReratingTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+{
+    [Fact]
+    public async Task A_project_on_a_gap_link_reaching_production_proposes_re_rating_and_the_chain_lead_keeps_the_status_with_a_reason()
+    {
+        var candidate = await database.QueryAsync(async db =>
+        {
+            var gapLinks = await db.ChainLinks.Where(l => l.Strength != LinkStrength.Strong).Select(l => l.Id).ToListAsync();
+            return await db.Projects.Where(p => p.Stage == Domain.Projects.ProjectStage.Construction && p.ChainLinkId != null && gapLinks.Contains(p.ChainLinkId.Value))
+                .Select(p => new { p.Id, p.Version, p.HostUnitId, p.ChainId, Link = p.ChainLinkId!.Value }).FirstAsync();
+        });
+        var host = await database.QueryAsync(db => db.Units.Where(u => u.Id == candidate.HostUnitId).Select(u => u.Code).SingleAsync());
+        var chain = await database.QueryAsync(db => db.Chains.Where(c => c.Id == candidate.ChainId).Select(c => new { c.Code, c.LeadUnitId }).SingleAsync());
+        var leadCode = await database.QueryAsync(db => db.Units.Where(u => u.Id == chain.LeadUnitId).Select(u => u.Code).SingleAsync());
+        var moved = await ActivatorUtilities.CreateInstance<Features.Projects.ChangeStageCommand>(database.Services)
+            .ExecuteAsync(await database.ScopeOfAsync(host), candidate.Id, candidate.Version, new Domain.Projects.StageTransition(Domain.Projects.ProjectStage.Production));
+        Assert.Equal(WriteStatus.Saved, moved.Status);
+
+        var link = await database.QueryAsync(db => db.ChainLinks.AsNoTracking().SingleAsync(l => l.Id == candidate.Link));
+        Assert.Equal(candidate.Id, link.PendingRerating?.ProjectId);
+
+        var lead = await database.ScopeOfAsync(leadCode, ActorRole.ChainLead);
+        var version = await database.QueryAsync(db => db.Chains.Where(c => c.Id == candidate.ChainId).Select(c => c.Version).SingleAsync());
+        var commands = ActivatorUtilities.CreateInstance<ChainCommands>(database.Services);
+        Assert.Equal(WriteStatus.Invalid, (await commands.KeepStatusAsync(lead, candidate.ChainId, version, candidate.Link, "")).Status);
+        Assert.Equal(WriteStatus.Saved, (await commands.KeepStatusAsync(lead, candidate.ChainId, version, candidate.Link, "投产项目规模小，仍是弱项")).Status);
+
+        var kept = await database.QueryAsync(db => db.ChainLinks.Include(l => l.History).AsNoTracking().SingleAsync(l => l.Id == candidate.Link));
+        Assert.Null(kept.PendingRerating);
+        Assert.Equal((LinkStatusChangeKind.ReratingDeclined, (int?)candidate.Id, link.Strength), (kept.History.Single().Kind, kept.History.Single().ProjectId, kept.Strength));
+    }
+}
