@@ -6,8 +6,8 @@ namespace KashiInvest.Web.Features.Chains;
 
 public partial class ChainMapSvg
 {
-    private const int Width = 1200;
-    private const int BoxWidth = 330;
+    private const int Width = 1030;
+    private const int BoxWidth = 280;
     private const int Top = 44;
     private readonly Dictionary<int, (int X, int Y)> _boxes = [];
     private int _height;
@@ -17,7 +17,7 @@ public partial class ChainMapSvg
     [Parameter] public bool Kiosk { get; set; }
     [Parameter] public EventCallback<int> OnSelect { get; set; }
 
-    private int BoxHeight => Kiosk ? 46 : 30;
+    private int BoxHeight => Kiosk ? 46 : 36;
     private int Step => BoxHeight + (Kiosk ? 12 : 8);
 
     /// <summary>A symbol per status, so that the map reads without colour.</summary>
@@ -42,14 +42,15 @@ public partial class ChainMapSvg
         _height = Top + Math.Max(rows, 1) * Step + 10;
     }
 
-    private static int ColumnX(ChainSegment segment) => 20 + (int)segment * 430;
+    private static int ColumnX(ChainSegment segment) => 20 + (int)segment * 340;
 
     private string StatusText(ChainLink link) =>
         link.HasGap ? $"{T.Enum(link.Strength)} → {T.Enum(link.Goal)}" : T.Enum(link.Strength);
 
     private string Short(string name)
     {
-        var max = Kiosk ? 11 : 15;
+        // Latin letters are about half as wide as Chinese characters.
+        var max = (Kiosk ? 9 : 10) * (KashiInvest.Web.Shared.Localized.IsChinese ? 1 : 2);
         return name.Length <= max ? name : name[..(max - 1)] + "…";
     }
 
