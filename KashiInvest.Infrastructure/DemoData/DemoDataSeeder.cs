@@ -59,6 +59,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
             await StatisticsDemoData.SeedAsync(db, clock, settings.Seed, new Domain.Statistics.StatisticsSettings(), cancellationToken);
             await BulletinsDemoData.SeedAsync(db, clock, new Domain.Bulletins.BulletinSettings(), cancellationToken);
             await CommitmentsDemoData.SeedAsync(db, clock, cancellationToken);
+            await ChainMapsDemoData.SeedAsync(db, clock, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return AccountsOf(reference);

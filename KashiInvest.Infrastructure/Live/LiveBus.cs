@@ -53,9 +53,11 @@ public static class ChangeKinds
 
     public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged,
         TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported, AlertRaised, AlertCleared, AlertAcknowledged,
-        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged, BulletinChanged, CommitmentChanged];
+        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged, BulletinChanged, CommitmentChanged, ChainChanged];
     /// <summary>A registration form was filed (its project's key; ItemId = form id).</summary>
     public const string LeadFiled = "lead.filed";
+    /// <summary>A chain map changed: ItemId = chain id, ProjectId 0, Host/Source 0, ChainId = the chain (heard by those who see the chain's projects).</summary>
+    public const string ChainChanged = "chain.changed";
     /// <summary>A target reached a unit. Not about a project: ProjectId 0, Host/Source = the receiving unit, ItemId = push id.</summary>
     public const string TargetPushed = "target.pushed";
     /// <summary>A receiving unit's follow-up on a push changed (same key as <see cref="TargetPushed"/>).</summary>
@@ -233,6 +235,8 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
                 return Of(ChangeKinds.MeetingChanged, new ProjectKey(0, mc.Meeting.OrganizerUnitId, -1, mc.Meeting.OrganizerUnitId), mc.Meeting.Version, now) with { ItemId = mc.Meeting.Id };
             case Domain.Statistics.MonthlyReturnChanged rc:
                 return Of(ChangeKinds.ReturnChanged, new ProjectKey(0, rc.Return.UnitId, -1, rc.Return.UnitId), rc.Return.Version, now) with { ItemId = rc.Return.Id, PeriodIndex = rc.Return.MonthIndex };
+            case Domain.Chains.ChainMapChanged cm:
+                return Of(ChangeKinds.ChainChanged, new ProjectKey(0, 0, cm.Chain.Id, 0), cm.Chain.Version, now) with { ItemId = cm.Chain.Id };
             case Domain.Bulletins.BulletinChanged bc:
                 return Of(ChangeKinds.BulletinChanged, new ProjectKey(0, 0, -1, 0), bc.Bulletin.Version, now) with { ItemId = bc.Bulletin.Id, PeriodIndex = bc.Bulletin.QuarterIndex };
             case Domain.Meetings.ActionItemChanged ac:

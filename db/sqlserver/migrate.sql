@@ -2532,3 +2532,219 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    ALTER TABLE [Chains] ADD [UpdatedAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    ALTER TABLE [ChainLinks] ADD [Description] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    ALTER TABLE [ChainLinks] ADD [GapNote] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    ALTER TABLE [ChainLinks] ADD [Goal] nvarchar(20) NOT NULL DEFAULT N'Strong';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    ALTER TABLE [ChainLinks] ADD [Kind] nvarchar(20) NOT NULL DEFAULT N'Product';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    ALTER TABLE [ChainLinks] ADD [LocalEnterprises] nvarchar(max) NOT NULL DEFAULT N'[]';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    ALTER TABLE [ChainLinks] ADD [Order] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    ALTER TABLE [ChainLinks] ADD [ReratingProjectId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    ALTER TABLE [ChainLinks] ADD [ReratingProposedAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    CREATE TABLE [ChainComments] (
+        [Id] int NOT NULL IDENTITY,
+        [ChainId] int NOT NULL,
+        [ChainLinkId] int NULL,
+        [Text] nvarchar(2000) NOT NULL,
+        [By] nvarchar(100) NOT NULL,
+        [ByUnitId] int NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ChainComments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ChainComments_ChainLinks_ChainLinkId] FOREIGN KEY ([ChainLinkId]) REFERENCES [ChainLinks] ([Id]),
+        CONSTRAINT [FK_ChainComments_Chains_ChainId] FOREIGN KEY ([ChainId]) REFERENCES [Chains] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    CREATE TABLE [ChainFlows] (
+        [Id] int NOT NULL IDENTITY,
+        [ChainId] int NOT NULL,
+        [FromLinkId] int NOT NULL,
+        [ToLinkId] int NOT NULL,
+        CONSTRAINT [PK_ChainFlows] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ChainFlows_ChainLinks_FromLinkId] FOREIGN KEY ([FromLinkId]) REFERENCES [ChainLinks] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ChainFlows_ChainLinks_ToLinkId] FOREIGN KEY ([ToLinkId]) REFERENCES [ChainLinks] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ChainFlows_Chains_ChainId] FOREIGN KEY ([ChainId]) REFERENCES [Chains] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    CREATE TABLE [ChainLinkStatusChanges] (
+        [Id] int NOT NULL IDENTITY,
+        [ChainLinkId] int NOT NULL,
+        [From] nvarchar(20) NOT NULL,
+        [To] nvarchar(20) NOT NULL,
+        [Reason] nvarchar(1000) NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [ProjectId] int NULL,
+        [By] nvarchar(100) NOT NULL,
+        [ByUnitId] int NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ChainLinkStatusChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ChainLinkStatusChanges_ChainLinks_ChainLinkId] FOREIGN KEY ([ChainLinkId]) REFERENCES [ChainLinks] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    CREATE TABLE [ChainRoadmapEntries] (
+        [Id] int NOT NULL IDENTITY,
+        [ChainLinkId] int NOT NULL,
+        [Sought] nvarchar(500) NOT NULL,
+        [SourceRegions] nvarchar(max) NOT NULL,
+        [By] date NOT NULL,
+        [CreatedBy] nvarchar(100) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ChainRoadmapEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ChainRoadmapEntries_ChainLinks_ChainLinkId] FOREIGN KEY ([ChainLinkId]) REFERENCES [ChainLinks] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    CREATE INDEX [IX_ChainComments_ChainId_AtUtc] ON [ChainComments] ([ChainId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    CREATE INDEX [IX_ChainComments_ChainLinkId] ON [ChainComments] ([ChainLinkId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ChainFlows_ChainId_FromLinkId_ToLinkId] ON [ChainFlows] ([ChainId], [FromLinkId], [ToLinkId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    CREATE INDEX [IX_ChainFlows_FromLinkId] ON [ChainFlows] ([FromLinkId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    CREATE INDEX [IX_ChainFlows_ToLinkId] ON [ChainFlows] ([ToLinkId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    CREATE INDEX [IX_ChainLinkStatusChanges_ChainLinkId] ON [ChainLinkStatusChanges] ([ChainLinkId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    CREATE INDEX [IX_ChainRoadmapEntries_ChainLinkId] ON [ChainRoadmapEntries] ([ChainLinkId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207020054_ChainMaps'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207020054_ChainMaps', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

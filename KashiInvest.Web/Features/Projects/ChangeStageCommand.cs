@@ -23,7 +23,9 @@ public sealed class ChangeStageCommand(IDbContextFactory<KashiDbContext> factory
         // A move that a procedure owns (triage, evaluation, signing) is made on that procedure's screen.
         if (ProjectLifecycle.CheckDirect(project, transition, KashiInvest.Domain.Common.BeijingTime.DateOf(now)) is { } refused)
             return WriteResult.Invalid(string.Empty, refused);
+        var from = project.Stage;
         project.MoveTo(transition, scope.Actor, now);
+        await KashiInvest.Web.Features.Chains.ChainRerating.ProposeAsync(db, project, from, now, ct);
         await db.SaveChangesAsync(ct);
         return WriteResult.Saved(project.Id);
     });

@@ -34,6 +34,11 @@ public partial class TargetsPage
 
     private int? Push => QueryValues.Id(PushQuery);
 
+    // "Find targets for this link" on a chain map opens the library filtered to the chain and link.
+    [SupplyParameterFromQuery(Name = "chain")] public string? ChainQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "link")] public string? LinkQuery { get; set; }
+    private bool _filterFromQuery;
+
     [Inject] private TargetLibraryQuery Query { get; set; } = default!;
     [Inject] private TargetCommands Commands { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
@@ -51,6 +56,11 @@ public partial class TargetsPage
         _canFileLead = LeadAccess.CanFileLead(_scope);
         // Units that do not keep the library see their inbox at /targets.
         _inbox = !_seesAll || Navigation.ToBaseRelativePath(Navigation.Uri).StartsWith("targets/inbox", StringComparison.OrdinalIgnoreCase);
+        if (!_filterFromQuery && QueryValues.Id(ChainQuery) is { } chain)
+        {
+            _filterFromQuery = true;
+            _filter = _filter with { ChainId = chain, LinkId = QueryValues.Id(LinkQuery) };
+        }
         await LoadAsync();
     }
 

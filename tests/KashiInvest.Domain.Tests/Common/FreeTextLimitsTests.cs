@@ -145,6 +145,7 @@ public partial class FreeTextLimitsTests
         .. StatisticsProbes(),
         .. BulletinProbes(),
         .. CommitmentProbes(),
+        .. ChainProbes(),
     ];
 
     /// <summary>Strings that reach the domain without being typed into a form, each with the reason.</summary>
@@ -174,8 +175,7 @@ public partial class FreeTextLimitsTests
         ["IndustryChain.ctor(code)"] = "reference data seeded by the app",
         ["IndustryChain.ctor(name)"] = "reference data seeded by the app",
         ["IndustryChain.ctor(nameEn)"] = "reference data seeded by the app",
-        ["IndustryChain.AddLink(name)"] = "reference data seeded by the app",
-        ["IndustryChain.AddLink(nameEn)"] = "reference data seeded by the app",
+        ["IndustryChain.RemoveLocalEnterprise(name)"] = "removes only a name already on the link's list",
         ["Unit.ctor(code)"] = "reference data seeded by the app",
         ["Unit.ctor(name)"] = "reference data seeded by the app",
         ["Unit.ctor(nameEn)"] = "reference data seeded by the app",

@@ -1,4 +1,5 @@
 using KashiInvest.Domain.Access;
+using KashiInvest.Domain.Chains;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Problems;
@@ -80,11 +81,35 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         Assert.Equal(chains.Count, chains.Select(c => c.LeadUnitId).Distinct().Count());
         Assert.All(chains, c => Assert.Equal(UnitType.ChainLead, units[c.LeadUnitId].Type));
         Assert.All(chains, c => Assert.Equal($"lead-{c.Code}", units[c.LeadUnitId].Code));
-        Assert.All(chains, c => Assert.InRange(c.Links.Count, 4, 6));
+        // The reference links, extended by the demo chain maps (Art. 12) to a plausible map of 10–25 links.
+        Assert.All(chains, c => Assert.InRange(c.Links.Count, 10, 25));
         Assert.All(chains, c => Assert.Equal(3, c.Links.Select(l => l.Segment).Distinct().Count()));
         Assert.Contains(chains.SelectMany(c => c.Links), l => l.NeedsFilling);
         var textiles = chains.Single(c => c.Code == "textiles");
         Assert.Contains(textiles.Links, l => l.Name == "印染" && l.Strength == Domain.Chains.LinkStrength.Broken);
+    }
+
+    [Fact]
+    public async Task Every_demo_chain_map_has_flows_local_enterprises_and_a_note_and_road_map_for_each_gap()
+    {
+        await using var db = Db();
+        var chains = await db.Chains.Include(c => c.Links).ThenInclude(l => l.Roadmap).Include(c => c.Flows).ToListAsync();
+
+        Assert.All(chains, c => Assert.True(c.Flows.Count >= c.Links.Count - 3, $"{c.Code}: {c.Flows.Count} flows for {c.Links.Count} links"));
+        Assert.All(chains.SelectMany(c => c.Flows), f => Assert.InRange(f.To.Segment - f.From.Segment, 0, 1));
+        Assert.All(chains, c => Assert.Contains(c.Links, l => l.Strength == LinkStrength.Broken));
+        Assert.All(chains.SelectMany(c => c.Gaps), l => Assert.True(l.GapNote is not null && l.Roadmap.Count > 0, l.Name));
+        Assert.All(chains.SelectMany(c => c.Links).Where(l => l.Strength == LinkStrength.Strong), l => Assert.True(l.LocalEnterpriseCount >= 3, l.Name));
+        var textiles = chains.Single(c => c.Code == "textiles");
+        Assert.Equal(["棉花种植与加工", "轧花与皮棉仓储", "棉籽综合利用", "化纤原料"], textiles.LinksIn(ChainSegment.Upstream).Select(l => l.Name));
+        Assert.Contains(textiles.Flows, f => f.From.Name == "织布" && f.To.Name == "印染");
+        var energy = chains.Single(c => c.Code == "energy");
+        Assert.Contains(energy.Flows, f => f.From.Name == "硅片" && f.To.Name == "电池片");
+        // The reference links keep their targets and projects; some gaps added by the demo have nobody working on them.
+        var linkIdsInUse = await db.TargetEnterprises.Where(t => t.ChainLinkId != null).Select(t => t.ChainLinkId!.Value)
+            .Concat(db.Projects.Where(p => p.ChainLinkId != null).Select(p => p.ChainLinkId!.Value)).Distinct().ToListAsync();
+        Assert.Contains(chains.SelectMany(c => c.Gaps), l => linkIdsInUse.Contains(l.Id));
+        Assert.Contains(chains.SelectMany(c => c.Gaps), l => !linkIdsInUse.Contains(l.Id));
     }
 
     [Fact]
@@ -268,7 +293,8 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
                       // The life-cycle records (Art. 19, 20, 22) are audited too.
                       + await db.TriageSteps.CountAsync() + await db.Evaluations.CountAsync()
                       + await db.Set<KashiInvest.Domain.Projects.WorkGroupDepartment>().CountAsync();
-        var reference = await db.Units.CountAsync() + await db.Chains.CountAsync() + await db.ChainLinks.CountAsync()
+        // The chain maps demo adds links of its own (below); the reference links are those of ReferenceData.
+        var reference = await db.Units.CountAsync() + await db.Chains.CountAsync() + ReferenceData.Chains.Sum(c => c.Links.Count)
                         // Approvals' reference data: calendar years and their days, the catalogue, service groups and their members.
                         + await db.CalendarYears.CountAsync() + await db.Set<KashiInvest.Domain.Approvals.CalendarDay>().CountAsync()
                         + await db.ApprovalCatalogue.CountAsync() + await db.ServiceGroups.CountAsync()
@@ -311,6 +337,13 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         Assert.True(commitmentRows > 0);
         Assert.Equal(commitmentRows, await db.AuditEntries.CountAsync(a => commitmentTypes.Contains(a.EntityType)));
         audited += commitmentRows;
+        // The chain maps demo adds links, flows and road-map entries, then describes the links (one more entry per changed link and chain).
+        string[] chainTypes = ["IndustryChain", "ChainLink", "ChainFlow", "RoadmapEntry"];
+        var chainRows = await db.ChainLinks.CountAsync() - ReferenceData.Chains.Sum(c => c.Links.Count) + await db.Set<ChainFlow>().CountAsync()
+                        + await db.Set<RoadmapEntry>().CountAsync();
+        var chainAudits = await db.AuditEntries.CountAsync(a => chainTypes.Contains(a.EntityType) && a.UserName == "system:demo-data");
+        Assert.True(chainRows > 0 && chainAudits >= chainRows, $"chain maps: {chainAudits} audit entries for {chainRows} rows");
+        audited += chainAudits;
 
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());
         Assert.Equal(audited, byUser.Single(x => x.Key == "system:demo-data").Count);

@@ -28,6 +28,9 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
         { "leader", "gantt" },
         { "bureau", "commitments" },
         { "shache", "commitments-card" },
+        { "bureau", "chains" },
+        { "chain-textiles", "chain-map" },
+        { "wall", "chain-kiosk" },
     };
 
     [Theory]
@@ -134,6 +137,26 @@ public sealed class WaveTwoScreensBrowserTests(BrowserFixture browser)
                 var bulletin = await browser.App.QueryAsync(db => db.Bulletins.Where(b => b.Status == status).Select(b => b.Id).FirstAsync());
                 await page.GotoInteractiveAsync($"/bulletins/{bulletin}");
                 await Expect(page.Locator("[data-testid=bulletin-document]")).ToBeVisibleAsync();
+                break;
+            case "chains":
+                await page.GotoInteractiveAsync("/chains");
+                await Expect(page.Locator("div[data-live]").First).ToHaveAttributeAsync("data-live", "on");
+                await Expect(page.Locator("[data-testid=unattended-gaps]")).ToBeVisibleAsync();
+                break;
+            case "chain-map":
+            case "chain-kiosk":
+                var (chain, dyeing) = await browser.App.QueryAsync(async db =>
+                {
+                    var c = await db.Chains.Where(x => x.Code == "textiles").Select(x => x.Id).SingleAsync();
+                    return (c, await db.ChainLinks.Where(l => l.ChainId == c && l.Name == "印染").Select(l => l.Id).SingleAsync());
+                });
+                await page.GotoInteractiveAsync(screen == "chain-kiosk" ? $"/chains/{chain}?kiosk=1" : $"/chains/{chain}");
+                await Expect(page.Locator("[data-testid=chain-map-page]")).ToHaveAttributeAsync("data-live", "on");
+                if (screen == "chain-map")
+                {
+                    await page.Locator($"[data-testid=link-{dyeing}]").ClickAsync();
+                    await Expect(page.Locator("[data-testid=link-panel]")).ToBeVisibleAsync();
+                }
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(screen), screen, null);

@@ -110,6 +110,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /commitments                                    -      R    A      A    A    A     A     A      A      A    A
         /bulletins/{Id:int}                             own    R    A      A    A    A     A     A      A      A    A
         /bulletins/{Id:int}                             other  R    D      D    D    D     D     A      A      D    A
+        /chains                                         -      R    A      A    A    A     A     A      A      A    A
+        /chains/{Id:int}                                own    R    A      A    A    A     A     A      A      A    A
+        /chains/{Id:int}                                other  R    A      A    A    A     A     A      A      A    A
         /admin/jobs                                     -      R    R      R    R    R     R     A      R      R    A
         /admin/calendar                                 -      R    R      R    R    R     R     A      R      R    A
         /admin/approval-catalogue                       -      R    R      R    R    R     R     A      R      R    A
@@ -370,6 +373,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /// <summary>The demo's published bulletin and its draft one.</summary>
         public int PublishedBulletin { get; private set; }
         public int DraftBulletin { get; private set; }
+        public int TextilesChain { get; private set; }
+        public int OtherChain { get; private set; }
 
         public HttpClient Client(string user) => _clients[user].Client;
         public CookieContainer Cookies(string user) => _clients[user].Cookies;
@@ -389,6 +394,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
                 _ when route.StartsWith("/bulletins/", StringComparison.Ordinal) => own ? PublishedBulletin : DraftBulletin,
                 // A unit's monthly return for the month before the latest closed one (approved in the demo data).
                 _ when route.StartsWith("/statistics/returns/", StringComparison.Ordinal) => own ? ids.OwnUnit : ids.OtherUnit,
+                // Chain maps are read by everyone signed in: "own" is the textiles chain (chain-textiles leads it), "other" another chain.
+                _ when route.StartsWith("/chains/", StringComparison.Ordinal) => own ? TextilesChain : OtherChain,
                 _ => own ? ids.OwnProject : ids.OtherProject,
             };
             return route
@@ -410,7 +417,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
             {
                 var users = await db.Users.AsNoTracking().Select(u => new { u.UserName, u.UnitId }).ToDictionaryAsync(u => u.UserName!, u => u.UnitId);
                 int UnitOf(string account) => users[account] ?? throw new InvalidOperationException($"{account} has no unit");
-                var chains = await db.Chains.AsNoTracking().Select(c => new { c.Id, c.LeadUnitId }).ToListAsync();
+                var chains = await db.Chains.AsNoTracking().Select(c => new { c.Id, c.LeadUnitId, c.Code }).ToListAsync();
+                TextilesChain = chains.Single(c => c.Code == "textiles").Id;
+                OtherChain = chains.First(c => c.Code != "textiles").Id;
                 var projects = (await db.Projects.AsNoTracking().Select(p => new { p.Id, p.Code, p.HostUnitId, p.ChainId, p.SourceUnitId, p.Stage }).ToListAsync())
                     .Where(p => p.Stage != ProjectStage.Terminated).OrderBy(p => p.Id).ToList();
                 var evaluations = await db.Evaluations.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.ProjectId }).ToListAsync();

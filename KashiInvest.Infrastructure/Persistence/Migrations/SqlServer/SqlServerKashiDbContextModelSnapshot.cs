@@ -818,6 +818,74 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Bulletins", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Chains.ChainComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("ByUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ChainLinkId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainLinkId");
+
+                    b.HasIndex("ChainId", "AtUtc");
+
+                    b.ToTable("ChainComments", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Chains.ChainFlow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FromLinkId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToLinkId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromLinkId");
+
+                    b.HasIndex("ToLinkId");
+
+                    b.HasIndex("ChainId", "FromLinkId", "ToLinkId")
+                        .IsUnique();
+
+                    b.ToTable("ChainFlows", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Chains.ChainLink", b =>
                 {
                     b.Property<int>("Id")
@@ -829,6 +897,28 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("ChainId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("GapNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.PrimitiveCollection<string>("LocalEnterprises")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -838,6 +928,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReratingProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReratingProposedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Segment")
                         .IsRequired()
@@ -883,6 +982,9 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
 
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -895,6 +997,96 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("LeadUnitId");
 
                     b.ToTable("Chains", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Chains.LinkStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("ByUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChainLinkId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainLinkId");
+
+                    b.ToTable("ChainLinkStatusChanges", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Chains.RoadmapEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("By")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ChainLinkId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Sought")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.PrimitiveCollection<string>("SourceRegions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainLinkId");
+
+                    b.ToTable("ChainRoadmapEntries", (string)null);
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Commitments.Commitment", b =>
@@ -3272,6 +3464,46 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Chains.ChainComment", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("ChainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", "Link")
+                        .WithMany()
+                        .HasForeignKey("ChainLinkId");
+
+                    b.Navigation("Link");
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Chains.ChainFlow", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
+                        .WithMany("Flows")
+                        .HasForeignKey("ChainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", "From")
+                        .WithMany()
+                        .HasForeignKey("FromLinkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", "To")
+                        .WithMany()
+                        .HasForeignKey("ToLinkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("To");
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Chains.ChainLink", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
@@ -3287,6 +3519,24 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("LeadUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Chains.LinkStatusChange", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", null)
+                        .WithMany("History")
+                        .HasForeignKey("ChainLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Chains.RoadmapEntry", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", null)
+                        .WithMany("Roadmap")
+                        .HasForeignKey("ChainLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3778,8 +4028,19 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Proxies");
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Chains.ChainLink", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Roadmap");
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Chains.IndustryChain", b =>
                 {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Flows");
+
                     b.Navigation("Links");
                 });
 

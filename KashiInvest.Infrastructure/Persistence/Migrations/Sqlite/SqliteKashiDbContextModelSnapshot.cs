@@ -787,6 +787,70 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Bulletins", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Chains.ChainComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ByUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChainLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainLinkId");
+
+                    b.HasIndex("ChainId", "AtUtc");
+
+                    b.ToTable("ChainComments", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Chains.ChainFlow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromLinkId");
+
+                    b.HasIndex("ToLinkId");
+
+                    b.HasIndex("ChainId", "FromLinkId", "ToLinkId")
+                        .IsUnique();
+
+                    b.ToTable("ChainFlows", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Chains.ChainLink", b =>
                 {
                     b.Property<int>("Id")
@@ -796,6 +860,28 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("ChainId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GapNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("LocalEnterprises")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -804,6 +890,15 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReratingProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReratingProposedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Segment")
@@ -848,6 +943,9 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -860,6 +958,92 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("LeadUnitId");
 
                     b.ToTable("Chains", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Chains.LinkStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ByUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChainLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainLinkId");
+
+                    b.ToTable("ChainLinkStatusChanges", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Chains.RoadmapEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChainLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sought")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("SourceRegions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainLinkId");
+
+                    b.ToTable("ChainRoadmapEntries", (string)null);
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Commitments.Commitment", b =>
@@ -3146,6 +3330,46 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Chains.ChainComment", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("ChainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", "Link")
+                        .WithMany()
+                        .HasForeignKey("ChainLinkId");
+
+                    b.Navigation("Link");
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Chains.ChainFlow", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
+                        .WithMany("Flows")
+                        .HasForeignKey("ChainId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", "From")
+                        .WithMany()
+                        .HasForeignKey("FromLinkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", "To")
+                        .WithMany()
+                        .HasForeignKey("ToLinkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("To");
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Chains.ChainLink", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
@@ -3161,6 +3385,24 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("LeadUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Chains.LinkStatusChange", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", null)
+                        .WithMany("History")
+                        .HasForeignKey("ChainLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Chains.RoadmapEntry", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Chains.ChainLink", null)
+                        .WithMany("Roadmap")
+                        .HasForeignKey("ChainLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3652,8 +3894,19 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Proxies");
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Chains.ChainLink", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Roadmap");
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Chains.IndustryChain", b =>
                 {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Flows");
+
                     b.Navigation("Links");
                 });
 

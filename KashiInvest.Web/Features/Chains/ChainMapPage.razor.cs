@@ -1,0 +1,99 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Domain.Chains;
+using KashiInvest.Infrastructure.Live;
+using KashiInvest.Web.Live;
+using KashiInvest.Web.Security;
+using KashiInvest.Web.Shared.Writes;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace KashiInvest.Web.Features.Chains;
+
+/// <summary>
+/// One chain's map (产业链图谱): the links in three columns with their flows, and the panel of the link clicked. The chain
+/// lead edits, the Bureau comments, everyone reads; <c>?kiosk=1</c> draws it large for the projector. Re-read on a
+/// change of this map and on project or target changes on this chain.
+/// </summary>
+public partial class ChainMapPage
+{
+    private UserScope? _scope;
+    private ChainMapView? _map;
+    private int? _selected;
+    private bool _loaded;
+    private bool _canEdit;
+    private bool _canComment;
+
+    [Parameter] public int Id { get; set; }
+
+    [SupplyParameterFromQuery(Name = "kiosk")] public string? KioskQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "link")] public string? LinkQuery { get; set; }
+
+    [Inject] private ChainMapQuery Query { get; set; } = default!;
+    [Inject] private ChainCommands Commands { get; set; } = default!;
+    [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private bool IsKiosk => KioskQuery is "1" or "true";
+
+    private ChainLink? SelectedLink => _selected is { } id ? _map?.Chain.FindLink(id) : null;
+
+    /// <summary>
+    /// Map notices (ItemId = chain id) and the project and target notices of a chain (their ChainId) concern a map page;
+    /// <paramref name="chainId"/> null: any chain (the overview).
+    /// </summary>
+    public static bool ConcernsMaps(ChangeNotice notice, int? chainId) =>
+        notice.Kind switch
+        {
+            ChangeKinds.ChainChanged => chainId is null || notice.ItemId == chainId,
+            ChangeKinds.ProjectCreated or ChangeKinds.ProjectUpdated or ChangeKinds.ProjectStageChanged or ChangeKinds.TriageChanged
+                or ChangeKinds.EvaluationRecorded => chainId is null || notice.ChainId == chainId,
+            // Target notices are keyed on the receiving unit; a re-read is cheap.
+            ChangeKinds.TargetPushed or ChangeKinds.TargetStatus => true,
+            _ => false,
+        };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _scope ??= await ScopeProvider.GetAsync();
+        if (_selected is null && int.TryParse(LinkQuery, out var link)) _selected = link;
+        await ReadInTurnAsync(ReadAsync);
+    }
+
+    protected override bool Concerns(ChangeNotice notice) => ConcernsMaps(notice, Id);
+
+    protected override Task ApplyAsync(LiveChanges changes) => ReadAsync();
+
+    private async Task ReadAsync()
+    {
+        _map = await Query.MapAsync(_scope!, Id);
+        _canEdit = _map is not null && ChainAccess.CanEditMap(_scope!, _map.Chain.LeadUnitId);
+        _canComment = _map is not null && ChainAccess.CanComment(_scope!, _map.Chain.LeadUnitId);
+        if (_selected is { } s && _map?.Chain.FindLink(s) is null) _selected = null;
+        _loaded = true;
+    }
+
+    private Task SelectAsync(int linkId)
+    {
+        _selected = _selected == linkId ? null : linkId;
+        return Task.CompletedTask;
+    }
+
+    private async Task WrittenAsync(WriteResult result)
+    {
+        WriteFeedback.Of(T, result, saved: T["Chains.Saved"]).Show(Snackbar);
+        await ReadInTurnAsync(ReadAsync);
+    }
+
+    private async Task AddLinkAsync(AddLinkForm.Model model)
+    {
+        var result = await Commands.AddLinkAsync(_scope!, Id, _map!.Chain.Version, model.Name, model.NameEn, model.Segment, model.Status);
+        await WrittenAsync(result);
+    }
+
+    private async Task CommentAsync((int? LinkId, string? Text) comment)
+    {
+        var result = await Commands.CommentAsync(_scope!, Id, _map!.Chain.Version, comment.LinkId, comment.Text);
+        await WrittenAsync(result);
+    }
+}
