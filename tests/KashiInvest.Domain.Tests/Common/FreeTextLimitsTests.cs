@@ -157,6 +157,8 @@ public partial class FreeTextLimitsTests
         ["UserScope.DisplayName"] = "the signed-in account",
         ["AgendaProjectFact.Code"] = "a fact read from the database for the agenda",
         ["MilestoneFact.Name"] = "a fact read from the database for the health rules",
+        ["OverdueApprovalsFact.OldestItemName"] = "a catalogue item's name read from the database for the health rules",
+        ["OverdueApprovalsFact.OldestItemNameEn"] = "a catalogue item's name read from the database for the health rules",
         ["HealthReason.Code"] = "built by the health rules",
         ["HealthReason.Subject"] = "built by the health rules",
         ["RuleViolation.Code"] = "a rule code in code",
