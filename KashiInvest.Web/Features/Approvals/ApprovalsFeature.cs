@@ -16,6 +16,7 @@ public static class ApprovalsFeature
         services.AddSingleton<CatalogueQuery>();
         services.AddSingleton<CatalogueCommands>();
         services.AddSingleton<ITodoSource, FollowUpTodoSource>();
+        services.AddSingleton<ITodoSource, ApplicationsTodoSource>();
         return services;
     }
 }

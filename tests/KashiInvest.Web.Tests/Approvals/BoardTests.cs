@@ -132,6 +132,30 @@ public sealed class BoardTests(SeededDatabase database) : IClassFixture<SeededDa
     }
 
     [Fact]
+    public async Task A_new_application_waits_in_the_group_leaders_todo_until_the_leader_plans_it()
+    {
+        var project = await ProjectWithoutPlanAsync(4);
+        var county = await database.ScopeOfAsync(project.HostCode);
+        var leader = await GroupLeaderAsync(project.HostCode, project.HostUnitId);
+        var todo = new ApplicationsTodoSource(Factory, database.Services.GetRequiredService<KashiInvest.Web.Shared.UiText>());
+
+        Assert.Equal(WriteStatus.Saved, (await Commands.RecordApplicationAsync(county, project.Id,
+            new NewApplication("喀什某纺织有限公司 李经理", Today, ServicePhases.SigningToLanding))).Status);
+        var application = Assert.Single((await Board.LoadAsync(leader)).Applications, a => a.ProjectId == project.Id);
+        var item = Assert.Single(await todo.ReadAsync(leader, default), t => t.ProjectId == project.Id);
+        Assert.Equal((ApplicationsTodoSource.Kind, $"/approvals/board#application-{application.PlanId}"), (item.Kind, item.Href));
+        Assert.Contains("喀什某纺织有限公司 李经理", item.Detail);
+        // Only the group leader's to-do: the county that recorded it and another county's group see nothing.
+        Assert.DoesNotContain(await todo.ReadAsync(county, default), t => t.ProjectId == project.Id);
+        var otherGroup = await database.ScopeOfAsync(project.HostCode == "kashi" ? "svc-shufu" : "svc-kashi", ActorRole.ServiceGroup);
+        Assert.DoesNotContain(await todo.ReadAsync(otherGroup, default), t => t.ProjectId == project.Id);
+
+        var filing = (await Board.CatalogueAsync()).Single(c => c.Code == "project-filing");
+        Assert.Equal(WriteStatus.Saved, (await Commands.PlanItemsAsync(leader, application.PlanId, application.Version, [filing.Id])).Status);
+        Assert.DoesNotContain(await todo.ReadAsync(leader, default), t => t.ProjectId == project.Id);
+    }
+
+    [Fact]
     public async Task The_Bureau_and_leaders_read_every_group_with_a_picker_but_plan_and_assign_nothing_there()
     {
         var leader = new UserScope("leader", "地区分管领导", ActorRole.Leader, null, [], []);
