@@ -52,11 +52,12 @@ public sealed record BulletinUnitRow(
     int StalledProjects,
     int? AverageIdleDays);
 
-public enum SlowProjectKind { Stalled, MilestoneOverdue, ApprovalOverdue }
+public enum SlowProjectKind { Stalled, MilestoneOverdue, ApprovalOverdue, CommitmentOverdue }
 
 /// <summary>
 /// One of the slowest projects: stalled longest (days without progress), with a milestone overdue (days late), or with
-/// an approval item past its legal time limit (<see cref="Subject"/> the item, days past its due date).
+/// an approval item past its legal time limit (<see cref="Subject"/> the item, days past its due date), or with a policy
+/// commitment past its time limit (<see cref="Subject"/> its document number, days past its due day).
 /// </summary>
 public sealed record SlowProject(int ProjectId, string Code, string Name, int UnitId, string UnitName, string UnitNameEn, SlowProjectKind Kind, int Days, string? Subject);
 

@@ -1,3 +1,4 @@
+using KashiInvest.Domain.Commitments;
 using KashiInvest.Domain.Approvals;
 using KashiInvest.Domain.Bulletins;
 using KashiInvest.Domain.Common;
@@ -92,6 +93,18 @@ public sealed class BulletinSnapshotQuery(IOptions<BulletinSettings> bulletinSet
             }
         }
 
+        // The policy commitments of those projects past their time limit (Art. 24): each project's most overdue one,
+        // named by its document number, with its days past the due day.
+        var commitmentOverdue = (await db.Commitments.AsNoTracking()
+                .Where(c => projectIds.Contains(c.ProjectId) && c.DueOn != null && c.DueOn < today
+                    && (c.Status == CommitmentStatus.Due || c.Status == CommitmentStatus.ApplicationReceived || c.Status == CommitmentStatus.UnderReview
+                        || c.Status == CommitmentStatus.Approved || c.Status == CommitmentStatus.PartlyDelivered || c.Status == CommitmentStatus.Disputed))
+                .Select(c => new { c.ProjectId, c.DocumentNumber, c.DueOn })
+                .ToListAsync(ct))
+            .Select(c => (c.ProjectId, c.DocumentNumber, Days: today.DayNumber - c.DueOn!.Value.DayNumber))
+            .GroupBy(c => c.ProjectId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.Days).ThenBy(c => c.DocumentNumber, StringComparer.Ordinal).First());
+
         var rows = new List<BulletinUnitRow>();
         var performance = new List<UnitPerformance>();
         foreach (var u in units)
@@ -149,6 +162,8 @@ public sealed class BulletinSnapshotQuery(IOptions<BulletinSettings> bulletinSet
             .Concat(underWay.Where(p => p.Overdue.Name is not null).Select(p => new SlowProject(p.Id, p.Code, p.Name, p.HostUnitId, names[p.HostUnitId].Name, names[p.HostUnitId].NameEn, SlowProjectKind.MilestoneOverdue, p.Overdue.Days, p.Overdue.Name)))
             .Concat(underWay.Where(p => approvalOverdue.ContainsKey(p.Id)).Select(p => new SlowProject(p.Id, p.Code, p.Name, p.HostUnitId, names[p.HostUnitId].Name, names[p.HostUnitId].NameEn,
                 SlowProjectKind.ApprovalOverdue, approvalOverdue[p.Id].Days, approvalOverdue[p.Id].Name)))
+            .Concat(underWay.Where(p => commitmentOverdue.ContainsKey(p.Id)).Select(p => new SlowProject(p.Id, p.Code, p.Name, p.HostUnitId, names[p.HostUnitId].Name, names[p.HostUnitId].NameEn,
+                SlowProjectKind.CommitmentOverdue, commitmentOverdue[p.Id].Days, commitmentOverdue[p.Id].DocumentNumber)))
             .OrderByDescending(p => p.Days).ThenBy(p => p.Kind).ThenBy(p => p.ProjectId)
             .Take(settings.SlowestProjectsListed).ToList();
 

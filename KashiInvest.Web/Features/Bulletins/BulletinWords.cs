@@ -39,6 +39,7 @@ public sealed class BulletinWords(UiText t)
     {
         SlowProjectKind.Stalled => t["Bulletins.Slow.Stalled", p.Days],
         SlowProjectKind.ApprovalOverdue => t["Bulletins.Slow.Approval", p.Subject ?? "", p.Days],
+        SlowProjectKind.CommitmentOverdue => t["Bulletins.Slow.Commitment", p.Subject ?? "", p.Days],
         _ => t["Bulletins.Slow.Milestone", p.Subject ?? "", p.Days],
     };
 

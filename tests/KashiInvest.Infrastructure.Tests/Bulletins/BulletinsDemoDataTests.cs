@@ -1,3 +1,5 @@
+using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Bulletins;
 using KashiInvest.Domain.Health;
 using KashiInvest.Domain.Statistics;
@@ -81,5 +83,28 @@ public sealed class BulletinsDemoDataTests(SeededDatabase seeded) : IClassFixtur
         Assert.Contains(approvals, p => p.Days >= 3);
         var itemNames = await db.PlanItems.Select(i => i.ItemName).Distinct().ToListAsync();
         Assert.All(approvals, p => Assert.Contains(p.Subject, itemNames));
+    }
+
+    [Fact]
+    public async Task The_slowest_projects_include_policy_commitments_past_their_time_limit_with_the_document_number_and_days_overdue()
+    {
+        // The commitments demo has overdue commitments (CommitmentsDemoData); list every slow project to see them.
+        var month = StatMonth.Containing(seeded.Database.Clock.GetUtcNow().UtcDateTime).Previous();
+        await using var db = seeded.Database.CreateContext();
+        var s = await BulletinSnapshotQuery.BuildAsync(db, StatQuarter.Of(month), new BulletinSettings { SlowestProjectsListed = 100 }, new HealthSettings(), seeded.Database.Clock);
+
+        var today = BeijingTime.Today(seeded.Database.Clock);
+        var commitments = await db.Commitments.AsNoTracking().ToListAsync();
+        var stages = await db.Projects.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Stage);
+        var expected = commitments
+            .Where(c => c.IsOverdue(today) && stages[c.ProjectId] is ProjectStage.Signed or ProjectStage.Landing or ProjectStage.Construction)
+            .GroupBy(c => c.ProjectId)
+            .ToDictionary(g => g.Key, g => g.Max(c => today.DayNumber - c.DueOn!.Value.DayNumber));
+        Assert.NotEmpty(expected);
+
+        var listed = s.SlowProjects.Where(p => p.Kind == SlowProjectKind.CommitmentOverdue).ToList();
+        Assert.Equal(expected.OrderBy(e => e.Key), listed.Select(p => KeyValuePair.Create(p.ProjectId, p.Days)).OrderBy(e => e.Key));
+        var numbers = commitments.Select(c => c.DocumentNumber).ToHashSet();
+        Assert.All(listed, p => Assert.Contains(p.Subject!, numbers));
     }
 }
