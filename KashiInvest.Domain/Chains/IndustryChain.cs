@@ -69,8 +69,11 @@ public sealed class IndustryChain : AggregateRoot, IAudited
 
     public ChainLink? FindLink(int linkId) => _links.FirstOrDefault(l => l.Id == linkId);
 
-    /// <summary>Adds a link at the end of its segment, with the goal of being strong.</summary>
-    public ChainLink AddLink(string name, string nameEn, ChainSegment segment, LinkStrength strength)
+    /// <summary>
+    /// Adds a link at the end of its segment, with the goal of being strong. On a saved map pass <paramref name="nowUtc"/>:
+    /// the map's version moves, so a stale add is refused like every other edit.
+    /// </summary>
+    public ChainLink AddLink(string name, string nameEn, ChainSegment segment, LinkStrength strength, DateTime? nowUtc = null)
     {
         var (n, en) = CheckNames(name, nameEn, null);
         ListLimits.Ensure(_links.Count + 1, MaxLinks);
@@ -78,7 +81,7 @@ public sealed class IndustryChain : AggregateRoot, IAudited
         var link = new ChainLink(n, en, segment, strength, order);
         _links.Add(link);
         // Seeding a new chain is not a change of a saved map; the first save of the chain is audited as an insert anyway.
-        if (Id != 0) Touch(ChainMapChangeKind.LinkAdded, link, null);
+        if (Id != 0) Touch(ChainMapChangeKind.LinkAdded, link, nowUtc);
         return link;
     }
 

@@ -320,11 +320,10 @@ public sealed class Commitment : AggregateRoot, IAudited
         TimeLimit = input.TimeLimit!.Value;
         TimeLimitUnit = input.TimeLimitUnit;
         EvidenceRequired = input.EvidenceRequired!.Trim();
-        var wasCleared = FairCompetitionReview == FairCompetitionReview.Cleared && Concerns == input.Concerns;
+        // A flagged commitment goes back to the Bureau's review after any edit: a clearance covers what was reviewed.
         Concerns = input.Concerns;
         FairCompetitionReason = Trimmed(input.FairCompetitionReason);
-        FairCompetitionReview = input.Concerns == FairCompetitionConcern.None ? FairCompetitionReview.NotNeeded
-            : wasCleared ? FairCompetitionReview.Cleared : FairCompetitionReview.Pending;
+        FairCompetitionReview = input.Concerns == FairCompetitionConcern.None ? FairCompetitionReview.NotNeeded : FairCompetitionReview.Pending;
 
         // A condition that stays the same keeps what was met or confirmed by hand.
         var old = _conditions.ToList();

@@ -29,6 +29,16 @@ public static class CommitmentAccess
         _ => scope.UnitId == responsibleUnitId,
     };
 
+    /// <summary>
+    /// Close a commitment, as honoured or terminated: the Bureau and the administrator only. The unit that owes a
+    /// commitment may not end it itself (不得毁约): its overdue alert, the totals and the bulletin would lose it.
+    /// </summary>
+    public static bool CanClose(UserScope scope) => scope.Role is ActorRole.Administrator or ActorRole.Bureau;
+
+    /// <summary>Whether <paramref name="scope"/> may take <paramref name="step"/> on a commitment owed by <paramref name="responsibleUnitId"/>.</summary>
+    public static bool CanTake(UserScope scope, CommitmentStep step, int responsibleUnitId) =>
+        step is CommitmentStep.ConfirmHonoured or CommitmentStep.Terminate ? CanClose(scope) : CanStep(scope, responsibleUnitId);
+
     public static bool CanConfirmCondition(UserScope scope, ProjectKey project, int responsibleUnitId) =>
         CanRecord(scope, project) || CanStep(scope, responsibleUnitId);
 

@@ -16,7 +16,7 @@ public sealed class AlertRechecker(ILiveBus bus, AlertEngine engine, IOptions<Al
     [
         ChangeKinds.ReportSubmitted, ChangeKinds.ProblemRaised, ChangeKinds.ProblemChanged,
         ChangeKinds.ProjectCreated, ChangeKinds.ProjectUpdated, ChangeKinds.ProjectStageChanged, ChangeKinds.EvaluationRecorded,
-        ChangeKinds.ApprovalItemChanged,
+        ChangeKinds.ApprovalItemChanged, ChangeKinds.CommitmentChanged,
     ];
 
     public static bool IsTrigger(ChangeNotice notice) => notice.ProjectId is not null && Triggers.Contains(notice.Kind);

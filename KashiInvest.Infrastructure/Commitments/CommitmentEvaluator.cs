@@ -33,6 +33,19 @@ public sealed class CommitmentEvaluator(IDbContextFactory<KashiDbContext> factor
         }
     }
 
+    /// <summary>
+    /// Evaluates the commitments of every project that has one not yet due (the nightly catch-up). Returns how many
+    /// changed.
+    /// </summary>
+    public async Task<int> EvaluateWaitingAsync(CancellationToken cancellationToken)
+    {
+        int[] projectIds;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+            projectIds = await db.Commitments.AsNoTracking().Where(c => c.Status == CommitmentStatus.NotYetDue)
+                .Select(c => c.ProjectId).Distinct().ToArrayAsync(cancellationToken);
+        return await EvaluateAsync(projectIds, cancellationToken);
+    }
+
     private async Task<int> EvaluateOnceAsync(int[] ids, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -76,6 +76,15 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
         }
     }
 
+    /// <summary>
+    /// Notices that reach every circuit whatever project they name, because they carry only ids and every screen that
+    /// listens to them re-reads under its own access rule: meetings and bulletins (no project), commitments (a
+    /// department sees the commitments it owes on projects it does not see), and chain maps (everyone reads every map).
+    /// </summary>
+    public static bool ReadUnderOwnRule(string kind) =>
+        kind.StartsWith("meeting.", StringComparison.Ordinal) || kind.StartsWith("bulletin.", StringComparison.Ordinal)
+        || kind == ChangeKinds.CommitmentChanged || kind == ChangeKinds.ChainChanged;
+
     private async Task PumpAsync(CancellationToken ct)
     {
         circuit.Restored += ResyncAll;
@@ -85,10 +94,9 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
             // A gap in the bus (this circuit fell behind and lost notices) re-reads everything, like a reconnect.
             await foreach (var notice in bus.SubscribeAsync(ResyncAll, ct))
             {
-                // Meeting notices carry only the meeting id; meeting screens re-read under their own access rule. So do
-                // approval item notices for a department's proxies, who carry items of projects they do not see.
-                // Bulletin notices carry only the bulletin's id and quarter; bulletin screens re-read under their own rule.
-                if (!notice.Kind.StartsWith("meeting.", StringComparison.Ordinal) && !notice.Kind.StartsWith("bulletin.", StringComparison.Ordinal)
+                // Some notices pass whatever project they name (see ReadUnderOwnRule); so do approval item notices for a
+                // department's proxies, who carry items of projects they do not see.
+                if (!ReadUnderOwnRule(notice.Kind)
                     && !IsApprovalForDepartment(scope, notice)
                     && (notice.Project is not { } key || !ProjectAccess.CanSee(scope, key))) continue;
                 Subscription[] targets;

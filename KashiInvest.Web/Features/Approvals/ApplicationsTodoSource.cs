@@ -1,5 +1,6 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Approvals;
+using KashiInvest.Domain.Projects;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Todo;
 using KashiInvest.Web.Shared;
@@ -23,7 +24,7 @@ public sealed class ApplicationsTodoSource(IDbContextFactory<KashiDbContext> fac
         if (hostIds.Count == 0) return [];
         var rows = await db.ServicePlans.AsNoTracking()
             .Where(s => hostIds.Contains(s.HostUnitId) && s.Status == ServicePlanStatus.Applied)
-            .Join(db.Projects.AsNoTracking(), s => s.ProjectId, p => p.Id, (s, p) => new { s.Id, s.ProjectId, Project = p.Name, s.ApplicantName, s.AppliedOn })
+            .Join(db.Projects.AsNoTracking().Where(ProjectAccess.VisibleTo(scope)), s => s.ProjectId, p => p.Id, (s, p) => new { s.Id, s.ProjectId, Project = p.Name, s.ApplicantName, s.AppliedOn })
             .OrderBy(r => r.AppliedOn).ThenBy(r => r.Id)
             .ToListAsync(cancellationToken);
         return rows.Select(r => new TodoItem(

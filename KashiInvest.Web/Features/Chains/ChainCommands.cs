@@ -15,7 +15,7 @@ namespace KashiInvest.Web.Features.Chains;
 public sealed class ChainCommands(IDbContextFactory<KashiDbContext> factory, TimeProvider clock, ILogger<ChainCommands> logger)
 {
     public Task<WriteResult> AddLinkAsync(UserScope scope, int chainId, int version, string? name, string? nameEn, ChainSegment segment, LinkStrength status) =>
-        EditAsync(scope, chainId, version, (c, _, _) => c.AddLink(name ?? "", nameEn ?? "", segment, status));
+        EditAsync(scope, chainId, version, (c, now, _) => c.AddLink(name ?? "", nameEn ?? "", segment, status, now));
 
     public Task<WriteResult> RenameAsync(UserScope scope, int chainId, int version, int linkId, string? name, string? nameEn) =>
         OnLinkAsync(scope, chainId, version, linkId, (c, l, now, _) => c.RenameLink(l, name ?? "", nameEn ?? "", now));

@@ -48,8 +48,8 @@ public partial class ChainMapPage
             ChangeKinds.ChainChanged => chainId is null || notice.ItemId == chainId,
             ChangeKinds.ProjectCreated or ChangeKinds.ProjectUpdated or ChangeKinds.ProjectStageChanged or ChangeKinds.TriageChanged
                 or ChangeKinds.EvaluationRecorded => chainId is null || notice.ChainId == chainId,
-            // Target notices are keyed on the receiving unit; a re-read is cheap.
-            ChangeKinds.TargetPushed or ChangeKinds.TargetStatus => true,
+            // Target notices carry the pushed target's chain.
+            ChangeKinds.TargetPushed or ChangeKinds.TargetStatus => chainId is null || notice.ChainId == chainId,
             _ => false,
         };
 

@@ -83,10 +83,15 @@ public sealed class ChainMapQuery(IDbContextFactory<KashiDbContext> factory)
             .FirstOrDefaultAsync(c => c.Id == chainId, ct);
         if (chain is null) return null;
         var lead = await db.Units.AsNoTracking().Where(u => u.Id == chain.LeadUnitId).Select(u => new { u.Name, u.NameEn }).FirstOrDefaultAsync(ct);
-        var targets = await db.TargetEnterprises.AsNoTracking().Where(t => t.ChainId == chainId && t.ChainLinkId != null)
-            .Select(t => new { t.Id, t.Name, t.Tiers, Link = t.ChainLinkId!.Value }).ToListAsync(ct);
+        // The whole library is the Bureau's, leaders' and the chain lead's; another unit sees the targets pushed to it.
+        var everyTarget = TargetAccess.SeesChainTargets(scope, chain.LeadUnitId);
+        var unitId = scope.UnitId ?? -1;
+        var targetQuery = db.TargetEnterprises.AsNoTracking().Where(t => t.ChainId == chainId && t.ChainLinkId != null);
+        if (!everyTarget) targetQuery = targetQuery.Where(t => db.TargetPushes.Any(p => p.TargetId == t.Id && p.UnitId == unitId));
+        var targets = await targetQuery.Select(t => new { t.Id, t.Name, t.Tiers, Link = t.ChainLinkId!.Value }).ToListAsync(ct);
         var ids = targets.Select(t => t.Id).ToList();
-        var pushes = await db.TargetPushes.AsNoTracking().Where(p => ids.Contains(p.TargetId)).Select(p => new { p.TargetId, p.Status }).ToListAsync(ct);
+        var pushes = await db.TargetPushes.AsNoTracking().Where(p => ids.Contains(p.TargetId) && (everyTarget || p.UnitId == unitId))
+            .Select(p => new { p.TargetId, p.Status }).ToListAsync(ct);
         var projects = await db.Projects.AsNoTracking().Where(ProjectAccess.VisibleTo(scope)).Where(p => p.ChainId == chainId && p.ChainLinkId != null)
             .OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name, p.Stage, Link = p.ChainLinkId!.Value }).ToListAsync(ct);
         return new ChainMapView(chain, lead?.Name ?? "", lead?.NameEn ?? "",

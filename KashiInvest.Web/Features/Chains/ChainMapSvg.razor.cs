@@ -1,4 +1,5 @@
 using KashiInvest.Domain.Chains;
+using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -43,6 +44,19 @@ public partial class ChainMapSvg
     }
 
     private static int ColumnX(ChainSegment segment) => 20 + (int)segment * 340;
+
+    /// <summary>
+    /// What a screen reader says for a link: its name, its status with the goal (as drawn), and the links it supplies,
+    /// which the drawn flows show only to the eye.
+    /// </summary>
+    private string Label(ChainLink link)
+    {
+        var label = $"{Localized.Pick(link.Name, link.NameEn)}: {StatusText(link)}";
+        var supplies = Map.Chain.Flows.Where(f => f.FromLinkId == link.Id)
+            .Select(f => Map.Chain.Links.FirstOrDefault(l => l.Id == f.ToLinkId))
+            .Where(l => l is not null).Select(l => Localized.Pick(l!.Name, l.NameEn)).ToList();
+        return supplies.Count == 0 ? label : $"{label}; {T["Chains.Supplies", string.Join(T["Minutes.ListSeparator"], supplies)]}";
+    }
 
     private string StatusText(ChainLink link) =>
         link.HasGap ? $"{T.Enum(link.Strength)} → {T.Enum(link.Goal)}" : T.Enum(link.Strength);

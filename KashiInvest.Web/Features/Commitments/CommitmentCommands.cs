@@ -43,13 +43,22 @@ public sealed class CommitmentCommands(IDbContextFactory<KashiDbContext> factory
         {
             var errors = Commitment.Validate(input);
             if (errors.Count > 0) return WriteResult.Invalid(errors);
+            // A fair-competition flag, once raised, is dropped only by the Bureau's review, never by the recorder.
+            if (c.Concerns != FairCompetitionConcern.None && input.Concerns == FairCompetitionConcern.None && !CommitmentAccess.CanClearFairCompetition(scope))
+                return WriteResult.Invalid(nameof(CommitmentInput.Concerns), new RuleViolation("Commitment.FlagStays"));
             c.Edit(input, scope.Actor, now);
             c.Evaluate(await FactsAsync(db, c.ProjectId, ct), await CalendarAsync(db, ct), BeijingTime.DateOf(now), scope.Actor, now);
             return null;
         }, ct);
 
     public Task<WriteResult> StepAsync(UserScope scope, int id, int version, CommitmentStep step, string? note, CancellationToken ct = default) =>
-        ChangeAsync(scope, id, version, Right.Step, (_, c, now) => { c.Advance(step, note, scope.Actor, now); return Task.FromResult<WriteResult?>(null); }, ct);
+        ChangeAsync(scope, id, version, Right.Step, (_, c, now) =>
+        {
+            // Closing (honoured, terminated) is the Bureau's: the unit that owes the commitment may not end it itself.
+            if (!CommitmentAccess.CanTake(scope, step, c.ResponsibleUnitId)) return Task.FromResult<WriteResult?>(WriteResult.NotAllowed);
+            c.Advance(step, note, scope.Actor, now);
+            return Task.FromResult<WriteResult?>(null);
+        }, ct);
 
     public Task<WriteResult> RecordPaymentAsync(UserScope scope, int id, int version, decimal? amountWan, DateOnly paidOn, bool inFull, string? note,
         CancellationToken ct = default) =>

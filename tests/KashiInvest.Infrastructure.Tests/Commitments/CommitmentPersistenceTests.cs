@@ -145,6 +145,37 @@ public sealed class CommitmentPersistenceTests
         Assert.Equal((projectId, (int?)w.LeadUnit1, AlertSeverity.High, true), (alert.ProjectId ?? 0, alert.OwnerUnitId, alert.Severity, alert.IsOpen));
     }
 
+    [Fact]
+    public async Task The_nightly_catch_up_makes_due_a_commitment_whose_after_commit_evaluation_never_ran()
+    {
+        // No after-commit handler (as if the evaluation after the report had failed): the report moves the funds only.
+        await using var database = await TestDatabase.CreateAsync();
+        var w = await MiniWorld.CreateAsync(database);
+        var projectId = await SignedProjectAsync(database, w);
+        var id = await RecordAsync(database, projectId, w.CountyA, Input(w.LeadUnit1, new CommitmentConditionInput(ConditionKind.FundsInPlace, 5_000m)));
+        var other = await RecordAsync(database, projectId, w.CountyA, Input(w.LeadUnit1, new CommitmentConditionInput(ConditionKind.FundsInPlace, 9_000m)));
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = database.CreateContext())
+        {
+            db.Actor = ChainLead;
+            var project = await db.Projects.Include(p => p.Milestones).SingleAsync(p => p.Id == projectId);
+            db.ProgressReports.Add(ProgressReporting.Submit(project, new HalfMonthPeriod(2026, 11, 2), ReportKind.Fortnightly, null,
+                new ReportInput("设备进场", null, 6_000m, 0m, []), ChainLead, now, 3));
+            await db.SaveChangesAsync();
+        }
+        await using (var db = database.CreateContext()) Assert.Equal(CommitmentStatus.NotYetDue, (await LoadAsync(db, id)).Status);
+
+        var evaluator = new CommitmentEvaluator(database.Factory, database.Clock);
+        Assert.Equal(1, await evaluator.EvaluateWaitingAsync(default));
+        await using (var db = database.CreateContext())
+        {
+            var due = await LoadAsync(db, id);
+            Assert.Equal((CommitmentStatus.Due, (DateOnly?)BeijingTime.Today(database.Clock)), (due.Status, due.DueSince));
+            Assert.Equal(CommitmentStatus.NotYetDue, (await LoadAsync(db, other)).Status);
+        }
+        Assert.Equal(0, await evaluator.EvaluateWaitingAsync(default));
+    }
+
     private sealed class SwitchableDispatcher : IDomainEventDispatcher
     {
         public IDomainEventDispatcher Inner { get; set; } = NullDomainEventDispatcher.Instance;

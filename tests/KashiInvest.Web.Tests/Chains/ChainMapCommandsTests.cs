@@ -47,6 +47,19 @@ public sealed class ChainMapCommandsTests(SeededDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task Adding_a_link_moves_the_maps_version_so_a_stale_add_is_a_conflict()
+    {
+        var lead = await database.ScopeOfAsync("lead-energy", ActorRole.ChainLead);
+        var (chain, version) = await ChainAsync("energy");
+        var commands = Get<ChainCommands>();
+
+        Assert.Equal(WriteStatus.Saved, (await commands.AddLinkAsync(lead, chain, version, "氢能储运", "Hydrogen storage", ChainSegment.Downstream, LinkStrength.Broken)).Status);
+        Assert.Equal(version + 1, (await ChainAsync("energy")).Version);
+        Assert.Equal(WriteStatus.Conflict, (await commands.AddLinkAsync(lead, chain, version, "氢燃料电池", "Fuel cells", ChainSegment.Downstream, LinkStrength.Broken)).Status);
+        Assert.False(await database.QueryAsync(db => db.ChainLinks.AnyAsync(l => l.ChainId == chain && l.Name == "氢燃料电池")));
+    }
+
+    [Fact]
     public async Task A_broken_link_nobody_works_on_shows_on_the_overview()
     {
         var lead = await database.ScopeOfAsync("lead-tourism", ActorRole.ChainLead);
@@ -107,6 +120,27 @@ public sealed class ChainMapCommandsTests(SeededDatabase database) : IClassFixtu
         Assert.All(targets, t => Assert.Equal(t.Count, map!.TargetsOn(t.Link).Count));
         Assert.Contains(map!.Chain.Links, l => map.ProjectsOn(l.Id).Count > 0);
         Assert.Null(await Get<ChainMapQuery>().MapAsync(bureau, 999_999));
+    }
+
+    [Fact]
+    public async Task A_county_sees_on_the_map_only_the_targets_pushed_to_it_and_the_chain_lead_sees_every_target_of_its_chain()
+    {
+        var chain = (await ChainAsync("textiles")).Chain;
+        var all = await database.QueryAsync(db => db.TargetEnterprises.CountAsync(t => t.ChainId == chain && t.ChainLinkId != null));
+        var pushed = await database.QueryAsync(db => db.TargetPushes.Join(db.TargetEnterprises, p => p.TargetId, t => t.Id, (p, t) => new { p.UnitId, t.Id, t.ChainId, t.ChainLinkId })
+            .Where(x => x.ChainId == chain && x.ChainLinkId != null).ToListAsync());
+        Assert.NotEmpty(pushed);
+        var unitId = pushed.GroupBy(x => x.UnitId).OrderBy(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        var unitCode = await database.QueryAsync(db => db.Units.Where(u => u.Id == unitId).Select(u => u.Code).SingleAsync());
+        var mine = pushed.Where(x => x.UnitId == unitId).Select(x => x.Id).Distinct().Order().ToList();
+        Assert.True(mine.Count < all, "the test needs a unit that was pushed only part of the chain's targets");
+
+        static List<int> Listed(ChainMapView map) => map.Chain.Links.SelectMany(l => map.TargetsOn(l.Id)).Select(t => t.Id).Distinct().Order().ToList();
+        var county = await database.ScopeOfAsync(unitCode);
+        Assert.Equal(mine, Listed((await Get<ChainMapQuery>().MapAsync(county, chain))!));
+        var leadCode = await database.QueryAsync(db => db.Chains.Where(c => c.Id == chain).Join(db.Units, c => c.LeadUnitId, u => u.Id, (c, u) => u.Code).SingleAsync());
+        var lead = await database.ScopeOfAsync(leadCode, ActorRole.ChainLead);
+        Assert.Equal(all, Listed((await Get<ChainMapQuery>().MapAsync(lead, chain))!).Count);
     }
 }
 

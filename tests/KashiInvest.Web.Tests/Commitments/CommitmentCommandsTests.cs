@@ -61,4 +61,34 @@ public sealed class CommitmentCommandsTests(SeededDatabase database) : IClassFix
         Assert.Contains("\"Status\":\"Due\"", audits[^1].Before);
         Assert.Contains("\"Status\":\"ApplicationReceived\"", audits[^1].After);
     }
+
+    [Fact]
+    public async Task The_department_that_owes_a_commitment_cannot_end_it_and_the_recorder_cannot_drop_a_fair_competition_flag()
+    {
+        var county = await database.ScopeOfAsync("shache");
+        var bureau = await database.ScopeOfAsync(ReferenceData.BureauCode, ActorRole.Bureau);
+        var department = await database.ScopeOfAsync("dept-industry", ActorRole.Department);
+        var projectId = await database.QueryAsync(db => db.Projects.Where(p => p.HostUnitId == county.UnitId && p.Stage == ProjectStage.Construction)
+            .OrderBy(p => p.Id).Select(p => p.Id).Skip(1).FirstAsync());
+        var input = new CommitmentInput(CommitmentKind.Subsidy, null, "喀地政发〔2024〕13号", "第六条", "按缴纳增值税地方留成部分奖励", 200m, null, department.UnitId, 20,
+            LimitUnit.WorkingDays, "完税证明", FairCompetitionConcern.TaxLinkedReward, "与税收挂钩",
+            [new CommitmentConditionInput(ConditionKind.ByHand, Description: "投产满一年")]);
+        var id = (await Commands.RecordAsync(county, projectId, input)).Id!.Value;
+        int Version() => database.QueryAsync(db => db.Commitments.Where(c => c.Id == id).Select(c => c.Version).SingleAsync()).GetAwaiter().GetResult();
+
+        // The county that recorded the flag cannot drop it; the Bureau clears it by its review, and any edit sends it back.
+        Assert.Equal("Commitment.FlagStays", Assert.Single((await Commands.EditAsync(county, id, Version(),
+            input with { Concerns = FairCompetitionConcern.None, FairCompetitionReason = null })).Errors!).Violation.Code);
+        Assert.Equal(WriteStatus.Saved, (await Commands.ClearFairCompetitionAsync(bureau, id, Version(), "已审查，改为按投资额补助")).Status);
+        Assert.Equal(WriteStatus.Saved, (await Commands.EditAsync(county, id, Version(), input with { AmountWan = 800m })).Status);
+        Assert.Equal(FairCompetitionReview.Pending, await database.QueryAsync(db => db.Commitments.Where(c => c.Id == id).Select(c => c.FairCompetitionReview).SingleAsync()));
+
+        // Due by hand; the department steps it, but ending it (terminated or honoured) is the Bureau's.
+        Assert.Equal(WriteStatus.Saved, (await Commands.ConfirmConditionAsync(county, id, Version(), 1, "已投产满一年")).Status);
+        Assert.Equal(WriteStatus.NotAllowed, (await Commands.StepAsync(department, id, Version(), CommitmentStep.Terminate, "无法兑现")).Status);
+        Assert.Equal(WriteStatus.NotAllowed, (await Commands.StepAsync(department, id, Version(), CommitmentStep.ConfirmHonoured, null)).Status);
+        Assert.Equal(WriteStatus.Saved, (await Commands.StepAsync(department, id, Version(), CommitmentStep.ReceiveApplication, null)).Status);
+        Assert.Equal(WriteStatus.Saved, (await Commands.StepAsync(bureau, id, Version(), CommitmentStep.Terminate, "企业主动放弃，书面确认")).Status);
+        Assert.Equal(CommitmentStatus.Terminated, await database.QueryAsync(db => db.Commitments.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+    }
 }

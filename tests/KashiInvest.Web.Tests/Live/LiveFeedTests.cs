@@ -188,4 +188,15 @@ public class LiveFeedTests
         await feed.DisposeAsync();
         Assert.Equal(0, bus.SubscriberCount);
     }
+
+    [Theory]
+    [InlineData(ChangeKinds.CommitmentChanged, true)]
+    [InlineData(ChangeKinds.ChainChanged, true)]
+    [InlineData(ChangeKinds.MeetingChanged, true)]
+    [InlineData(ChangeKinds.BulletinChanged, true)]
+    [InlineData(ChangeKinds.ReportSubmitted, false)]
+    [InlineData(ChangeKinds.ProjectUpdated, false)]
+    [InlineData(ChangeKinds.TargetPushed, false)]
+    public void Notices_whose_screens_re_read_under_their_own_rule_pass_whatever_project_they_name(string kind, bool passes) =>
+        Assert.Equal(passes, LiveFeed.ReadUnderOwnRule(kind));
 }
