@@ -18,7 +18,7 @@ public partial class ChainMapSvg
     [Parameter] public bool Kiosk { get; set; }
     [Parameter] public EventCallback<int> OnSelect { get; set; }
 
-    private int BoxHeight => Kiosk ? 46 : 36;
+    private int BoxHeight => Kiosk ? 66 : 50;
     private int Step => BoxHeight + (Kiosk ? 12 : 8);
 
     /// <summary>A symbol per status, so that the map reads without colour.</summary>
@@ -64,7 +64,7 @@ public partial class ChainMapSvg
     private string Short(string name)
     {
         // Latin letters are about half as wide as Chinese characters.
-        var max = (Kiosk ? 9 : 10) * (KashiInvest.Web.Shared.Localized.IsChinese ? 1 : 2);
+        var max = Localized.IsChinese ? (Kiosk ? 9 : 12) : (Kiosk ? 17 : 22);
         return name.Length <= max ? name : name[..(max - 1)] + "…";
     }
 
