@@ -2,6 +2,7 @@ using KashiInvest.Infrastructure.Alerts;
 using KashiInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -41,6 +42,8 @@ public sealed class ScheduledJobs(ISchedulerFactory schedulers, IDbContextFactor
     /// clock in tests), so "02:00" and the catch-up after downtime follow the same time as the domain rules.</remarks>
     public static IServiceCollection AddScheduledJobs(IServiceCollection services, AlertsOptions options, DatabaseProvider provider, string connectionString)
     {
+        // The nightly scan evaluates waiting commitments first (AlertScanJob): its dependency is wired with it.
+        services.TryAddSingleton<Commitments.CommitmentEvaluator>();
         services.AddQuartz(q => Configure(q, options, provider, connectionString));
         services.Configure<QuartzOptions>(o =>
         {
