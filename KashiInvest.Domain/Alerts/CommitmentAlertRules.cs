@@ -17,9 +17,7 @@ public static class CommitmentAlertRules
 
     public static AlertCondition? For(CommitmentAlertFacts c, DateOnly today)
     {
-        var running = c.Status is CommitmentStatus.Due or CommitmentStatus.ApplicationReceived or CommitmentStatus.UnderReview
-            or CommitmentStatus.Approved or CommitmentStatus.PartlyDelivered or CommitmentStatus.Disputed;
-        if (!running || c.DueOn is not { } due || today <= due) return null;
+        if (!Commitment.Runs(c.Status) || c.DueOn is not { } due || today <= due) return null;
         return new AlertCondition(AlertKind.CommitmentOverdue, c.ProjectId, null, SubjectOf(c.CommitmentId), AlertSeverity.High,
             nameof(AlertKind.CommitmentOverdue),
             [c.DocumentNumber, due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (today.DayNumber - due.DayNumber).ToString(CultureInfo.InvariantCulture)],

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using KashiInvest.Domain.Approvals;
 using KashiInvest.Domain.Common;
 
@@ -113,8 +114,16 @@ public sealed class Commitment : AggregateRoot, IAudited
     public decimal PaidWan => _payments.Sum(p => p.AmountWan ?? 0m);
 
     /// <summary>Due and not yet paid or delivered in full, honoured or terminated: the clock runs (also while disputed).</summary>
-    public bool IsRunning => Status is CommitmentStatus.Due or CommitmentStatus.ApplicationReceived or CommitmentStatus.UnderReview
-        or CommitmentStatus.Approved or CommitmentStatus.PartlyDelivered or CommitmentStatus.Disputed;
+    public static bool Runs(CommitmentStatus status) => status is CommitmentStatus.Due or CommitmentStatus.ApplicationReceived
+        or CommitmentStatus.UnderReview or CommitmentStatus.Approved or CommitmentStatus.PartlyDelivered or CommitmentStatus.Disputed;
+
+    /// <summary><see cref="Runs"/> as a query filter (the same statuses, in a form a database query translates).</summary>
+    public static readonly Expression<Func<Commitment, bool>> Running = c => c.Status == CommitmentStatus.Due
+        || c.Status == CommitmentStatus.ApplicationReceived || c.Status == CommitmentStatus.UnderReview
+        || c.Status == CommitmentStatus.Approved || c.Status == CommitmentStatus.PartlyDelivered || c.Status == CommitmentStatus.Disputed;
+
+    /// <inheritdoc cref="Runs"/>
+    public bool IsRunning => Runs(Status);
 
     public bool IsClosed => Status is CommitmentStatus.Honoured or CommitmentStatus.Terminated;
 

@@ -14,9 +14,7 @@ public sealed class CommitmentAlertCheck : IAlertCheck
     public async Task<IReadOnlyList<AlertCondition>> FindAsync(KashiDbContext db, IReadOnlyCollection<int>? projectIds, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var today = BeijingTime.DateOf(nowUtc);
-        var query = db.Commitments.AsNoTracking().Where(c => c.DueOn != null && c.DueOn < today
-            && (c.Status == CommitmentStatus.Due || c.Status == CommitmentStatus.ApplicationReceived || c.Status == CommitmentStatus.UnderReview
-                || c.Status == CommitmentStatus.Approved || c.Status == CommitmentStatus.PartlyDelivered || c.Status == CommitmentStatus.Disputed));
+        var query = db.Commitments.AsNoTracking().Where(Commitment.Running).Where(c => c.DueOn != null && c.DueOn < today);
         if (projectIds is not null)
         {
             var ids = projectIds.ToArray();

@@ -95,10 +95,8 @@ public sealed class BulletinSnapshotQuery(IOptions<BulletinSettings> bulletinSet
 
         // The policy commitments of those projects past their time limit (Art. 24): each project's most overdue one,
         // named by its document number, with its days past the due day.
-        var commitmentOverdue = (await db.Commitments.AsNoTracking()
-                .Where(c => projectIds.Contains(c.ProjectId) && c.DueOn != null && c.DueOn < today
-                    && (c.Status == CommitmentStatus.Due || c.Status == CommitmentStatus.ApplicationReceived || c.Status == CommitmentStatus.UnderReview
-                        || c.Status == CommitmentStatus.Approved || c.Status == CommitmentStatus.PartlyDelivered || c.Status == CommitmentStatus.Disputed))
+        var commitmentOverdue = (await db.Commitments.AsNoTracking().Where(Commitment.Running)
+                .Where(c => projectIds.Contains(c.ProjectId) && c.DueOn != null && c.DueOn < today)
                 .Select(c => new { c.ProjectId, c.DocumentNumber, c.DueOn })
                 .ToListAsync(ct))
             .Select(c => (c.ProjectId, c.DocumentNumber, Days: today.DayNumber - c.DueOn!.Value.DayNumber))

@@ -1,3 +1,4 @@
+using KashiInvest.Domain.Common;
 using KashiInvest.Infrastructure.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -34,6 +35,8 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     /// <summary>The page has been disposed: apply nothing any more.</summary>
     protected bool IsDisposed { get; private set; }
+
+    private ITimer? _midnight;
 
     /// <summary>Cancelled when the page is disposed.</summary>
     protected CancellationToken Disposing => _stop.Token;
@@ -127,6 +130,20 @@ public abstract class LivePage : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>
+    /// Re-reads everything once when the Beijing date changes, for pages whose "overdue" and "days left" move with the
+    /// calendar rather than with a notice. Call it after each read: the re-read calls it again for the next midnight.
+    /// </summary>
+    protected void RereadAtBeijingMidnight(TimeProvider clock)
+    {
+        if (!RendererInfo.IsInteractive || IsDisposed) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = BeijingTime.StartOfDayUtc(BeijingTime.DateOf(now).AddDays(1)) - now + TimeSpan.FromSeconds(1);
+        _midnight?.Dispose();
+        // Re-read as a live batch would (in turn with the others; a failure is logged and the page stays).
+        _midnight = clock.CreateTimer(_ => _ = RefreshAsync(LiveChanges.All), null, due, Timeout.InfiniteTimeSpan);
+    }
+
     public void Dispose()
     {
         Dispose(true);
@@ -140,6 +157,7 @@ public abstract class LivePage : ComponentBase, IDisposable
         IsDisposed = true;
         _stop.Cancel();
         _stream?.Dispose();
+        _midnight?.Dispose();
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class ApplicationsTodoSource(IDbContextFactory<KashiDbContext> fac
     {
         if (scope.Role != ActorRole.ServiceGroup || scope.UnitId is not { } unitId) return [];
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var hostIds = await db.ServiceGroups.AsNoTracking().Where(g => g.GroupUnitId == unitId).Select(g => g.HostUnitId).ToListAsync(cancellationToken);
+        var hostIds = await ServiceGroupHosts.LedByAsync(db, unitId, cancellationToken);
         if (hostIds.Count == 0) return [];
         var rows = await db.ServicePlans.AsNoTracking()
             .Where(s => hostIds.Contains(s.HostUnitId) && s.Status == ServicePlanStatus.Applied)

@@ -19,7 +19,7 @@ public sealed class FollowUpTodoSource(IDbContextFactory<KashiDbContext> factory
     {
         if (scope.Role != ActorRole.ServiceGroup || scope.UnitId is not { } unitId) return [];
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var hostIds = await db.ServiceGroups.AsNoTracking().Where(g => g.GroupUnitId == unitId).Select(g => g.HostUnitId).ToListAsync(cancellationToken);
+        var hostIds = await ServiceGroupHosts.LedByAsync(db, unitId, cancellationToken);
         if (hostIds.Count == 0) return [];
         var rows = await db.PlanItems.AsNoTracking()
             .Where(i => hostIds.Contains(i.HostUnitId) && i.Satisfaction == Satisfaction.Poor && i.FollowUp == null)

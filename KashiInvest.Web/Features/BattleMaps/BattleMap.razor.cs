@@ -22,7 +22,6 @@ public sealed partial class BattleMap
     private BattleMapView? _view;
     private ReferenceCache.Snapshot? _ref;
     private UserScope? _scope;
-    private ITimer? _midnight;
     private int? _newReportId;
     /// <summary>The approvals cards re-read when this changes (<see cref="BattleMapSections.RereadsApprovals"/>), not on every re-read.</summary>
     private object _approvals = new();
@@ -98,23 +97,7 @@ public sealed partial class BattleMap
     {
         _view = view;
         _gone = false;
-        ArmMidnight();
-    }
-
-    /// <summary>Re-reads once when the Beijing date changes: overdue days and "today" move with the calendar.</summary>
-    private void ArmMidnight()
-    {
-        if (!RendererInfo.IsInteractive || IsDisposed) return;
-        var now = Clock.GetUtcNow().UtcDateTime;
-        var due = BeijingTime.StartOfDayUtc(BeijingTime.DateOf(now).AddDays(1)) - now + TimeSpan.FromSeconds(1);
-        _midnight?.Dispose();
-        // Re-read as a live batch would (in turn with the others; a failure is logged and the map stays).
-        _midnight = Clock.CreateTimer(_ => _ = RefreshAsync(LiveChanges.All), null, due, Timeout.InfiniteTimeSpan);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing) _midnight?.Dispose();
+        // Overdue days and "today" move with the calendar.
+        RereadAtBeijingMidnight(Clock);
     }
 }

@@ -13,8 +13,7 @@ public sealed record CommitmentRow(
     bool IsOverdue, int DaysOverdue, bool NeedsFairCompetitionReview)
 {
     /// <summary>Due and not yet paid or delivered in full: the clock runs.</summary>
-    public bool IsRunning => Status is CommitmentStatus.Due or CommitmentStatus.ApplicationReceived or CommitmentStatus.UnderReview
-        or CommitmentStatus.Approved or CommitmentStatus.PartlyDelivered or CommitmentStatus.Disputed;
+    public bool IsRunning => Commitment.Runs(Status);
 }
 
 /// <summary>The board's totals in 万元: promised (all but terminated), due (running), honoured (paid on delivered or honoured ones), overdue (left to pay).</summary>

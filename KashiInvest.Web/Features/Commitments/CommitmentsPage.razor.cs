@@ -1,5 +1,4 @@
 using KashiInvest.Domain.Access;
-using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Live;
 using KashiInvest.Web.Live;
@@ -36,7 +35,6 @@ public partial class CommitmentsPage
     [Inject] private IUserScopeProvider Scopes { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
-    private ITimer? _midnight;
 
     protected override async Task OnInitializedAsync()
     {
@@ -58,24 +56,10 @@ public partial class CommitmentsPage
         _departments = _units?.Units.Where(u => responsible.Contains(u.Id)).OrderBy(u => u.Type == UnitType.Department ? 0 : 1).ThenBy(u => u.Id).ToList() ?? [];
         Filter();
         _loading = false;
-        ArmMidnight();
+        // A commitment turns overdue with the calendar, not with a notice.
+        RereadAtBeijingMidnight(Clock);
     }
 
-    /// <summary>Re-reads once when the Beijing date changes: a commitment turns overdue with the calendar, not with a notice.</summary>
-    private void ArmMidnight()
-    {
-        if (!RendererInfo.IsInteractive || IsDisposed) return;
-        var now = Clock.GetUtcNow().UtcDateTime;
-        var due = BeijingTime.StartOfDayUtc(BeijingTime.DateOf(now).AddDays(1)) - now + TimeSpan.FromSeconds(1);
-        _midnight?.Dispose();
-        _midnight = Clock.CreateTimer(_ => _ = RefreshAsync(LiveChanges.All), null, due, Timeout.InfiniteTimeSpan);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing) _midnight?.Dispose();
-    }
 
     private void Filter()
     {
