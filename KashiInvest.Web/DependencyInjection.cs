@@ -145,6 +145,7 @@ public static class DependencyInjection
     {
         services.AddSingleton<ReferenceCache>();
         services.AddSingleton<UiText>();
+        services.AddSingleton<KashiInvest.Web.Shared.Excel.ExcelExporter>();
         services.AddSingleton(KashiInvest.Domain.Projects.WorkGroupThresholds.Default);
         services.AddLiveFeature();
         services.AddLiveHub();

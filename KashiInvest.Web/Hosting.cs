@@ -72,6 +72,7 @@ public static class Hosting
         app.MapMeetingMinutes();
         app.MapStatisticsTableExport();
         app.MapBulletinDocx();
+        KashiInvest.Web.Features.Projects.ProjectRegisterExcel.MapProjectRegisterExport(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

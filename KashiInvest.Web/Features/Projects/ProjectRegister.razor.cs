@@ -14,6 +14,8 @@ public partial class ProjectRegister
     private string? _search;
     private string? _tierKey;
     private int _total;
+    private string? _sortBy;
+    private bool _descending = true;
     private UserScope? _scope;
     private ReferenceCache.Snapshot? _ref;
 
@@ -31,6 +33,7 @@ public partial class ProjectRegister
     {
         _scope ??= await ScopeProvider.GetAsync();
         var sort = state.SortDefinitions.FirstOrDefault();
+        (_sortBy, _descending) = (sort?.SortBy, sort?.Descending ?? true);
         var page = await Query.RunAsync(_scope, _filter, sort?.SortBy, sort?.Descending ?? true, state.Page, state.PageSize, ct);
         _total = page.Total;
         StateHasChanged();

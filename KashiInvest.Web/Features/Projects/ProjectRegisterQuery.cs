@@ -38,50 +38,75 @@ public sealed class ProjectRegisterQuery(IDbContextFactory<KashiDbContext> facto
         int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var query = Filtered(db, scope, filter);
+        var total = await query.CountAsync(ct);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var rows = await Rows(Ordered(query, sortBy, descending).Skip(Math.Max(page, 0) * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new RegisterPage(rows, total);
+    }
+
+    /// <summary>Every row the register shows for these filters and this order, unpaged (the Excel export), up to <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<RegisterRow>> AllAsync(UserScope scope, RegisterFilter filter, string? sortBy, bool descending,
+        int limit, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Rows(Ordered(Filtered(db, scope, filter), sortBy, descending).Take(limit)).ToListAsync(ct);
+    }
+
+    private static IQueryable<ProjectWithInvestor> Filtered(KashiDbContext db, UserScope scope, RegisterFilter filter)
+    {
         var query =
             from p in db.Projects.AsNoTracking().Where(ProjectAccess.VisibleTo(scope))
             join i in db.Investors.AsNoTracking() on p.InvestorId equals i.Id
-            select new { p, i };
+            select new ProjectWithInvestor { Project = p, Investor = i };
 
-        if (filter.HostUnitId is { } host) query = query.Where(x => x.p.HostUnitId == host);
-        if (filter.ChainId is { } chain) query = query.Where(x => x.p.ChainId == chain);
-        if (filter.Stage is { } stage) query = query.Where(x => x.p.Stage == stage);
-        if (filter.Level is { } level) query = query.Where(x => x.p.WorkGroupLevel == level);
-        if (filter.Tier is { } tier) query = query.Where(x => (x.i.Tiers & tier) == tier);
-        if (filter.Tiered == true) query = query.Where(x => x.i.Tiers != InvestorTier.None);
-        if (filter.Tiered == false) query = query.Where(x => x.i.Tiers == InvestorTier.None);
-        if (filter.MinWan is { } min) query = query.Where(x => x.p.PlannedInvestmentWan >= min);
-        if (filter.MaxWan is { } max) query = query.Where(x => x.p.PlannedInvestmentWan <= max);
+        if (filter.HostUnitId is { } host) query = query.Where(x => x.Project.HostUnitId == host);
+        if (filter.ChainId is { } chain) query = query.Where(x => x.Project.ChainId == chain);
+        if (filter.Stage is { } stage) query = query.Where(x => x.Project.Stage == stage);
+        if (filter.Level is { } level) query = query.Where(x => x.Project.WorkGroupLevel == level);
+        if (filter.Tier is { } tier) query = query.Where(x => (x.Investor.Tiers & tier) == tier);
+        if (filter.Tiered == true) query = query.Where(x => x.Investor.Tiers != InvestorTier.None);
+        if (filter.Tiered == false) query = query.Where(x => x.Investor.Tiers == InvestorTier.None);
+        if (filter.MinWan is { } min) query = query.Where(x => x.Project.PlannedInvestmentWan >= min);
+        if (filter.MaxWan is { } max) query = query.Where(x => x.Project.PlannedInvestmentWan <= max);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var s = filter.Search.Trim();
-            query = query.Where(x => x.p.Name.Contains(s) || x.p.Code.Contains(s) || x.i.Name.Contains(s));
+            query = query.Where(x => x.Project.Name.Contains(s) || x.Project.Code.Contains(s) || x.Investor.Name.Contains(s));
         }
+        return query;
+    }
 
-        var total = await query.CountAsync(ct);
+    private static IQueryable<ProjectWithInvestor> Ordered(IQueryable<ProjectWithInvestor> query, string? sortBy, bool descending)
+    {
         var ordered = (sortBy, descending) switch
         {
-            (nameof(RegisterRow.Code), false) => query.OrderBy(x => x.p.Code),
-            (nameof(RegisterRow.Code), true) => query.OrderByDescending(x => x.p.Code),
-            (nameof(RegisterRow.Name), false) => query.OrderBy(x => x.p.Name),
-            (nameof(RegisterRow.Name), true) => query.OrderByDescending(x => x.p.Name),
-            (nameof(RegisterRow.InvestmentWan), false) => query.OrderBy(x => x.p.PlannedInvestmentWan),
-            (nameof(RegisterRow.InvestmentWan), true) => query.OrderByDescending(x => x.p.PlannedInvestmentWan),
-            (nameof(RegisterRow.Jobs), false) => query.OrderBy(x => x.p.ExpectedJobs),
-            (nameof(RegisterRow.Jobs), true) => query.OrderByDescending(x => x.p.ExpectedJobs),
-            (nameof(RegisterRow.Stage), _) => OrderByLifeCycle(query, x => x.p.Stage, descending),
-            (nameof(RegisterRow.HostUnitId), false) => query.OrderBy(x => x.p.HostUnitId),
-            (nameof(RegisterRow.HostUnitId), true) => query.OrderByDescending(x => x.p.HostUnitId),
-            (nameof(RegisterRow.UpdatedAtUtc), false) => query.OrderBy(x => x.p.UpdatedAtUtc),
-            _ => query.OrderByDescending(x => x.p.UpdatedAtUtc),
+            (nameof(RegisterRow.Code), false) => query.OrderBy(x => x.Project.Code),
+            (nameof(RegisterRow.Code), true) => query.OrderByDescending(x => x.Project.Code),
+            (nameof(RegisterRow.Name), false) => query.OrderBy(x => x.Project.Name),
+            (nameof(RegisterRow.Name), true) => query.OrderByDescending(x => x.Project.Name),
+            (nameof(RegisterRow.InvestmentWan), false) => query.OrderBy(x => x.Project.PlannedInvestmentWan),
+            (nameof(RegisterRow.InvestmentWan), true) => query.OrderByDescending(x => x.Project.PlannedInvestmentWan),
+            (nameof(RegisterRow.Jobs), false) => query.OrderBy(x => x.Project.ExpectedJobs),
+            (nameof(RegisterRow.Jobs), true) => query.OrderByDescending(x => x.Project.ExpectedJobs),
+            (nameof(RegisterRow.Stage), _) => OrderByLifeCycle(query, x => x.Project.Stage, descending),
+            (nameof(RegisterRow.HostUnitId), false) => query.OrderBy(x => x.Project.HostUnitId),
+            (nameof(RegisterRow.HostUnitId), true) => query.OrderByDescending(x => x.Project.HostUnitId),
+            (nameof(RegisterRow.UpdatedAtUtc), false) => query.OrderBy(x => x.Project.UpdatedAtUtc),
+            _ => query.OrderByDescending(x => x.Project.UpdatedAtUtc),
         };
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var rows = await ordered.ThenBy(x => x.p.Id)
-            .Skip(Math.Max(page, 0) * pageSize).Take(pageSize)
-            .Select(x => new RegisterRow(x.p.Id, x.p.Code, x.p.Name, x.p.HostUnitId, x.p.ChainId, x.i.Name, x.i.Tiers,
-                x.p.Stage, x.p.WorkGroupLevel, x.p.CoordinationLevel, x.p.PlannedInvestmentWan, x.p.ExpectedJobs, x.p.UpdatedAtUtc))
-            .ToListAsync(ct);
-        return new RegisterPage(rows, total);
+        return ordered.ThenBy(x => x.Project.Id);
+    }
+
+    private static IQueryable<RegisterRow> Rows(IQueryable<ProjectWithInvestor> query) =>
+        query.Select(x => new RegisterRow(x.Project.Id, x.Project.Code, x.Project.Name, x.Project.HostUnitId, x.Project.ChainId, x.Investor.Name, x.Investor.Tiers,
+            x.Project.Stage, x.Project.WorkGroupLevel, x.Project.CoordinationLevel, x.Project.PlannedInvestmentWan, x.Project.ExpectedJobs, x.Project.UpdatedAtUtc));
+
+    /// <summary>A project and its investor, as the register's filters and orders read them.</summary>
+    private sealed class ProjectWithInvestor
+    {
+        public Project Project { get; init; } = default!;
+        public Investor Investor { get; init; } = default!;
     }
 
     /// <summary>Stages are stored as text; sort them in life-cycle order, not alphabetically.</summary>

@@ -129,6 +129,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         GET  /meetings/{id:int}/minutes.docx            own    R    A      A    A    A     A     A      A      A    A
         GET  /meetings/{id:int}/minutes.docx            other  R    D      D    D    D     D     A      A      A    A
         GET  /statistics/table/{month}.xlsx             -      R    D      D    D    D     D     A      A      A    A
+        GET  /export/projects.xlsx                      -      R    A      A    A    A     A     A      A      A    A
         GET  /bulletins/{id:int}.docx                   own    R    A      A    A    A     A     A      A      A    A
         GET  /bulletins/{id:int}.docx                   other  R    D      D    D    D     D     A      A      D    A
         POST /hubs/live/negotiate                       -      D    A      A    A    A     A     A      A      A    A

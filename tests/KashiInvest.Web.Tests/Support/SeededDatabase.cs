@@ -60,6 +60,7 @@ public class SeededDatabase : IAsyncLifetime
         services.AddMudServices();
         services.AddLocalization();
         services.AddSingleton<UiText>();
+        services.AddSingleton<KashiInvest.Web.Shared.Excel.ExcelExporter>();
         services.AddSingleton<ReferenceCache>();
         services.AddSingleton(WorkGroupThresholds.Default);
         services.AddProjectsFeature();
