@@ -93,4 +93,10 @@ public partial class AlertsPage
         Snackbar.Add(T["Alerts.Ack.Done"], MudBlazor.Severity.Success);
         await ReloadAsync([]);
     }
+
+    [Inject] private KashiInvest.Web.Shared.Excel.ExcelExporter Exporter { get; set; } = default!;
+
+    /// <summary>The listed alerts as a workbook (the user's scope and filters).</summary>
+    private Task<KashiInvest.Web.Shared.Excel.ExcelFile> ExportAsync() =>
+        Task.FromResult(AlertsExcel.Export(Exporter, T, Words, _ref!, [.. _rows], _filter));
 }

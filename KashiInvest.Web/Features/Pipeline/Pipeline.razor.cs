@@ -184,4 +184,10 @@ public sealed partial class Pipeline
             StateHasChanged();
         }
     }
+
+    [Inject] private KashiInvest.Web.Shared.Excel.ExcelExporter Exporter { get; set; } = default!;
+
+    /// <summary>The board's cards as a workbook (what the board shows: the user's scope and filters).</summary>
+    private Task<KashiInvest.Web.Shared.Excel.ExcelFile> ExportAsync() =>
+        Task.FromResult(PipelineExcel.Export(Exporter, T, _ref!, [.. _cards.Values], _filter));
 }

@@ -232,4 +232,10 @@ public partial class Ledger
     private int? NextOwnerUnitId(LedgerCard card) => card.Level == EscalationLevel.County
         ? _ref!.Chain(card.ChainId)?.LeadUnitId
         : _ref!.Units.Where(u => u.Type == UnitType.Bureau).OrderBy(u => u.Id).FirstOrDefault()?.Id;
+
+    [Inject] private KashiInvest.Web.Shared.Excel.ExcelExporter Exporter { get; set; } = default!;
+
+    /// <summary>The ledger's entries as a workbook (what the ledger lists: the user's scope and filters).</summary>
+    private Task<KashiInvest.Web.Shared.Excel.ExcelFile> ExportAsync() =>
+        Task.FromResult(LedgerExcel.Export(Exporter, T, _ref!, [.. _cards], _filter, _projectName));
 }

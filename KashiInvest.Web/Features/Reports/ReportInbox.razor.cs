@@ -138,4 +138,11 @@ public partial class ReportInbox
     private void OnHistory(bool show) { _showHistory = show; Refilter(); }
 
     private static string FormUrl(InboxRow row, string kind) => $"/reports/{row.Project.Id}/{row.Period.Index}/{kind}";
+
+    [Inject] private KashiInvest.Web.Shared.Excel.ExcelExporter Exporter { get; set; } = default!;
+
+    /// <summary>The listed reports as a workbook: every row the filters show (all pages), in the inbox's order.</summary>
+    private Task<KashiInvest.Web.Shared.Excel.ExcelFile> ExportAsync() =>
+        Task.FromResult(ReportInboxExcel.Export(Exporter, T, _ref!, [.. _shown],
+            ReportInboxExcel.Describe(T, _ref!, _search, _state, _chainId, _hostId, _showHistory)));
 }

@@ -129,4 +129,10 @@ public partial class TargetsPage
             await LoadAsync();
         }
     }
+
+    [Inject] private KashiInvest.Web.Shared.Excel.ExcelExporter Exporter { get; set; } = default!;
+
+    /// <summary>The library's targets as a workbook (what the library lists: the user's scope and filters).</summary>
+    private Task<KashiInvest.Web.Shared.Excel.ExcelFile> ExportAsync() =>
+        Task.FromResult(TargetsExcel.Export(Exporter, T, _ref!, [.. _targets], _filter));
 }

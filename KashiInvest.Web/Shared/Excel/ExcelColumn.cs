@@ -41,3 +41,14 @@ public sealed record ExcelFile(byte[] Bytes, string FileName)
 
     public IResult ToResult() => Results.File(Bytes, ContentType, FileName);
 }
+
+/// <summary>The filters of a list as the title row names them: only those the user set.</summary>
+public sealed class ExcelFilters : List<ExcelFilter>
+{
+    /// <summary>Adds a filter when it has a value.</summary>
+    public ExcelFilters When(string labelKey, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value)) Add(new ExcelFilter(labelKey, value.Trim()));
+        return this;
+    }
+}
