@@ -28,6 +28,7 @@ public partial class MeetingPage
     private string? _addTitle, _addError;
 
     [Inject] private MeetingCommands Commands { get; set; } = default!;
+    [Inject] private KashiInvest.Web.Shared.Excel.ExcelExporter Exporter { get; set; } = default!;
     [Inject] private ILogger<MeetingPage> Logger { get; set; } = default!;
 
     private async Task RunAsync(Func<UserScope, int, Task<WriteResult>> write, string? done = null)

@@ -112,4 +112,32 @@ public sealed class ListExportsTests(SeededDatabase database) : IClassFixture<Se
         using var xlsx = new XlsxFile(file.Bytes);
         Assert.Equal(rows[0].CreditCode, xlsx.Text("B3"));
     }
+
+    [Fact]
+    public async Task The_investor_library_exports_the_investors_it_lists()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var scope = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var reference = await ReferenceAsync();
+        var cards = await Get<Features.Investors.InvestorLibraryQuery>().SearchAsync(scope, new Features.Investors.InvestorFilter());
+        Assert.NotEmpty(cards);
+        var file = Features.Investors.InvestorsExcel.Export(Get<ExcelExporter>(), T, reference, cards, new Features.Investors.InvestorFilter());
+        AssertSheet(file, Features.Investors.InvestorsExcel.Sheet(T, reference), [.. cards.Select(c => (string?)c.Name)], "客商信息库");
+    }
+
+    [Fact]
+    public async Task A_meetings_action_items_export_with_owner_deadline_and_status()
+    {
+        using var _ = new UiCulture("zh-CN");
+        var scope = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var reference = await ReferenceAsync();
+        var meetingId = await database.QueryAsync(db => db.ActionItems.Where(a => a.MeetingId != null).Select(a => a.MeetingId!.Value).FirstAsync());
+        var view = (await Get<Features.Meetings.MeetingQuery>().GetAsync(scope, meetingId))!;
+        Assert.NotEmpty(view.Actions);
+        var file = Features.Meetings.ActionItemsExcel.Export(Get<ExcelExporter>(), T, reference, view.Actions, view.Title, "Meetings.Actions");
+        AssertSheet(file, Features.Meetings.ActionItemsExcel.Sheet(T, reference), [.. view.Actions.Select(a => (string?)a.Text)], view.Title);
+        using var xlsx = new XlsxFile(file.Bytes);
+        Assert.Equal("yyyy-mm-dd", xlsx.NumberFormat("E3"));
+        Assert.Equal(reference.UnitName(view.Actions[0].OwnerUnitId), xlsx.Text("D3"));
+    }
 }
