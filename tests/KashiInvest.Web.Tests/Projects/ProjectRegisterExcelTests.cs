@@ -64,6 +64,8 @@ public sealed class ProjectRegisterExcelTests(SeededDatabase database) : IClassF
         // The name column is wider than the jobs column: widths follow the values.
         var widths = xlsx.Columns.Select(c => c.Width!.Value).ToList();
         Assert.True(widths[1] > widths[9], $"name {widths[1]} vs jobs {widths[9]}");
+        // A file Excel opens without repairing it.
+        Assert.Empty(xlsx.SchemaErrors());
     }
 
     [Fact]

@@ -50,6 +50,10 @@ public sealed class XlsxFile : IDisposable
 
     public IReadOnlyList<DataValidation> Validations => [.. _sheet.Descendants<DataValidation>()];
 
+    /// <summary>What Excel would object to: the OpenXML SDK's schema validation of the whole package.</summary>
+    public IReadOnlyList<string> SchemaErrors() =>
+        [.. new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(_doc).Select(e => $"{e.Path?.XPath}: {e.Description}")];
+
     public void Dispose()
     {
         _doc.Dispose();

@@ -29,5 +29,6 @@ public sealed class XlsxWriterTests
         var list = Assert.Single(xlsx.Validations);
         Assert.Equal("\"洽谈,签约\"", list.Formula1!.Text);
         Assert.StartsWith("B3:B", list.SequenceOfReferences!.InnerText, StringComparison.Ordinal);
+        Assert.Empty(xlsx.SchemaErrors());
     }
 }
