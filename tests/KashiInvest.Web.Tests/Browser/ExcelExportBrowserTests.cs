@@ -21,6 +21,12 @@ public sealed partial class ExcelExportBrowserTests(BrowserFixture browser)
         await Assertions.Expect(total).ToContainTextAsync(Number());
         var count = int.Parse(Number().Match(await total.InnerTextAsync()).Value, System.Globalization.CultureInfo.InvariantCulture);
 
+        foreach (var (w, h) in new[] { (1920, 1080), (1366, 768) })
+        {
+            await page.SetViewportSizeAsync(w, h);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"register-export-zh-{w}.png") });
+        }
+
         var href = await page.Locator("[data-testid=register-xlsx]").GetAttributeAsync("href");
         Assert.StartsWith("/export/projects.xlsx", href, StringComparison.Ordinal);
         var response = await page.APIRequest.GetAsync(href!);
@@ -37,6 +43,8 @@ public sealed partial class ExcelExportBrowserTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync("bureau", "en");
         await page.GotoInteractiveAsync("/pipeline");
         await page.Locator(".pipeline-page[data-live=on]").WaitForAsync(new() { Timeout = 15_000 });
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "pipeline-export-en-1366.png") });
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=pipeline-xlsx]").ClickAsync());
         Assert.Matches(@"^pipeline-\d{8}-\d{4}\.xlsx$", download.SuggestedFilename);
         var path = Path.Combine(Path.GetTempPath(), $"kashi-{Guid.NewGuid():N}.xlsx");
