@@ -72,6 +72,7 @@ public static class Hosting
         app.MapMeetingMinutes();
         app.MapStatisticsTableExport();
         app.MapBulletinDocx();
+        KashiInvest.Web.Features.Assessment.AssessmentFeature.MapAssessmentDocx(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -104,7 +104,7 @@ public sealed class AssessmentRound : AggregateRoot, IAudited
         if (CheckDraft(scope) is { } v) return v;
         if (Inputs.All(i => i.UnitId != unitId)) return new RuleViolation("Assessment.NotComputed");
         if (scheme.Content.Checks.FirstOrDefault(c => c.Kind == kind) is not { } rule) return new RuleViolation("Assessment.NoSuchCheck");
-        if (Math.Abs(points) > rule.MaxPoints) return new RuleViolation("Assessment.CheckRange", -rule.MaxPoints, rule.MaxPoints);
+        if (Math.Abs(points) > rule.MaxPoints) return new RuleViolation("Assessment.CheckRange", rule.MaxPoints.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
         if (string.IsNullOrWhiteSpace(evidence)) return new RuleViolation("Assessment.EvidenceRequired");
         return TextRules.Check(evidence, EvidenceMaxLength, multiLine: true);
     }
