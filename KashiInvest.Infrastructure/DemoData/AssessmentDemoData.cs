@@ -49,7 +49,8 @@ public static class AssessmentDemoData
         var random = new Random(seed * 31 + year);
         var units = (await db.Units.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Id, u.Type }).ToListAsync(ct))
             .Where(u => AnnualIndicators.SequenceOf(u.Type) is not null).ToList();
-        var projects = await db.Projects.AsNoTracking().Where(p => p.SignedOn != null && p.Stage != ProjectStage.Terminated)
+        var yearEnd = new DateOnly(year, 12, 31);
+        var projects = await db.Projects.AsNoTracking().Where(p => p.SignedOn != null && p.SignedOn <= yearEnd && p.Stage != ProjectStage.Terminated)
             .OrderBy(p => p.Id).Select(p => new { p.Id, p.HostUnitId, p.Code, p.Name }).ToListAsync(ct);
         var inputs = new List<UnitInput>();
         foreach (var u in units)
