@@ -172,6 +172,7 @@ public static class DependencyInjection
         KashiInvest.Web.Features.Approvals.ApprovalsFeature.AddApprovalsFeature(services);
         services.AddStatisticsFeature();
         services.AddBulletinsFeature();
+        KashiInvest.Web.Features.Assessment.AssessmentFeature.AddAssessmentFeature(services);
         services.AddCommitmentsFeature();
         KashiInvest.Web.Features.Chains.ChainsFeature.AddChainsFeature(services);
         services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();

@@ -53,7 +53,7 @@ public static class ChangeKinds
 
     public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged,
         TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported, AlertRaised, AlertCleared, AlertAcknowledged,
-        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged, BulletinChanged, CommitmentChanged, ChainChanged];
+        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged, BulletinChanged, CommitmentChanged, ChainChanged, AssessmentChanged];
     /// <summary>A registration form was filed (its project's key; ItemId = form id).</summary>
     public const string LeadFiled = "lead.filed";
     /// <summary>A chain map changed: ItemId = chain id, ProjectId 0, Host/Source 0, ChainId = the chain (heard by those who see the chain's projects).</summary>
@@ -81,6 +81,9 @@ public static class ChangeKinds
     /// ItemId = bulletin id, PeriodIndex = the quarter (<c>year × 4 + quarter − 1</c>). Carries no content; bulletin screens
     /// receive it whatever their scope and re-read under their own access rule.</summary>
     public const string BulletinChanged = "bulletin.changed";
+    /// <summary>A year's assessment scheme or round changed: ProjectId 0, Host/Source 0, ChainId -1, PeriodIndex = the year.
+    /// Carries no content; assessment screens re-read under their own access rule.</summary>
+    public const string AssessmentChanged = "assessment.changed";
 
     /// <summary>An investor's application or its service plan changed (Art. 23): keyed on the project, ItemId = plan id.</summary>
     public const string ApprovalPlanChanged = "approval.plan";
@@ -239,6 +242,8 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
                 return Of(ChangeKinds.ChainChanged, new ProjectKey(0, 0, cm.Chain.Id, 0), cm.Chain.Version, now) with { ItemId = cm.Chain.Id };
             case Domain.Bulletins.BulletinChanged bc:
                 return Of(ChangeKinds.BulletinChanged, new ProjectKey(0, 0, -1, 0), bc.Bulletin.Version, now) with { ItemId = bc.Bulletin.Id, PeriodIndex = bc.Bulletin.QuarterIndex };
+            case Domain.Assessment.AssessmentChanged changed:
+                return Of(ChangeKinds.AssessmentChanged, new ProjectKey(0, 0, -1, 0), 0, now) with { PeriodIndex = changed.Year };
             case Domain.Meetings.ActionItemChanged ac:
                 return await ActionNoticeAsync(ac.Action, now, ct);
             case Domain.Approvals.ServicePlanChanged sp when await keys.FindAsync(sp.Plan.ProjectId, ct) is { } key:

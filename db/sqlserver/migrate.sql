@@ -2748,3 +2748,72 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044120_Assessment'
+)
+BEGIN
+    CREATE TABLE [AssessmentRounds] (
+        [Id] int NOT NULL IDENTITY,
+        [Year] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [MeasuredThrough] date NULL,
+        [ComputedAtUtc] datetime2 NULL,
+        [ResultsJson] nvarchar(max) NOT NULL,
+        [InputsJson] nvarchar(max) NOT NULL,
+        [ChecksJson] nvarchar(max) NOT NULL,
+        [StepsJson] nvarchar(max) NOT NULL,
+        [LastReviewComment] nvarchar(2000) NULL,
+        [FinalAtUtc] datetime2 NULL,
+        [ApprovedBy] nvarchar(256) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_AssessmentRounds] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044120_Assessment'
+)
+BEGIN
+    CREATE TABLE [AssessmentSchemes] (
+        [Id] int NOT NULL IDENTITY,
+        [Year] int NOT NULL,
+        [ContentJson] nvarchar(max) NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [UpdatedBy] nvarchar(256) NOT NULL,
+        [FrozenAtUtc] datetime2 NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_AssessmentSchemes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044120_Assessment'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AssessmentRounds_Year] ON [AssessmentRounds] ([Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044120_Assessment'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AssessmentSchemes_Year] ON [AssessmentSchemes] ([Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044120_Assessment'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207044120_Assessment', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -146,6 +146,7 @@ public partial class FreeTextLimitsTests
         .. BulletinProbes(),
         .. CommitmentProbes(),
         .. ChainProbes(),
+        .. AssessmentProbes(),
     ];
 
     /// <summary>Strings that reach the domain without being typed into a form, each with the reason.</summary>
@@ -221,6 +222,11 @@ public partial class FreeTextLimitsTests
         ["PraiseEntry.NameEn"] = "a unit's name carried from UnitPerformance by the supervision rule",
         ["UnitPerformance.Name"] = "a unit's name read from the database for the supervision rule",
         ["UnitPerformance.NameEn"] = "a unit's name read from the database for the supervision rule",
+        // The assessment: facts read from the database for the scoring, the signed-in account, and entries already checked.
+        ["AssessmentFact.Label"] = "a project's, commitment's or approval item's name read from the database for the scoring",
+        ["RoundStep.UserName"] = "the signed-in account",
+        ["RoundStep.Comment"] = "a comment already checked by AssessmentRound.SendBack / Approve",
+        ["CheckEntry.ctor(evidence)"] = "built by AssessmentRound.EnterCheck after its check (or read back from storage)",
         ["RectifyTask.Text"] = "built by SupervisionRule.TasksOf from the RectifyActionText setting (validated at start); ActionItem.FromBulletin checks it",
     };
 

@@ -344,6 +344,12 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         var chainAudits = await db.AuditEntries.CountAsync(a => chainTypes.Contains(a.EntityType) && a.UserName == "system:demo-data");
         Assert.True(chainRows > 0 && chainAudits >= chainRows, $"chain maps: {chainAudits} audit entries for {chainRows} rows");
         audited += chainAudits;
+        // The assessment demo adds last year's final round and two schemes (last year's, frozen, and this year's), each with one entry.
+        string[] assessmentTypes = ["AssessmentRound", "AssessmentScheme"];
+        var assessmentRows = await db.Set<KashiInvest.Domain.Assessment.AssessmentRound>().CountAsync() + await db.Set<KashiInvest.Domain.Assessment.AssessmentScheme>().CountAsync();
+        Assert.Equal(3, assessmentRows);
+        Assert.Equal(assessmentRows, await db.AuditEntries.CountAsync(a => assessmentTypes.Contains(a.EntityType)));
+        audited += assessmentRows;
 
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());
         Assert.Equal(audited, byUser.Single(x => x.Key == "system:demo-data").Count);

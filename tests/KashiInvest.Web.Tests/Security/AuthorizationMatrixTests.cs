@@ -110,6 +110,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /commitments                                    -      R    A      A    A    A     A     A      A      A    A
         /bulletins/{Id:int}                             own    R    A      A    A    A     A     A      A      A    A
         /bulletins/{Id:int}                             other  R    D      D    D    D     D     A      A      D    A
+        /assessment                                     -      R    A      A    A    A     A     A      A      A    A
+        /assessment/{Year:int}                          -      R    A      A    A    A     A     A      A      A    A
+        /assessment/{Year:int}/{UnitId:int}             -      R    A      A    A    A     A     A      A      A    A
+        /assessment/{Year:int}/results                  -      R    A      A    A    A     A     A      A      A    A
         /chains                                         -      R    A      A    A    A     A     A      A      A    A
         /chains/{Id:int}                                own    R    A      A    A    A     A     A      A      A    A
         /chains/{Id:int}                                other  R    A      A    A    A     A     A      A      A    A
@@ -132,6 +136,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         GET  /export/projects.xlsx                      -      R    A      A    A    A     A     A      A      A    A
         GET  /bulletins/{id:int}.docx                   own    R    A      A    A    A     A     A      A      A    A
         GET  /bulletins/{id:int}.docx                   other  R    D      D    D    D     D     A      A      D    A
+        GET  /assessment/{year:int}/results.docx        -      R    A      A    A    A     A     A      A      A    A
         POST /hubs/live/negotiate                       -      D    A      A    A    A     A     A      A      A    A
         """;
 
@@ -397,9 +402,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
                 _ when route.StartsWith("/statistics/returns/", StringComparison.Ordinal) => own ? ids.OwnUnit : ids.OtherUnit,
                 // Chain maps are read by everyone signed in: "own" is the textiles chain (chain-textiles leads it), "other" another chain.
                 _ when route.StartsWith("/chains/", StringComparison.Ordinal) => own ? TextilesChain : OtherChain,
+                // The assessment: last year's final round (published to every unit); the unit is the user's own (shache for the prefecture's users).
+                _ when route.StartsWith("/assessment/", StringComparison.Ordinal) => own ? ids.OwnUnit : ids.OtherUnit,
                 _ => own ? ids.OwnProject : ids.OtherProject,
             };
+            var lastYear = (BeijingTime.DateOf(TestClock.Default.UtcNow).Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return route
+                .Replace("{Year:int}", lastYear, StringComparison.Ordinal)
+                .Replace("{year:int}", lastYear, StringComparison.Ordinal)
                 .Replace("{ProjectId:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{PeriodIndex:int}", PeriodIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{Kind}", "update", StringComparison.Ordinal)
