@@ -38,6 +38,12 @@ public sealed class AnnualTarget : AggregateRoot, IAudited
 
     public string UpdatedBy { get; private set; }
 
+    /// <summary>
+    /// How many times the target or its split changed. A change of a share alone would change only the share's row,
+    /// so every change counts here: the target's version moves and a form based on an older read is refused.
+    /// </summary>
+    public int Changes { get; private set; }
+
     public IReadOnlyList<TargetShare> Shares => _shares;
 
     /// <summary>The shares of one sequence.</summary>
@@ -143,6 +149,7 @@ public sealed class AnnualTarget : AggregateRoot, IAudited
     {
         UpdatedAtUtc = nowUtc;
         UpdatedBy = actor.UserName;
+        Changes++;
         Raise(new AnnualTargetChanged(this));
     }
 }

@@ -131,3 +131,20 @@ public class AnnualTargetTests
         Assert.Empty(target.TakeDomainEvents());
     }
 }
+
+public class TargetSplitTests
+{
+    [Fact]
+    public void A_proportional_split_gives_whole_shares_that_sum_to_the_target_by_the_largest_remainder()
+    {
+        // 10 in 1:1:1 → 3.33 each; the one left over goes to the first of the tie.
+        Assert.Equal([4m, 3m, 3m], TargetSplit.Proportional(10m, [1m, 1m, 1m]));
+        Assert.Equal([2m, 5m, 3m], TargetSplit.Proportional(10m, [0.24m, 0.46m, 0.30m]));
+    }
+
+    [Fact]
+    public void All_zero_weights_divide_evenly()
+    {
+        Assert.Equal([50m, 50m], TargetSplit.Proportional(100m, [0m, 0m]));
+    }
+}

@@ -344,6 +344,11 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         var chainAudits = await db.AuditEntries.CountAsync(a => chainTypes.Contains(a.EntityType) && a.UserName == "system:demo-data");
         Assert.True(chainRows > 0 && chainAudits >= chainRows, $"chain maps: {chainAudits} audit entries for {chainRows} rows");
         audited += chainAudits;
+        // The annual targets demo adds last year's and this year's targets with their shares, each with one entry (the split precedes the save).
+        var targetRows = await db.AnnualTargets.CountAsync() + await db.AnnualTargetShares.CountAsync();
+        Assert.True(targetRows > 0);
+        Assert.Equal(targetRows, await db.AuditEntries.CountAsync(a => a.EntityType == "AnnualTarget" || a.EntityType == "TargetShare"));
+        audited += targetRows;
 
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());
         Assert.Equal(audited, byUser.Single(x => x.Key == "system:demo-data").Count);
