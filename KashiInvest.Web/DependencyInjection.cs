@@ -2,6 +2,7 @@ using System.Globalization;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Alerts;
+using KashiInvest.Web.Features.AnnualTargets;
 using KashiInvest.Web.Features.BattleMaps;
 using KashiInvest.Web.Features.Notifications;
 using KashiInvest.Web.Features.Leads;
@@ -171,6 +172,7 @@ public static class DependencyInjection
         KashiInvest.Web.Features.Approvals.ApprovalsFeature.AddApprovalsFeature(services);
         services.AddStatisticsFeature();
         services.AddBulletinsFeature();
+        services.AddAnnualTargetsFeature();
         services.AddCommitmentsFeature();
         KashiInvest.Web.Features.Chains.ChainsFeature.AddChainsFeature(services);
         services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();

@@ -84,7 +84,7 @@ public sealed class AnnualTarget : AggregateRoot, IAudited
         foreach (var sequence in Enum.GetValues<AssessmentSequence>())
         {
             var split = SharesOf(sequence).Sum(s => s.Amount);
-            if (split > amount) return new RuleViolation("AnnualTarget.OverSplit", sequence, split, amount);
+            if (split > amount) return new RuleViolation("AnnualTarget.OverSplit", sequence, Arg(split), Arg(amount));
         }
         return null;
     }
@@ -110,7 +110,7 @@ public sealed class AnnualTarget : AggregateRoot, IAudited
         }
         if (lines.GroupBy(l => l.UnitId).Any(g => g.Count() > 1)) errors.Add(new FieldViolation("split", "AnnualTarget.UnitTwice"));
         var sum = lines.Sum(l => l.Amount);
-        if (errors.Count == 0 && sum > Amount) errors.Add(new FieldViolation("split", "AnnualTarget.OverSplit", sequence, sum, Amount));
+        if (errors.Count == 0 && sum > Amount) errors.Add(new FieldViolation("split", "AnnualTarget.OverSplit", sequence, Arg(sum), Arg(Amount)));
         return errors;
     }
 
@@ -144,6 +144,9 @@ public sealed class AnnualTarget : AggregateRoot, IAudited
         }
         if (changed) Touch(actor, nowUtc);
     }
+
+    /// <summary>An amount as a rule argument: money stays decimal (worded as 万元/亿元), a count becomes a whole number.</summary>
+    private object Arg(decimal amount) => Indicator.IsMoney() ? amount : (object)(long)amount;
 
     private void Touch(Actor actor, DateTime nowUtc)
     {
