@@ -85,6 +85,8 @@ public static class DependencyInjection
             .Validate(o => o.Validate().Count == 0, "Statistics: invalid settings (ReturnDueDay 1–28, LargeProjectWan > 0, MajorProjectWan ≥ LargeProjectWan).").ValidateOnStart();
         services.AddOptions<Domain.Bulletins.BulletinSettings>().Bind(configuration.GetSection(Domain.Bulletins.BulletinSettings.Section))
             .Validate(o => o.Validate().Count == 0, "Bulletins: invalid settings (see BulletinSettings.Validate: NumberPrefix 1–20 characters, SupervisionBottomN and PraiseTopM 0–100, SlowStalledSharePercent 0–100, SlowAverageIdleDays 0–3650, SlowestProjectsListed 1–100, RectifyWithinDays 1–180).").ValidateOnStart();
+        services.AddOptions<Domain.AnnualTargets.AnnualTargetSettings>().Bind(configuration.GetSection(Domain.AnnualTargets.AnnualTargetSettings.Section))
+            .Validate(o => o.Validate().Count == 0, "AnnualTargets:FarBehindGap must be above 0 and below 1.").ValidateOnStart();
         return services;
     }
 
@@ -122,6 +124,7 @@ public static class DependencyInjection
     {
         services.AddSingleton<Health.ProjectHealthQuery>();
         services.AddSingleton<Meetings.MeetingAgendaQuery>();
+        services.AddSingleton<AnnualTargets.IAnnualFigures, AnnualTargets.AnnualFigures>();
         services.TryAddSingleton<Alerts.IAlertTexts, Alerts.PlainAlertTexts>();
         return services;
     }

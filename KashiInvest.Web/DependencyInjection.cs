@@ -2,6 +2,7 @@ using System.Globalization;
 using KashiInvest.Infrastructure.Identity;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Features.Alerts;
+using KashiInvest.Web.Features.AnnualTargets;
 using KashiInvest.Web.Features.BattleMaps;
 using KashiInvest.Web.Features.Notifications;
 using KashiInvest.Web.Features.Leads;
@@ -173,6 +174,7 @@ public static class DependencyInjection
         services.AddStatisticsFeature();
         services.AddBulletinsFeature();
         KashiInvest.Web.Features.Assessment.AssessmentFeature.AddAssessmentFeature(services);
+        services.AddAnnualTargetsFeature();
         services.AddCommitmentsFeature();
         KashiInvest.Web.Features.Chains.ChainsFeature.AddChainsFeature(services);
         services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();

@@ -60,6 +60,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
             await BulletinsDemoData.SeedAsync(db, clock, new Domain.Bulletins.BulletinSettings(), cancellationToken);
             await CommitmentsDemoData.SeedAsync(db, clock, cancellationToken);
             await ChainMapsDemoData.SeedAsync(db, clock, cancellationToken);
+            await AnnualTargetsDemoData.SeedAsync(db, clock, new Domain.Statistics.StatisticsSettings(), cancellationToken);
             await AssessmentDemoData.SeedAsync(db, clock, settings.Seed, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

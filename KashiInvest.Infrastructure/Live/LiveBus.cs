@@ -53,7 +53,7 @@ public static class ChangeKinds
 
     public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged,
         TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported, AlertRaised, AlertCleared, AlertAcknowledged,
-        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged, BulletinChanged, CommitmentChanged, ChainChanged, AssessmentChanged];
+        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged, BulletinChanged, CommitmentChanged, ChainChanged, AssessmentChanged, AnnualTargetChanged];
     /// <summary>A registration form was filed (its project's key; ItemId = form id).</summary>
     public const string LeadFiled = "lead.filed";
     /// <summary>A chain map changed: ItemId = chain id, ProjectId 0, Host/Source 0, ChainId = the chain (heard by those who see the chain's projects).</summary>
@@ -91,6 +91,9 @@ public static class ChangeKinds
     public const string ApprovalItemChanged = "approval.item";
     /// <summary>A policy commitment was recorded, edited, became due or was stepped: keyed on its project, ItemId = commitment id.</summary>
     public const string CommitmentChanged = "commitment.changed";
+    /// <summary>A year's annual target or its split changed: ProjectId 0, Host/Source 0, ChainId -1, ItemId = target id,
+    /// PeriodIndex = the year. Carries no figures; target screens receive it whatever their scope and re-read under their own rule.</summary>
+    public const string AnnualTargetChanged = "annualtarget.changed";
 
 }
 
@@ -240,6 +243,8 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
                 return Of(ChangeKinds.ReturnChanged, new ProjectKey(0, rc.Return.UnitId, -1, rc.Return.UnitId), rc.Return.Version, now) with { ItemId = rc.Return.Id, PeriodIndex = rc.Return.MonthIndex };
             case Domain.Chains.ChainMapChanged cm:
                 return Of(ChangeKinds.ChainChanged, new ProjectKey(0, 0, cm.Chain.Id, 0), cm.Chain.Version, now) with { ItemId = cm.Chain.Id };
+            case Domain.AnnualTargets.AnnualTargetChanged at:
+                return Of(ChangeKinds.AnnualTargetChanged, new ProjectKey(0, 0, -1, 0), at.Target.Version, now) with { ItemId = at.Target.Id, PeriodIndex = at.Target.Year };
             case Domain.Bulletins.BulletinChanged bc:
                 return Of(ChangeKinds.BulletinChanged, new ProjectKey(0, 0, -1, 0), bc.Bulletin.Version, now) with { ItemId = bc.Bulletin.Id, PeriodIndex = bc.Bulletin.QuarterIndex };
             case Domain.Assessment.AssessmentChanged changed:

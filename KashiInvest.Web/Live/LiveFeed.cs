@@ -79,11 +79,12 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
     /// <summary>
     /// Notices that reach every circuit whatever project they name, because they carry only ids and every screen that
     /// listens to them re-reads under its own access rule: meetings and bulletins (no project), commitments (a
-    /// department sees the commitments it owes on projects it does not see), and chain maps (everyone reads every map).
+    /// department sees the commitments it owes on projects it does not see), chain maps (everyone reads every map) and
+    /// annual targets (each unit re-reads its own share).
     /// </summary>
     public static bool ReadUnderOwnRule(string kind) =>
         kind.StartsWith("meeting.", StringComparison.Ordinal) || kind.StartsWith("bulletin.", StringComparison.Ordinal)
-        || kind == ChangeKinds.CommitmentChanged || kind == ChangeKinds.ChainChanged;
+        || kind == ChangeKinds.CommitmentChanged || kind == ChangeKinds.ChainChanged || kind == ChangeKinds.AnnualTargetChanged;
 
     private async Task PumpAsync(CancellationToken ct)
     {

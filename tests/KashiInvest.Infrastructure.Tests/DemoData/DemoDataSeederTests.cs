@@ -350,6 +350,11 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         Assert.Equal(3, assessmentRows);
         Assert.Equal(assessmentRows, await db.AuditEntries.CountAsync(a => assessmentTypes.Contains(a.EntityType)));
         audited += assessmentRows;
+        // The annual targets demo adds last year's and this year's targets with their shares, each with one entry (the split precedes the save).
+        var targetRows = await db.AnnualTargets.CountAsync() + await db.AnnualTargetShares.CountAsync();
+        Assert.True(targetRows > 0);
+        Assert.Equal(targetRows, await db.AuditEntries.CountAsync(a => a.EntityType == "AnnualTarget" || a.EntityType == "TargetShare"));
+        audited += targetRows;
 
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());
         Assert.Equal(audited, byUser.Single(x => x.Key == "system:demo-data").Count);

@@ -10,7 +10,7 @@ using Microsoft.Playwright;
 namespace KashiInvest.Web.Tests.Browser;
 
 /// <summary>
-/// Issue 17's year-end round end to end on the real app (figures through the test stand-in of IAnnualFigures): the
+/// Issue 17's year-end round end to end on the real app (figures from the platform through AnnualFigures): the
 /// Bureau computes this year's draft and sends it to the leader in charge; the leader sends it back once with a
 /// comment, which the Bureau's open page shows; the Bureau sends it again and the leader approves it: final, the scheme
 /// frozen. The results .docx, downloaded by a county, has each sequence's ranking table with every unit of the

@@ -52,9 +52,6 @@ public sealed class KashiAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(s => s.AddSingleton(Clock));
-        // The assessment reads the annual figures through IAnnualFigures, which the targets feature implements; until
-        // that lands the tests give it a stand-in (TryAdd: the real one, once registered by the app, wins).
-        builder.ConfigureServices(s => s.TryAddSingleton<KashiInvest.Infrastructure.AnnualTargets.IAnnualFigures, KashiInvest.Web.Tests.Assessment.TestAnnualFigures>());
         if (LoggerProvider is { } logs) builder.ConfigureServices(s => s.AddSingleton(logs));
     }
 

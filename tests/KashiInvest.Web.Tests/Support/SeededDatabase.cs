@@ -77,6 +77,7 @@ public class SeededDatabase : IAsyncLifetime
         KashiInvest.Web.Features.Statistics.StatisticsFeature.AddStatisticsFeature(services);
         KashiInvest.Web.Features.Bulletins.BulletinsFeature.AddBulletinsFeature(services);
         KashiInvest.Web.Features.Commitments.CommitmentsFeature.AddCommitmentsFeature(services);
+        KashiInvest.Web.Features.AnnualTargets.AnnualTargetsFeature.AddAnnualTargetsFeature(services);
     }
 
     public async Task<UserScope> ScopeOfAsync(string unitCode, ActorRole role = ActorRole.AttractingUnit)

@@ -114,6 +114,82 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Alerts", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.AnnualTargets.AnnualTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Indicator")
+                        .IsUnique();
+
+                    b.ToTable("AnnualTargets", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.AnnualTargets.TargetShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("AnnualTargetId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sequence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("AnnualTargetId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("AnnualTargetShares", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Approvals.CalendarDay", b =>
                 {
                     b.Property<int>("Id")
@@ -3439,6 +3515,21 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.AnnualTargets.TargetShare", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.AnnualTargets.AnnualTarget", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("AnnualTargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Approvals.CalendarDay", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Approvals.CalendarYear", null)
@@ -4111,6 +4202,11 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.AnnualTargets.AnnualTarget", b =>
+                {
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Approvals.CalendarYear", b =>

@@ -107,6 +107,76 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Alerts", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.AnnualTargets.AnnualTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Indicator")
+                        .IsUnique();
+
+                    b.ToTable("AnnualTargets", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.AnnualTargets.TargetShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnnualTargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sequence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("AnnualTargetId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("AnnualTargetShares", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Approvals.CalendarDay", b =>
                 {
                     b.Property<int>("Id")
@@ -3301,6 +3371,21 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.AnnualTargets.TargetShare", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.AnnualTargets.AnnualTarget", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("AnnualTargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Approvals.CalendarDay", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Approvals.CalendarYear", null)
@@ -3973,6 +4058,11 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.AnnualTargets.AnnualTarget", b =>
+                {
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Approvals.CalendarYear", b =>
