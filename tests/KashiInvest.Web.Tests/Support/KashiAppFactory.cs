@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net;
 using KashiInvest.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
