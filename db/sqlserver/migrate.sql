@@ -2817,3 +2817,75 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207050145_AnnualTargets'
+)
+BEGIN
+    CREATE TABLE [AnnualTargets] (
+        [Id] int NOT NULL IDENTITY,
+        [Year] int NOT NULL,
+        [Indicator] nvarchar(40) NOT NULL,
+        [Amount] decimal(18,4) NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [UpdatedBy] nvarchar(256) NOT NULL,
+        [Changes] int NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_AnnualTargets] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207050145_AnnualTargets'
+)
+BEGIN
+    CREATE TABLE [AnnualTargetShares] (
+        [Id] int NOT NULL IDENTITY,
+        [AnnualTargetId] int NOT NULL,
+        [UnitId] int NOT NULL,
+        [Sequence] nvarchar(20) NOT NULL,
+        [Amount] decimal(18,4) NOT NULL,
+        CONSTRAINT [PK_AnnualTargetShares] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AnnualTargetShares_AnnualTargets_AnnualTargetId] FOREIGN KEY ([AnnualTargetId]) REFERENCES [AnnualTargets] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AnnualTargetShares_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207050145_AnnualTargets'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AnnualTargets_Year_Indicator] ON [AnnualTargets] ([Year], [Indicator]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207050145_AnnualTargets'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AnnualTargetShares_AnnualTargetId_UnitId] ON [AnnualTargetShares] ([AnnualTargetId], [UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207050145_AnnualTargets'
+)
+BEGIN
+    CREATE INDEX [IX_AnnualTargetShares_UnitId] ON [AnnualTargetShares] ([UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207050145_AnnualTargets'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207050145_AnnualTargets', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
