@@ -65,7 +65,10 @@ public sealed class SqlServerQueryRun : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    /// <summary>Every registered class of the product that takes the context factory, hosted services aside (they loop).</summary>
+    /// <summary>
+    /// Every registered class of the product that takes the context factory, and every query class (some take the
+    /// caller's context, e.g. <c>ProjectHealthQuery</c>), hosted services aside (they loop).
+    /// </summary>
     private static IEnumerable<Type> FindServices(IServiceCollection services)
     {
         var product = new[] { typeof(KashiApp).Assembly, typeof(KashiDbContext).Assembly };
@@ -74,7 +77,7 @@ public sealed class SqlServerQueryRun : IAsyncLifetime
             .OfType<Type>()
             .Where(t => product.Contains(t.Assembly) && t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false })
             .Where(t => !typeof(IHostedService).IsAssignableFrom(t))
-            .Where(TakesTheFactory)
+            .Where(t => TakesTheFactory(t) || t.Name.EndsWith("Query", StringComparison.Ordinal))
             .Distinct()
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
     }
