@@ -19,6 +19,9 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v faketime >/dev/null 2>&1 || need+=(faketime)
+# The Redis live bus tests run a real redis-server on a free loopback port; the deployment example is checked by nginx.
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || need+=(redis-server)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..."
   as_root apt-get update -qq
