@@ -38,6 +38,7 @@ public sealed class RedisLiveBus : ILiveBus, IHostedService, IAsyncDisposable
     private ConnectionMultiplexer? _redis;
     private ChannelMessageQueue? _queue;
     private Task _pump = Task.CompletedTask;
+    private int _disposed;
 
     public RedisLiveBus(IOptions<LiveBusOptions> options, ILogger<RedisLiveBus> logger)
     {
@@ -115,6 +116,8 @@ public sealed class RedisLiveBus : ILiveBus, IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A host may dispose its services more than once (e.g. Dispose and DisposeAsync): the first one counts.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stopping.CancelAsync();
         if (_redis is not null) await _redis.DisposeAsync();
         _stopping.Dispose();

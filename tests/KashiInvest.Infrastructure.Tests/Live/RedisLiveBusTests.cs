@@ -153,6 +153,17 @@ public sealed class RedisLiveBusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bus_disposed_twice_by_its_host_stays_quiet()
+    {
+        var bus = await StartBusAsync();
+        _buses.Remove(bus);
+        await bus.StopAsync(CancellationToken.None);
+
+        await bus.DisposeAsync();
+        await bus.DisposeAsync();
+    }
+
+    [Fact]
     public void The_Redis_bus_needs_a_connection_string_and_a_wrong_one_is_named()
     {
         Assert.Empty(new LiveBusOptions().Validate());
