@@ -57,9 +57,9 @@ done
 clock=(faketime -f '+400d')
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
-  # The tests that start redis-server are left out of this pass (they read no date; under libfaketime they hung once
-  # and left their servers behind: to be looked into).
-  run_tests "$project" "$name.Plus400d" --filter "FullyQualifiedName!~.Browser.&FullyQualifiedName!~RedisLiveBus&FullyQualifiedName!~TwoInstancesOnRedis"
+  # Two whole app instances on Redis (TwoInstancesOnRedis) read no date and are not yet proven under libfaketime:
+  # left out of this pass for now. The Redis bus tests (RedisLiveBusTests) run in it.
+  run_tests "$project" "$name.Plus400d" --filter "FullyQualifiedName!~.Browser.&FullyQualifiedName!~TwoInstancesOnRedis"
 done
 clock=()
 

@@ -39,6 +39,7 @@ public sealed class RedisLiveBus : ILiveBus, IHostedService, IAsyncDisposable
     private ChannelMessageQueue? _queue;
     private Task _pump = Task.CompletedTask;
     private int _disposed;
+    private string? _pendingProbe;
 
     public RedisLiveBus(IOptions<LiveBusOptions> options, ILogger<RedisLiveBus> logger)
     {
@@ -150,7 +151,19 @@ public sealed class RedisLiveBus : ILiveBus, IHostedService, IAsyncDisposable
         try
         {
             if (!await TrySubscribeAsync()) return;
-            await _redis!.GetSubscriber().PublishAsync(_channel, JsonSerializer.Serialize(new Envelope(Origin, null, Probe: true), Json));
+            // The client re-subscribes on its own shortly after the connection is back: probe until one returns.
+            var probe = new Envelope(Origin, null, Probe: true, ProbeId: Guid.NewGuid().ToString("N"));
+            _pendingProbe = probe.ProbeId;
+            for (var attempt = 0; attempt < 20 && Volatile.Read(ref _pendingProbe) == probe.ProbeId; attempt++)
+            {
+                await _redis!.GetSubscriber().PublishAsync(_channel, JsonSerializer.Serialize(probe, Json));
+                await Task.Delay(TimeSpan.FromMilliseconds(500), _stopping.Token);
+            }
+            // No probe came back in 10 s: re-read anyway (the pages lose nothing by it).
+            if (Interlocked.CompareExchange(ref _pendingProbe, null, probe.ProbeId) == probe.ProbeId) Resync();
+        }
+        catch (OperationCanceledException)
+        {
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -184,7 +197,7 @@ public sealed class RedisLiveBus : ILiveBus, IHostedService, IAsyncDisposable
             if (envelope.Origin == Origin)
             {
                 // Our own notices were delivered here when they were published; our own probe proves the way back.
-                if (envelope.Probe) Resync();
+                if (envelope.Probe && envelope.ProbeId is { } id && Interlocked.CompareExchange(ref _pendingProbe, null, id) == id) Resync();
                 return;
             }
             if (envelope.Notice is not { } notice) return;
@@ -226,7 +239,7 @@ public sealed class RedisLiveBus : ILiveBus, IHostedService, IAsyncDisposable
     }
 
     /// <summary>What travels on the channel: the origin instance and the notice, or a probe after a reconnect.</summary>
-    private sealed record Envelope(string Origin, ChangeNotice? Notice, bool Probe = false);
+    private sealed record Envelope(string Origin, ChangeNotice? Notice, bool Probe = false, string? ProbeId = null);
 }
 
 /// <summary>
