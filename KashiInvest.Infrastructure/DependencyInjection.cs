@@ -94,6 +94,7 @@ public static class DependencyInjection
     private static IServiceCollection AddLiveBusAndNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLiveBusChoice(configuration);
         services.TryAddSingleton<InMemoryLiveBus>();
         services.TryAddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
         services.TryAddSingleton<IProjectKeys, ProjectKeyDirectory>();
@@ -103,6 +104,27 @@ public static class DependencyInjection
         services.AddSingleton<IAfterCommitHandler, Commitments.CommitmentTriggers>();
         services.AddWebhookNotifications(configuration);
         services.TryAddSingleton<Notifications.IAlertNotifier, Notifications.NoAlertNotifier>();
+        return services;
+    }
+
+    /// <summary>
+    /// <c>Live:Bus</c>: in memory (one instance, the default) or Redis (several instances; <see cref="RedisLiveBus"/>),
+    /// bound and validated now. With Redis the bus connects when the host starts (or keeps trying if Redis is down),
+    /// and the health endpoint reports Redis as <c>Degraded</c>, never the app as down, while it is unreachable.
+    /// </summary>
+    private static IServiceCollection AddLiveBusChoice(this IServiceCollection services, IConfiguration configuration)
+    {
+        var live = configuration.GetSection(LiveBusOptions.Section).Get<LiveBusOptions>() ?? new LiveBusOptions();
+        var errors = live.Validate();
+        if (errors.Count > 0) throw new OptionsValidationException(LiveBusOptions.Section, typeof(LiveBusOptions), errors);
+        services.AddSingleton(Options.Create(live));
+        if (live.Bus == LiveBusKind.Redis)
+        {
+            services.TryAddSingleton<RedisLiveBus>();
+            services.TryAddSingleton<ILiveBus>(sp => sp.GetRequiredService<RedisLiveBus>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisLiveBus>());
+            services.AddHealthChecks().AddCheck<RedisLiveBusHealthCheck>("redis", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
+        }
         return services;
     }
 

@@ -19,6 +19,9 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v faketime >/dev/null 2>&1 || need+=(faketime)
+# The Redis live bus tests run a real redis-server on a free loopback port; the deployment example is checked by nginx.
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || need+=(redis-server)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..."
   as_root apt-get update -qq
@@ -54,7 +57,9 @@ done
 clock=(faketime -f '+400d')
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
-  run_tests "$project" "$name.Plus400d" --filter "FullyQualifiedName!~.Browser."
+  # Two whole app instances on Redis (TwoInstancesOnRedis) read no date and are not yet proven under libfaketime:
+  # left out of this pass for now. The Redis bus tests (RedisLiveBusTests) run in it.
+  run_tests "$project" "$name.Plus400d" --filter "FullyQualifiedName!~.Browser.&FullyQualifiedName!~TwoInstancesOnRedis"
 done
 clock=()
 

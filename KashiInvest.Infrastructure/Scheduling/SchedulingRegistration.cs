@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quartz;
+using ActivatorUtilities = Microsoft.Extensions.DependencyInjection.ActivatorUtilities;
 
 namespace KashiInvest.Infrastructure.Scheduling;
 
@@ -28,11 +29,21 @@ public static class SchedulingRegistration
         services.AddSingleton<ScheduledJobs>();
         services.AddSingleton<Statistics.MonthClose>();
         services.AddSingleton<JobRunSignals>();
-        services.AddHostedService<AlertRechecker>();
+        // Re-checks once per write: with the Redis bus it hears only the notices committed on this instance.
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<AlertRechecker>(sp,
+            sp.GetRequiredService<Live.ILiveBus>() is Live.RedisLiveBus redis ? redis.CommittedHere : sp.GetRequiredService<Live.ILiveBus>()));
         ScheduledJobs.AddScheduledJobs(services, options, db.Provider, connectionString);
-        services.AddHostedService<ScheduleSync>();
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.AddHostedService<AlertStartupScan>();
+
+        var scheduling = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        services.AddSingleton(Options.Create(scheduling));
+        // On SQLite Quartz cannot cluster: exactly one instance runs the scheduler (Scheduling:RunScheduler), the others
+        // only read its schedule and run log, and a "run now" they store is picked up by the one that runs it.
+        if (scheduling.RunScheduler)
+        {
+            services.AddHostedService<ScheduleSync>();
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            services.AddHostedService<AlertStartupScan>();
+        }
         return services;
     }
 }
