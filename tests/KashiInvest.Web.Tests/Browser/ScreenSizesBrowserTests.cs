@@ -1,0 +1,280 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Domain.Common;
+using KashiInvest.Domain.Meetings;
+using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Units;
+using KashiInvest.Web.Features.Meetings;
+using KashiInvest.Web.Shared.Writes;
+using KashiInvest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace KashiInvest.Web.Tests.Browser;
+
+/// <summary>
+/// Every screen where leaders look (issue 20): the pages a leader opens from a robot message on a phone (360×740 and
+/// 390×844), in Chinese and English. Each page must not scroll sideways and must not clip a title inside its box; a
+/// screenshot of each is kept in artifacts/screenshots for a person to read. One browser context per size and
+/// language, signed in once per user.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
+{
+    private static readonly (int Width, int Height)[] Phones = [(360, 740), (390, 844)];
+    private static readonly string[] Cultures = ["zh-CN", "en"];
+
+    /// <summary>
+    /// Titles and names that must show whole: their box may not cut them (scroll size beyond client size; a few pixels
+    /// of a glyph's ink below the line box are not a cut line).
+    /// </summary>
+    private const string TitleSelector =
+        ".app-title, .page-body .mud-typography-h4, .page-body .mud-typography-h5, .alert-kind, .alert-project, .wall-card-name, .wall-group-name, " +
+        ".todo-item-title, .todo-band-title, .mt-title, .mt-item-title, .kiosk-title, .filter-fold-toggle";
+
+    private static readonly string[] PhonePages =
+        ["alerts", "battlemap", "wall", "ledger", "meeting-screen", "todo", "statistics", "approvals-board", "commitments"];
+
+    [Fact]
+    public async Task A_leader_s_pages_fit_a_phone_in_both_languages_without_sideways_scrolling_or_clipped_titles()
+    {
+        var targets = await TargetsAsync();
+        var failures = new List<string>();
+        foreach (var culture in Cultures)
+        {
+            var state = await SignInStateAsync("leader", culture);
+            foreach (var (width, height) in Phones)
+            {
+                var context = await NewContextAsync(state, culture, width, height, phone: true);
+                try
+                {
+                    var page = await context.NewPageAsync();
+                    foreach (var screen in PhonePages)
+                    {
+                        await OpenAsync(page, screen, targets, kiosk: false);
+                        failures.AddRange(await MeasureAsync(page, $"phone-{screen}", culture, width, height));
+                    }
+                }
+                finally
+                {
+                    await context.CloseAsync();
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_app_bar_shows_the_short_name_the_bell_and_a_menu_and_the_filters_fold_under_one_button()
+    {
+        var state = await SignInStateAsync("leader", "zh-CN");
+        var context = await NewContextAsync(state, "zh-CN", 390, 844, phone: true);
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoInteractiveAsync("/alerts");
+            await Expect(page.Locator(".app-title-short")).ToBeVisibleAsync();
+            await Expect(page.Locator(".app-title-long")).ToBeHiddenAsync();
+            await Expect(page.Locator("[data-testid=alert-bell]")).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-testid=current-user]")).ToBeHiddenAsync();
+            await Expect(page.Locator(".mud-appbar [data-testid=language-switch]")).ToBeHiddenAsync();
+
+            // The user, the unit, the language and signing out are in the menu.
+            await page.Locator("[data-testid=account-menu] button").ClickAsync();
+            var panel = page.Locator("[data-testid=account-menu-panel]");
+            await Expect(panel).ToBeVisibleAsync();
+            await Expect(panel.Locator("[data-testid=account-menu-user]")).ToHaveTextAsync("地区分管领导");
+            await Expect(panel.Locator("[data-testid=language-switch] a[lang=en]")).ToBeVisibleAsync();
+            await Expect(panel.Locator("[data-testid=account-menu-signout]")).ToBeVisibleAsync();
+            await page.Mouse.ClickAsync(195, 600);
+            await Expect(panel).ToBeHiddenAsync();
+
+            // The list comes first: the filters are folded under one button, above the first alert.
+            await Expect(page.Locator("[data-testid=alert-filters]")).ToBeHiddenAsync();
+            var toggle = page.Locator("[data-testid=filter-toggle]");
+            await Expect(toggle).ToBeVisibleAsync();
+            var firstAlert = page.Locator("[data-testid=alert-row]").First;
+            await Expect(firstAlert).ToBeVisibleAsync();
+            Assert.True((await firstAlert.BoundingBoxAsync())!.Y < 844, "the first alert is on the first screen");
+            await toggle.ClickAsync();
+            await Expect(page.Locator("[data-testid=alert-filters]")).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-testid=filter-fold]")).ToHaveAttributeAsync("data-open", "true");
+            await page.Locator("[data-testid=filter-done]").ClickAsync();
+            await Expect(page.Locator("[data-testid=alert-filters]")).ToBeHiddenAsync();
+
+            // Every button and link a thumb needs on the alert list is at least 44 px high.
+            var small = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll(
+                    '.mud-appbar button, .mud-appbar a, [data-testid=filter-toggle], [data-testid=alert-row] button, [data-testid=alert-row] a.mud-button-root, [data-testid=alert-battlemap]')]
+                .filter(e => e.offsetParent !== null)
+                .map(e => ({ e, r: e.getBoundingClientRect() }))
+                .filter(x => x.r.height < 43.5 || x.r.width < 43.5)
+                .map(x => (x.e.getAttribute('data-testid') || x.e.className) + ':' + Math.round(x.r.width) + 'x' + Math.round(x.r.height)).join(' | ')");
+            Assert.True(small.Length == 0, $"touch targets below 44 px: {small}");
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private sealed record Targets(int ProjectId, int MeetingId);
+
+    private Targets? _targets;
+
+    private async Task<Targets> TargetsAsync()
+    {
+        if (_targets is not null) return _targets;
+        var project = await browser.App.QueryAsync(db => db.Projects.Where(p => p.Stage == ProjectStage.Construction)
+            .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        return _targets = new Targets(project, await StartedMeetingAsync());
+    }
+
+    /// <summary>A prefecture meeting built from the demo data and started, showing a problem item when it has one.</summary>
+    private async Task<int> StartedMeetingAsync()
+    {
+        var services = browser.App.Services;
+        var bureauUnit = await browser.App.QueryAsync(db => db.Units.FirstAsync(u => u.Type == UnitType.Bureau));
+        var bureau = new UserScope("bureau", "地区招商局调度员", ActorRole.Bureau, bureauUnit.Id, [], []);
+        var commands = ActivatorUtilities.GetServiceOrCreateInstance<MeetingCommands>(services);
+        var query = ActivatorUtilities.GetServiceOrCreateInstance<MeetingQuery>(services);
+        var created = await commands.CreateAsync(bureau, new MeetingInput
+        {
+            Kind = MeetingKind.Progress, Title = "全地区招商引资项目调度会（屏幕适配）", StartsOn = BeijingTime.Today(browser.App.Clock), StartsAt = new TimeOnly(10, 0),
+            Place = "行署三楼会议室", Chair = "王副专员", AttendingUnitIds = [], ScopeKind = MeetingScopeKind.Prefecture,
+        });
+        Assert.Equal(WriteStatus.Saved, created.Status);
+        var id = created.Id!.Value;
+        var view = (await query.GetAsync(bureau, id))!;
+        if (view.Items.Count == 0)
+        {
+            Assert.Equal(WriteStatus.Saved, (await commands.AddItemAsync(bureau, id, view.Version, AgendaItemKind.Custom, null, null, "研究冬季施工保障", null)).Status);
+            view = (await query.GetAsync(bureau, id))!;
+        }
+        Assert.Equal(WriteStatus.Saved, (await commands.StartAsync(bureau, id, view.Version)).Status);
+        var problem = view.Items.FirstOrDefault(i => i.Kind == AgendaItemKind.EscalatedProblem);
+        if (problem is not null) Assert.Equal(WriteStatus.Saved, (await commands.PresentAsync(bureau, id, problem.Id)).Status);
+        return id;
+    }
+
+    private async Task<string> SignInStateAsync(string user, string culture)
+    {
+        var page = await browser.SignedInPageAsync(user, culture);
+        try
+        {
+            return await page.Context.StorageStateAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private Task<IBrowserContext> NewContextAsync(string state, string culture, int width, int height, bool phone)
+    {
+        var options = new BrowserNewContextOptions
+        {
+            BaseURL = browser.App.BaseAddress.ToString(),
+            StorageState = state,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = culture,
+            TimezoneId = "Asia/Shanghai",
+            HasTouch = phone,
+        };
+        return NewContextCoreAsync(options);
+    }
+
+    private async Task<IBrowserContext> NewContextCoreAsync(BrowserNewContextOptions options)
+    {
+        var context = await browser.Browser.NewContextAsync(options);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
+
+    private static async Task OpenAsync(IPage page, string screen, Targets t, bool kiosk)
+    {
+        var k = kiosk ? "?kiosk=1" : "";
+        switch (screen)
+        {
+            case "alerts":
+                await page.GotoInteractiveAsync("/alerts");
+                await Expect(page.Locator("[data-testid=alert-list]")).ToHaveAttributeAsync("data-live", "on");
+                break;
+            case "battlemap":
+                await page.GotoInteractiveAsync($"/projects/{t.ProjectId}/battlemap");
+                await Expect(page.Locator("[data-testid=battlemap]")).ToBeVisibleAsync();
+                break;
+            case "wall":
+                await page.GotoInteractiveAsync("/wall" + k);
+                await Expect(page.Locator(".wall-root")).ToHaveAttributeAsync("data-live", "on");
+                await Expect(page.Locator("[data-testid=wall-card]").First).ToBeVisibleAsync();
+                break;
+            case "ledger":
+                await page.GotoInteractiveAsync("/ledger");
+                await Expect(page.Locator("[data-testid=ledger-board]")).ToHaveAttributeAsync("data-live", "on");
+                break;
+            case "meeting-screen":
+                await page.GotoInteractiveAsync($"/meetings/{t.MeetingId}/screen" + k);
+                await Expect(page.Locator("[data-testid=meeting-screen]")).ToHaveAttributeAsync("data-live", "on");
+                await Expect(page.Locator("[data-testid=meeting-title]")).ToBeVisibleAsync();
+                break;
+            case "todo":
+                await page.GotoInteractiveAsync("/todo");
+                await Expect(page.Locator("[data-testid=todo-page]")).ToHaveAttributeAsync("data-live", "on");
+                break;
+            case "statistics":
+                await page.GotoInteractiveAsync("/statistics");
+                await Expect(page.Locator("[data-testid=statistics-page]")).ToHaveAttributeAsync("data-live", "on");
+                break;
+            case "approvals-board":
+                await page.GotoInteractiveAsync("/approvals/board");
+                await Expect(page.Locator("[data-testid=board-title]")).ToHaveAttributeAsync("data-live", "on");
+                break;
+            case "commitments":
+                await page.GotoInteractiveAsync("/commitments");
+                await Expect(page.Locator("div[data-live]").First).ToHaveAttributeAsync("data-live", "on");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(screen), screen, null);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the layout to settle (MudBlazor closes the drawer after the server hears of the breakpoint), then
+    /// measures sideways overflow and clipped titles, and keeps a screenshot. Returns what failed.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> MeasureAsync(IPage page, string name, string culture, int width, int height)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth", null, new() { Timeout = 5000 });
+        }
+        catch (System.TimeoutException)
+        {
+        }
+        var language = culture == "en" ? "en" : "zh";
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"sizes-{name}-{language}-{width}x{height}.png") });
+        var failures = new List<string>();
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (overflow > 0)
+        {
+            // Name the widest elements that are not inside a box of their own that scrolls or clips.
+            var wide = await page.EvaluateAsync<string>(@"() => {
+                const w = document.documentElement.clientWidth;
+                const boxed = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
+                return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && !boxed(e)).slice(0, 8)
+                    .map(e => e.tagName + '.' + e.className + '#' + (e.getAttribute('data-testid') || '') + ':' + Math.round(e.getBoundingClientRect().right)).join(' | ');
+            }");
+            failures.Add($"{name} ({culture}, {width}×{height}) scrolls {overflow}px sideways: {wide}");
+        }
+        var clipped = await page.EvaluateAsync<string>($@"() => [...document.querySelectorAll('{TitleSelector}')]
+            .filter(e => e.offsetParent !== null && e.clientWidth > 0 && e.clientHeight > 0)
+            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 4)
+            .slice(0, 8).map(e => e.className + ' «' + e.textContent.trim().slice(0, 30) + '» ' + e.scrollWidth + 'x' + e.scrollHeight + ' in ' + e.clientWidth + 'x' + e.clientHeight).join(' | ')");
+        if (clipped.Length > 0) failures.Add($"{name} ({culture}, {width}×{height}) clips titles: {clipped}");
+        return failures;
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
