@@ -117,6 +117,44 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task A_robot_message_s_link_opened_on_a_phone_lands_on_its_ledger_entry_after_signing_in()
+    {
+        var problem = await browser.App.QueryAsync(db => db.Problems.Where(p => p.Status != KashiInvest.Domain.Problems.ProblemStatus.Resolved)
+            .OrderByDescending(p => p.Id).Select(p => new { p.Id, p.ProjectId }).FirstAsync());
+        var link = KashiInvest.Infrastructure.Alerts.AlertLinks.PathOf(1, problem.ProjectId, "problem:" + problem.Id);
+        var context = await NewContextCoreAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.App.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            HasTouch = true,
+        });
+        try
+        {
+            var page = await context.NewPageAsync();
+            // Not signed in on the phone: the link leads to the sign-in form, which keeps where it was going.
+            await page.GotoAsync(link);
+            await page.WaitForURLAsync("**/account/login**");
+            Assert.Contains("ReturnUrl=" + Uri.EscapeDataString(link), page.Url, StringComparison.OrdinalIgnoreCase);
+            await page.FillAsync("#username", "leader");
+            await page.FillAsync("#password", HttpSignIn.DemoPassword);
+            await page.ClickAsync("[data-testid=login-submit]");
+            await page.WaitForURLAsync(url => url.EndsWith(link, StringComparison.Ordinal), new() { Timeout = 40_000 });
+
+            // The entry itself is marked and in view.
+            var card = page.Locator($"[data-testid=ledger-card][data-problem-id='{problem.Id}']");
+            await Expect(card).ToHaveAttributeAsync("data-focused", "true");
+            await Expect(card).ToBeInViewportAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "sizes-robot-link-ledger-zh-390x844.png") });
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private sealed record Targets(int ProjectId, int MeetingId);
