@@ -23,10 +23,11 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
 {
     private static readonly (int Width, int Height)[] Phones = [(360, 740), (390, 844)];
     private static readonly string[] Cultures = ["zh-CN", "en"];
+    private static readonly (int Width, int Height)[] Projectors = [(1024, 768), (1280, 720), (1366, 768), (1600, 900), (1920, 1080), (3840, 2160)];
 
     /// <summary>
-    /// Titles and names that must show whole: their box may not cut them (scroll size beyond client size; a few pixels
-    /// of a glyph's ink below the line box are not a cut line).
+    /// Titles and names that must show whole: their box may not cut them (scroll size beyond client size; the ink of
+    /// a glyph below its line box, less than a third of the font size, is not a cut line).
     /// </summary>
     private const string TitleSelector =
         ".app-title, .page-body .mud-typography-h4, .page-body .mud-typography-h5, .alert-kind, .alert-project, .wall-card-name, .wall-group-name, " +
@@ -118,6 +119,65 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_kiosk_screens_are_legible_at_every_projector_resolution_in_both_languages()
+    {
+        var targets = await TargetsAsync();
+        var chain = await browser.App.QueryAsync(db => db.Chains.Where(c => c.Code == "textiles").Select(c => c.Id).SingleAsync());
+        var failures = new List<string>();
+        foreach (var culture in Cultures)
+        {
+            var state = await SignInStateAsync("wall", culture);
+            foreach (var (width, height) in Projectors)
+            {
+                var context = await NewContextAsync(state, culture, width, height, phone: false);
+                try
+                {
+                    var page = await context.NewPageAsync();
+                    var at = $"({culture}, {width}×{height})";
+
+                    // The wall: as many cards a screen as the resolution holds legibly; the rotation shows the rest.
+                    await OpenAsync(page, "wall", targets, kiosk: true);
+                    var grid = KashiInvest.Web.Features.Wall.KioskGrid.For(width, height);
+                    await Expect(page.Locator("[data-testid=wall-kiosk]")).ToHaveAttributeAsync("data-grid", $"{grid.Columns}x{grid.Rows}");
+                    var cards = await page.Locator("[data-testid=kiosk-slide] [data-testid=wall-card]").CountAsync();
+                    if (cards > grid.Cards) failures.Add($"kiosk-wall {at} shows {cards} cards on a {grid.Columns}×{grid.Rows} screen");
+                    failures.AddRange(await MeasureAsync(page, "kiosk-wall", culture, width, height));
+                    failures.AddRange(await FitsHeightAsync(page, "kiosk-wall", at));
+
+                    // The meeting's follower screen: fits the projector's height, the open problems in view, no ring
+                    // around the item's title; a problem item is headed by the problem and names its project below.
+                    await OpenAsync(page, "meeting-screen", targets, kiosk: true);
+                    failures.AddRange(await MeasureAsync(page, "kiosk-meeting", culture, width, height));
+                    failures.AddRange(await FitsHeightAsync(page, "kiosk-meeting", at));
+                    var problems = page.Locator("[data-testid=item-problems]");
+                    if (await problems.CountAsync() > 0 && !await problems.EvaluateAsync<bool>("e => e.getBoundingClientRect().top < window.innerHeight - 40"))
+                        failures.Add($"kiosk-meeting {at}: the open problems are below the screen");
+                    var outline = await page.Locator("[data-testid=item-title]").EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth");
+                    if (!outline.StartsWith("none", StringComparison.Ordinal) && !outline.EndsWith(" 0px", StringComparison.Ordinal))
+                        failures.Add($"kiosk-meeting {at}: the item title has an outline ({outline})");
+                    if (targets.ProblemItem) await Expect(page.Locator("[data-testid=item-project-name]")).ToBeVisibleAsync();
+
+                    // The chain map on the projector.
+                    await page.GotoInteractiveAsync($"/chains/{chain}?kiosk=1");
+                    await Expect(page.Locator("[data-testid=chain-map-page]")).ToHaveAttributeAsync("data-live", "on");
+                    failures.AddRange(await MeasureAsync(page, "kiosk-chain", culture, width, height));
+                }
+                finally
+                {
+                    await context.CloseAsync();
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static async Task<IReadOnlyList<string>> FitsHeightAsync(IPage page, string name, string at)
+    {
+        var over = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight - document.documentElement.clientHeight");
+        return over > 0 ? [$"{name} {at} is {over}px taller than the screen"] : [];
+    }
+
+    [Fact]
     public async Task A_robot_message_s_link_opened_on_a_phone_lands_on_its_ledger_entry_after_signing_in()
     {
         var problem = await browser.App.QueryAsync(db => db.Problems.Where(p => p.Status != KashiInvest.Domain.Problems.ProblemStatus.Resolved)
@@ -157,7 +217,7 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
 
     // ------------------------------------------------------------------ helpers
 
-    private sealed record Targets(int ProjectId, int MeetingId);
+    private sealed record Targets(int ProjectId, int MeetingId, bool ProblemItem);
 
     private Targets? _targets;
 
@@ -166,11 +226,12 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
         if (_targets is not null) return _targets;
         var project = await browser.App.QueryAsync(db => db.Projects.Where(p => p.Stage == ProjectStage.Construction)
             .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
-        return _targets = new Targets(project, await StartedMeetingAsync());
+        var (meeting, problemItem) = await StartedMeetingAsync();
+        return _targets = new Targets(project, meeting, problemItem);
     }
 
     /// <summary>A prefecture meeting built from the demo data and started, showing a problem item when it has one.</summary>
-    private async Task<int> StartedMeetingAsync()
+    private async Task<(int Id, bool ProblemItem)> StartedMeetingAsync()
     {
         var services = browser.App.Services;
         var bureauUnit = await browser.App.QueryAsync(db => db.Units.FirstAsync(u => u.Type == UnitType.Bureau));
@@ -193,7 +254,7 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
         Assert.Equal(WriteStatus.Saved, (await commands.StartAsync(bureau, id, view.Version)).Status);
         var problem = view.Items.FirstOrDefault(i => i.Kind == AgendaItemKind.EscalatedProblem);
         if (problem is not null) Assert.Equal(WriteStatus.Saved, (await commands.PresentAsync(bureau, id, problem.Id)).Status);
-        return id;
+        return (id, problem is not null);
     }
 
     private async Task<string> SignInStateAsync(string user, string culture)
@@ -308,7 +369,7 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
         }
         var clipped = await page.EvaluateAsync<string>($@"() => [...document.querySelectorAll('{TitleSelector}')]
             .filter(e => e.offsetParent !== null && e.clientWidth > 0 && e.clientHeight > 0)
-            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 4)
+            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + Math.max(4, 0.3 * parseFloat(getComputedStyle(e).fontSize)))
             .slice(0, 8).map(e => e.className + ' «' + e.textContent.trim().slice(0, 30) + '» ' + e.scrollWidth + 'x' + e.scrollHeight + ' in ' + e.clientWidth + 'x' + e.clientHeight).join(' | ')");
         if (clipped.Length > 0) failures.Add($"{name} ({culture}, {width}×{height}) clips titles: {clipped}");
         return failures;
