@@ -171,10 +171,61 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>At least 44 CSS px high (its laid-out size: a dialog still scaling in does not count against it).</summary>
+    private static async Task<bool> ThumbSizedAsync(ILocator button)
+    {
+        await button.WaitForAsync();
+        return await button.EvaluateAsync<bool>("e => e.offsetHeight >= 44");
+    }
+
     private static async Task<IReadOnlyList<string>> FitsHeightAsync(IPage page, string name, string at)
     {
         var over = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight - document.documentElement.clientHeight");
         return over > 0 ? [$"{name} {at} is {over}px taller than the screen"] : [];
+    }
+
+    [Fact]
+    public async Task A_leader_on_a_phone_acknowledges_an_alert_and_records_a_problem_with_one_thumb()
+    {
+        var project = await browser.App.QueryAsync(db => db.Projects.Where(p => p.Stage == ProjectStage.Construction)
+            .OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Name }).FirstAsync());
+        var state = await SignInStateAsync("leader", "zh-CN");
+        var context = await NewContextAsync(state, "zh-CN", 390, 844, phone: true);
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoInteractiveAsync("/alerts");
+            await Expect(page.Locator("[data-testid=alert-list]")).ToHaveAttributeAsync("data-live", "on");
+            var row = page.Locator("[data-testid=alert-row]", new() { Has = page.Locator("[data-testid=alert-ack]") }).First;
+            var id = await row.GetAttributeAsync("data-alert-id");
+            var ack = row.Locator("[data-testid=alert-ack]");
+            Assert.True(await ThumbSizedAsync(ack), "the acknowledge button is a thumb's size");
+            await ack.TapAsync();
+            await page.Locator("textarea[data-testid=ack-note], [data-testid=ack-note] textarea").FillAsync("已电话督促，周五前报送");
+            var submit = page.Locator("[data-testid=ack-submit]");
+            Assert.True(await ThumbSizedAsync(submit), "the dialog's button is a thumb's size");
+            await submit.TapAsync();
+            await Expect(page.Locator($"[data-testid=alert-row][data-alert-id='{id}'] [data-testid=alert-acked]")).ToBeVisibleAsync();
+
+            // Recording a problem on a project, from the phone.
+            await page.GotoInteractiveAsync($"/ledger?project={project.Id}&new=1");
+            var dialog = page.Locator(".mud-dialog");
+            await Expect(dialog.Locator("input[data-testid=field-project], [data-testid=field-project] input").First).ToHaveValueAsync(project.Name);
+            var text = $"施工道路未通，材料运输受阻 {Guid.NewGuid():N}"[..22];
+            await dialog.Locator("textarea[data-testid=field-description], [data-testid=field-description] textarea").First.FillAsync(text);
+            await dialog.Locator("[data-testid=field-factor]").First.TapAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "用电" }).TapAsync();
+            var save = dialog.Locator("[data-testid=dialog-submit]");
+            Assert.True(await ThumbSizedAsync(save), "the dialog's button is a thumb's size");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "sizes-phone-raise-problem-zh-390x844.png") });
+            await save.TapAsync();
+            await Expect(page.Locator("[data-testid=column-New] [data-testid=ledger-card]", new() { HasText = text })).ToBeVisibleAsync();
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
     }
 
     [Fact]
