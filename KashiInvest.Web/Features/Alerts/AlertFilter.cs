@@ -15,6 +15,10 @@ public sealed record AlertFilter
     public AlertState State { get; init; } = AlertState.Open;
     public int? ProjectId { get; init; }
 
+    /// <summary>How many filters differ from the default view (the folded filter button on a phone shows it).</summary>
+    public int ActiveCount =>
+        new object?[] { HostUnitId, ChainId, Kind, Severity, ProjectId }.Count(v => v is not null) + (State == AlertState.Open ? 0 : 1);
+
     public static class Keys
     {
         public const string County = "county", Chain = "chain", Type = "type", Severity = "severity", State = "state", Project = "project";

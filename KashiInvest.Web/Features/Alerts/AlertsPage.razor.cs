@@ -5,6 +5,7 @@ using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace KashiInvest.Web.Features.Alerts;
@@ -28,6 +29,8 @@ public partial class AlertsPage
     [SupplyParameterFromQuery(Name = AlertFilter.Keys.Severity)] public string? Severity { get; set; }
     [SupplyParameterFromQuery(Name = AlertFilter.Keys.State)] public string? State { get; set; }
     [SupplyParameterFromQuery(Name = AlertFilter.Keys.Project)] public string? Project { get; set; }
+    /// <summary>The alert a robot message links to (<c>?alert=N</c>): marked and brought into view.</summary>
+    [SupplyParameterFromQuery(Name = "alert")] public string? Alert { get; set; }
 
     [Inject] private AlertsQuery Query { get; set; } = default!;
     [Inject] private AlertWords Words { get; set; } = default!;
@@ -36,14 +39,34 @@ public partial class AlertsPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private int? _focus;
+    private bool _revealed;
 
     private bool CanAcknowledge => _scope is { Role: not ActorRole.Display };
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focus is not { } focus || _revealed || !_loaded || !RendererInfo.IsInteractive) return;
+        _revealed = true;
+        try
+        {
+            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/reveal.js");
+            await module.InvokeAsync<bool>("reveal", $"[data-testid=alert-row][data-alert-id='{focus}']");
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
 
     protected override async Task OnParametersSetAsync()
     {
         _scope ??= await ScopeProvider.GetAsync();
         _ref ??= await Reference.GetAsync();
         var filter = AlertFilter.FromQuery(_ref, County, Chain, Type, Severity, State, QueryValues.Id(Project));
+        var focus = QueryValues.Id(Alert);
+        if (focus != _focus) (_focus, _revealed) = (focus, false);
         if (!_loaded || filter != _filter)
         {
             await ReadInTurnAsync(async () =>

@@ -33,7 +33,7 @@ public sealed record MeetingRights(bool CanRun, bool CanEditAgenda, bool IsPrese
     public static readonly MeetingRights ReadOnly = new(false, false, false);
 }
 
-public sealed record ReportBrief(int Id, int PeriodIndex, ReportKind Kind, string Narrative, string? NextSteps, DateTime SubmittedAtUtc, string SubmittedBy, bool IsLate)
+public sealed record ReportBrief(int Id, int PeriodIndex, ReportKind Kind, string Narrative, string? NextSteps, DateTime SubmittedAtUtc, string SubmittedBy, int? SubmittedByUnitId, bool IsLate)
 {
     public HalfMonthPeriod Period => HalfMonthPeriod.FromIndex(PeriodIndex);
 }
@@ -268,7 +268,7 @@ public sealed class MeetingQuery(IDbContextFactory<KashiDbContext> factory, Proj
         }).ToListAsync(ct);
         var assessed = await health.AssessAsync(db, projects, ct);
         var reports = (await db.ProgressReports.AsNoTracking().Where(r => ids.Contains(r.ProjectId) && r.IsCurrent)
-                .Select(r => new { r.Id, r.ProjectId, r.PeriodIndex, r.Kind, r.Narrative, r.NextSteps, r.SubmittedAtUtc, r.SubmittedBy, r.IsLate }).ToListAsync(ct))
+                .Select(r => new { r.Id, r.ProjectId, r.PeriodIndex, r.Kind, r.Narrative, r.NextSteps, r.SubmittedAtUtc, r.SubmittedBy, r.SubmittedByUnitId, r.IsLate }).ToListAsync(ct))
             .GroupBy(r => r.ProjectId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.PeriodIndex).ThenBy(r => r.Kind).ThenByDescending(r => r.SubmittedAtUtc).First());
         var problems = (await db.Problems.AsNoTracking().Where(p => ids.Contains(p.ProjectId) && p.Status != ProblemStatus.Resolved).ToListAsync(ct))
@@ -278,7 +278,7 @@ public sealed class MeetingQuery(IDbContextFactory<KashiDbContext> factory, Proj
         return rows.ToDictionary(p => p.Id, p => new ProjectBrief(p.Id, p.Code, p.Name, p.HostUnitId, p.ChainId, p.Stage, p.WorkGroupLevel,
             p.PlannedInvestmentWan, p.FundsInPlaceWan, p.ExpectedJobs, p.LeaderInCharge,
             assessed.TryGetValue(p.Id, out var h) ? h : HealthAssessment.OnTrack,
-            reports.TryGetValue(p.Id, out var r) ? new ReportBrief(r.Id, r.PeriodIndex, r.Kind, r.Narrative, r.NextSteps, r.SubmittedAtUtc, r.SubmittedBy, r.IsLate) : null,
+            reports.TryGetValue(p.Id, out var r) ? new ReportBrief(r.Id, r.PeriodIndex, r.Kind, r.Narrative, r.NextSteps, r.SubmittedAtUtc, r.SubmittedBy, r.SubmittedByUnitId, r.IsLate) : null,
             problems[p.Id].OrderByDescending(x => x.IsOverdue).ThenByDescending(x => x.Severity).ThenBy(x => x.DueOn).ToList(),
             alerts.TryGetValue(p.Id, out var n) ? n : 0, openable.Contains(p.Id)));
     }

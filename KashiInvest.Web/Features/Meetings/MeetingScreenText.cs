@@ -7,11 +7,14 @@ namespace KashiInvest.Web.Features.Meetings;
 /// <summary>How the presenter and the follower screens name an agenda item and show its times.</summary>
 public static class MeetingScreenText
 {
-    /// <summary>The item's heading: its own title, else the project, the problem or the followed-up action.</summary>
+    /// <summary>
+    /// The item's heading: its own title, else the problem (two problems of one project must not read the same), the
+    /// project or the followed-up action.
+    /// </summary>
     public static string Title(AgendaItemView item, UiText t) =>
         item.Title
-        ?? item.Project?.Name
         ?? (item.Problem is { } q ? BattleMapFigures.Excerpt(q.Description, 80) : null)
+        ?? item.Project?.Name
         ?? (item.Action is { } a ? BattleMapFigures.Excerpt(a.Text, 80) : null)
         ?? t["Meeting.Screen.HiddenSubject"];
 

@@ -6,6 +6,7 @@ using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 using KashiInvest.Web.Shared.Writes;
 
@@ -38,6 +39,8 @@ public partial class Ledger
     [SupplyParameterFromQuery(Name = LedgerFilter.Keys.AllResolved)] public string? Resolved { get; set; }
     [SupplyParameterFromQuery(Name = LedgerFilter.Keys.AwaitingPrefecture)] public string? Coord { get; set; }
     [SupplyParameterFromQuery(Name = LedgerFilter.Keys.New)] public string? New { get; set; }
+    /// <summary>The entry a robot message links to (<c>?problem=N</c>): highlighted and brought into view.</summary>
+    [SupplyParameterFromQuery(Name = "problem")] public string? Problem { get; set; }
 
     [Inject] private LedgerQuery Query { get; set; } = default!;
     [Inject] private ProblemCommands Commands { get; set; } = default!;
@@ -47,6 +50,10 @@ public partial class Ledger
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ILogger<Ledger> Logger { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private int? _focus;
+    private bool _revealed;
 
     private bool CanRaise => _scope is { Role: not (ActorRole.Display or ActorRole.Department) };
 
@@ -57,6 +64,8 @@ public partial class Ledger
         var filter = LedgerFilter.FromQuery(_ref, County, Chain, Category, Severity, Level, Overdue, QueryValues.Id(Project), Text, Resolved, Coord);
         if (_scope.HostIsFixed) filter = filter with { HostUnitId = null };
         _openRaise = New is "1" or "true";
+        var focus = QueryValues.Id(Problem);
+        if (focus != _focus) (_focus, _revealed) = (focus, false);
         if (!_loaded || filter != _filter)
         {
             await ReadInTurnAsync(() => LoadAsync(filter));
@@ -81,6 +90,18 @@ public partial class Ledger
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (_focus is { } focus && !_revealed && _loaded && RendererInfo.IsInteractive)
+        {
+            _revealed = true;
+            try
+            {
+                await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/reveal.js");
+                await module.InvokeAsync<bool>("reveal", $"[data-testid=ledger-card][data-problem-id='{focus}']");
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
         if (_openRaise)
         {
             // "/ledger?project={id}&new=1" (from the battle map): open the form, then drop "new" so a refresh does not reopen it.

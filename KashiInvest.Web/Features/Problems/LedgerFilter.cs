@@ -24,6 +24,11 @@ public sealed record LedgerFilter
 
     public bool IsEmpty => this == new LedgerFilter();
 
+    /// <summary>How many filters are set (the folded filter button on a phone shows it).</summary>
+    public int ActiveCount =>
+        new object?[] { HostUnitId, ChainId, Category, Severity, Level, ProjectId, Text }.Count(v => v is not null)
+        + (OverdueOnly ? 1 : 0) + (AllResolved ? 1 : 0) + (AwaitingPrefecture ? 1 : 0);
+
     /// <summary>The query-string names of the filters.</summary>
     public static class Keys
     {

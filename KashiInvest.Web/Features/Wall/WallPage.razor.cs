@@ -4,6 +4,7 @@ using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using Microsoft.Extensions.Options;
 
 namespace KashiInvest.Web.Features.Wall;
@@ -26,6 +27,9 @@ public sealed partial class WallPage
     private WallRotation? _rotation;
     private DateTime? _updatedAtUtc;
     private bool _loaded;
+    /// <summary>The kiosk's card grid, fitted to the projector once the browser has said its size.</summary>
+    private KioskGrid _grid = KioskGrid.Default;
+    private bool _measured;
 
     [SupplyParameterFromQuery(Name = "group")] public string? Group { get; set; }
     [SupplyParameterFromQuery(Name = "county")] public string? County { get; set; }
@@ -42,6 +46,7 @@ public sealed partial class WallPage
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IOptions<WallOptions> Options { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private string KioskHref => Navigation.GetUriWithQueryParameters((_route with { Kiosk = true }).ToQuery(_ref!));
 
@@ -133,10 +138,29 @@ public sealed partial class WallPage
     {
         var current = _slides.Count > 0 && _rotation is not null ? _slides[Math.Clamp(_rotation.Index, 0, _slides.Count - 1)].Key : null;
         _board = WallBoard.Build(_cards.Values, _route.Grouping, _ref!);
-        _slides = _board.Slides(Options.Value.KioskCardsPerScreen);
+        _slides = _board.Slides(Math.Min(Options.Value.KioskCardsPerScreen, _grid.Cards));
         if (_rotation is null) return;
         var index = current is null ? 0 : IndexOf(current);
         _rotation.MoveTo(index < 0 ? _rotation.Index : index, _slides.Count);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_measured || !_route.Kiosk || !_loaded || !RendererInfo.IsInteractive) return;
+        _measured = true;
+        try
+        {
+            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
+            var size = await module.InvokeAsync<int[]>("viewport");
+            var grid = size is [var width, var height] ? KioskGrid.For(width, height) : KioskGrid.Default;
+            if (grid == _grid) return;
+            _grid = grid;
+            Rebuild();
+            StateHasChanged();
+        }
+        catch (JSDisconnectedException)
+        {
+        }
     }
 
     private int IndexOf(string slideKey)

@@ -19,6 +19,9 @@ public sealed record WallFilter
     public ProjectStage? Stage { get; init; }
     public bool KeyOnly { get; init; }
 
+    /// <summary>How many filters are set (the folded filter button on a phone shows it).</summary>
+    public int ActiveCount => new object?[] { HostUnitId, ChainId, Health, Stage }.Count(v => v is not null) + (KeyOnly ? 1 : 0);
+
     /// <summary>The same filter in memory, for cards re-read after a live notice.</summary>
     public bool Matches(WallCard card) =>
         (HostUnitId is null || card.HostUnitId == HostUnitId)
