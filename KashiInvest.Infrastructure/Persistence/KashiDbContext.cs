@@ -78,6 +78,8 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>, IDataProtecti
     public DbSet<Domain.Commitments.CommitmentCondition> CommitmentConditions => Set<Domain.Commitments.CommitmentCondition>();
     public DbSet<Domain.Commitments.CommitmentPayment> CommitmentPayments => Set<Domain.Commitments.CommitmentPayment>();
     public DbSet<Domain.Commitments.CommitmentLogEntry> CommitmentHistory => Set<Domain.Commitments.CommitmentLogEntry>();
+    public DbSet<Domain.Complaints.Complaint> Complaints => Set<Domain.Complaints.Complaint>();
+    public DbSet<Domain.Complaints.ComplaintLogEntry> ComplaintHistory => Set<Domain.Complaints.ComplaintLogEntry>();
 
     /// <summary>The Data Protection key ring on SQL Server (on SQLite it is kept in the data folder instead).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
