@@ -172,6 +172,7 @@ public static class DependencyInjection
         services.AddStatisticsFeature();
         services.AddBulletinsFeature();
         services.AddCommitmentsFeature();
+        KashiInvest.Web.Features.Complaints.ComplaintsFeature.AddComplaintsFeature(services, configuration);
         KashiInvest.Web.Features.Chains.ChainsFeature.AddChainsFeature(services);
         services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();
         return services;

@@ -52,6 +52,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         route                                           case   anon shache kedz sub  front chain bureau leader wall admin
         /                                               -      R    A      A    A    A     A     A      A      A    A
         /account/login                                  -      A    A      A    A    A     A     A      A      A    A
+        /complain                                       -      A    A      A    A    A     A     A      A      A    A
+        /complain/status                                -      A    A      A    A    A     A     A      A      A    A
         /error                                          -      A    A      A    A    A     A     A      A      A    A
         /not-found                                      -      A    A      A    A    A     A     A      A      A    A
         /projects                                       -      R    A      A    A    A     A     A      A      A    A
