@@ -14,6 +14,8 @@ public static class ComplaintsFeature
             .Validate(o => o.Validate().Count == 0, "RateLimits:Complaints: invalid settings (see ComplaintRateLimits.Validate).").ValidateOnStart();
         services.AddSingleton<ComplaintThrottle>();
         services.AddSingleton<ComplaintWindow>();
+        services.AddSingleton<ComplaintCommands>();
+        services.AddSingleton<ComplaintListQuery>();
         return services;
     }
 

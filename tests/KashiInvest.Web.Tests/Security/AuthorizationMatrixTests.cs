@@ -110,6 +110,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /approvals/speed                                -      R    R      R    R    R     R     A      A      A    A
         /bulletins                                      -      R    A      A    A    A     A     A      A      A    A
         /commitments                                    -      R    A      A    A    A     A     A      A      A    A
+        /complaints                                     -      R    A      A    A    A     A     A      A      A    A
         /bulletins/{Id:int}                             own    R    A      A    A    A     A     A      A      A    A
         /bulletins/{Id:int}                             other  R    D      D    D    D     D     A      A      D    A
         /chains                                         -      R    A      A    A    A     A     A      A      A    A
