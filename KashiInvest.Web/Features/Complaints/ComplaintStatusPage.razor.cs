@@ -30,10 +30,20 @@ public sealed partial class ComplaintStatusPage
     private string? _notice;
     private string? _rateError;
 
+    private bool _ratePosted;
+    private bool _rated;
+
+    /// <summary>
+    /// The rating form is there while the answer waits for its rating, and also while a posted rating is handled: a
+    /// static page dispatches a post only to a form it renders.
+    /// </summary>
+    private bool ShowRating => (_ratePosted && !_rated) || _progress?.Status == ComplaintStatus.Answered;
+
     protected override void OnInitialized()
     {
         Lookup ??= new();
         Rate ??= new();
+        _ratePosted = !string.IsNullOrEmpty(Rate.TrackingNumber);
     }
 
     private string? UnitName(ComplaintProgress p) =>
@@ -54,6 +64,7 @@ public sealed partial class ComplaintStatusPage
         switch (result.Status)
         {
             case WriteStatus.Saved:
+                _rated = true;
                 _notice = T[Rate.Rating == ComplaintRating.Satisfied ? "ComplainStatus.RatedSatisfied" : "ComplainStatus.RatedDissatisfied"];
                 break;
             case WriteStatus.Invalid:
@@ -64,6 +75,7 @@ public sealed partial class ComplaintStatusPage
                 break;
             case WriteStatus.NotFound:
                 _error = T["ComplainStatus.NotFound"];
+                _rated = true;
                 return;
             default:
                 _error = T["Write.Failed"];
