@@ -176,6 +176,7 @@ public static class DependencyInjection
         KashiInvest.Web.Features.Assessment.AssessmentFeature.AddAssessmentFeature(services);
         services.AddAnnualTargetsFeature();
         services.AddCommitmentsFeature();
+        KashiInvest.Web.Features.Complaints.ComplaintsFeature.AddComplaintsFeature(services, configuration);
         KashiInvest.Web.Features.Chains.ChainsFeature.AddChainsFeature(services);
         services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();
         return services;

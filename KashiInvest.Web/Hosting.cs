@@ -51,6 +51,7 @@ public static class Hosting
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        KashiInvest.Web.Features.Complaints.ComplaintsFeature.UseComplaintWindowLimits(app);
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseStatusCodePagesWithReExecute("/not-found");
         // Machine clients (API, hubs) get bare status codes or problem JSON, never the HTML "not found" page.

@@ -26,6 +26,8 @@ public enum AlertKind
     MonthlyReturnMissing,
     /// <summary>A policy commitment is past its time limit and not paid or delivered in full: the department and the Bureau hear of it.</summary>
     CommitmentOverdue,
+    /// <summary>An investor's complaint is past its time limit to be registered or answered: the unit that owes it and the Bureau hear of it.</summary>
+    ComplaintOverdue,
 }
 
 /// <summary>Ordered: a higher value is more urgent. High severity pops a toast on the screens that see it.</summary>

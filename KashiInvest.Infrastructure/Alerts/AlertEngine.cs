@@ -150,7 +150,8 @@ public sealed class AlertEngine(
             string? unitName = alert.UnitId is { } uid ? await db.Units.AsNoTracking().Where(u => u.Id == uid).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
             var (title, text) = texts.RenderChinese(new AlertTextInput(alert, projectName, unitName));
             var link = AlertLinks.PathOf(alert);
-            var also = (await ApprovalAlertCheck.AlsoNotifyAsync(db, alert, ct)).Concat(await CommitmentAlertCheck.AlsoNotifyAsync(db, alert, ct)).ToList();
+            var also = (await ApprovalAlertCheck.AlsoNotifyAsync(db, alert, ct)).Concat(await CommitmentAlertCheck.AlsoNotifyAsync(db, alert, ct))
+                .Concat(await ComplaintAlertCheck.AlsoNotifyAsync(db, alert, ct)).ToList();
             await notifier.NotifyAsync(new OutboundAlert(alert.Id, alert.Kind.ToString(), alert.Severity.ToString(),
                 AlertAccess.UnitsToNotify(alert, chainLead, also), title, text, link, alert.RaisedAtUtc), ct);
         }

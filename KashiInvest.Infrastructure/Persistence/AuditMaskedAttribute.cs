@@ -8,4 +8,7 @@ namespace KashiInvest.Infrastructure.Persistence;
 public sealed class AuditMaskedAttribute : Attribute
 {
     public const string Mask = "***";
+
+    /// <summary>The model annotation that masks a domain property the same way (the domain cannot carry this attribute).</summary>
+    public const string Annotation = "Kashi:AuditMasked";
 }

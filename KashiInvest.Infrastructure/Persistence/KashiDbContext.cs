@@ -80,6 +80,8 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>, IDataProtecti
     public DbSet<Domain.Commitments.CommitmentLogEntry> CommitmentHistory => Set<Domain.Commitments.CommitmentLogEntry>();
     public DbSet<Domain.AnnualTargets.AnnualTarget> AnnualTargets => Set<Domain.AnnualTargets.AnnualTarget>();
     public DbSet<Domain.AnnualTargets.TargetShare> AnnualTargetShares => Set<Domain.AnnualTargets.TargetShare>();
+    public DbSet<Domain.Complaints.Complaint> Complaints => Set<Domain.Complaints.Complaint>();
+    public DbSet<Domain.Complaints.ComplaintLogEntry> ComplaintHistory => Set<Domain.Complaints.ComplaintLogEntry>();
 
     /// <summary>The Data Protection key ring on SQL Server (on SQLite it is kept in the data folder instead).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -115,7 +115,8 @@ internal sealed class UnitOfWork(KashiDbContext db, IDomainEventDispatcher dispa
         {
             if (only is not null && !only.Contains(property.Metadata.Name)) continue;
             var value = before ? property.OriginalValue : property.CurrentValue;
-            var masked = property.Metadata.PropertyInfo?.IsDefined(typeof(AuditMaskedAttribute), inherit: true) == true;
+            var masked = property.Metadata.PropertyInfo?.IsDefined(typeof(AuditMaskedAttribute), inherit: true) == true
+                || property.Metadata.FindAnnotation(AuditMaskedAttribute.Annotation) is not null;
             values[property.Metadata.Name] = value switch
             {
                 not null when masked => AuditMaskedAttribute.Mask,

@@ -25,6 +25,7 @@ public static class SchedulingRegistration
         services.AddSingleton<IAlertCheck, ApprovalAlertCheck>();
         services.AddSingleton<IAlertCheck, MonthlyReturnMissingCheck>();
         services.AddSingleton<IAlertCheck, CommitmentAlertCheck>();
+        services.AddSingleton<IAlertCheck, ComplaintAlertCheck>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<ScheduledJobs>();
         services.AddSingleton<Statistics.MonthClose>();

@@ -147,6 +147,7 @@ public partial class FreeTextLimitsTests
         .. CommitmentProbes(),
         .. ChainProbes(),
         .. AssessmentProbes(),
+        .. ComplaintProbes(),
     ];
 
     /// <summary>Strings that reach the domain without being typed into a form, each with the reason.</summary>
@@ -200,6 +201,18 @@ public partial class FreeTextLimitsTests
         ["LeadFormInput.CreditCode"] = "the credit code's own format",
         ["ApprovalItemFacts.ItemName"] = "a fact read from the database for the alert rules",
         ["CommitmentAlertFacts.DocumentNumber"] = "a fact read from the database for the alert rules",
+        // The complaint window: what the app makes (tracking number, code, hash) and what only looks a complaint up.
+        ["ComplaintAlertFacts.TrackingNumber"] = "a fact read from the database for the alert rules",
+        ["ComplaintInput.CreditCode"] = "the credit code's own format",
+        ["ComplaintInput.Phone"] = "a phone number's own format, after the length and character rules: see ComplaintTests.A_phone_number_has_a_limit_and_no_control_characters",
+        ["Complaint.ctor(trackingNumber)"] = "made by ComplaintCode.NewTrackingNumber",
+        ["Complaint.ctor(codeHash)"] = "made by ComplaintCode.Hash from a code made by ComplaintCode.NewCode",
+        ["Complaint.HasCode(code)"] = "a lookup; writes nothing (ComplaintCode.Matches ignores anything longer than MaxTypedLength)",
+        ["Complaint.IsPhone(text)"] = "a check; writes nothing",
+        ["ComplaintCode.Hash(code)"] = "a code made by ComplaintCode.NewCode",
+        ["ComplaintCode.Matches(code)"] = "a lookup; writes nothing",
+        ["ComplaintCode.Matches(stored)"] = "the stored hash",
+        ["ComplaintCode.Normalize(text)"] = "a lookup key; writes nothing",
         ["HolidayNotice.Title"] = "the confirmed State Council notices, in code",
         ["ServiceGroup.IsProxy(userName)"] = "a lookup; writes nothing",
         ["ServiceGroup.RemoveProxy(userName)"] = "removes only a name already in the group",

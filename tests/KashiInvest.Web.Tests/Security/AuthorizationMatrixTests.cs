@@ -52,6 +52,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         route                                           case   anon shache kedz sub  front chain bureau leader wall admin
         /                                               -      R    A      A    A    A     A     A      A      A    A
         /account/login                                  -      A    A      A    A    A     A     A      A      A    A
+        /complain                                       -      A    A      A    A    A     A     A      A      A    A
+        /complain/status                                -      A    A      A    A    A     A     A      A      A    A
         /error                                          -      A    A      A    A    A     A     A      A      A    A
         /not-found                                      -      A    A      A    A    A     A     A      A      A    A
         /projects                                       -      R    A      A    A    A     A     A      A      A    A
@@ -108,6 +110,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /approvals/speed                                -      R    R      R    R    R     R     A      A      A    A
         /bulletins                                      -      R    A      A    A    A     A     A      A      A    A
         /commitments                                    -      R    A      A    A    A     A     A      A      A    A
+        /complaints                                     -      R    A      A    A    A     A     A      A      A    A
         /bulletins/{Id:int}                             own    R    A      A    A    A     A     A      A      A    A
         /bulletins/{Id:int}                             other  R    D      D    D    D     D     A      A      D    A
         /assessment                                     -      R    A      A    A    A     A     A      A      A    A
