@@ -2820,6 +2820,127 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044545_Complaints'
+)
+BEGIN
+    CREATE TABLE [Complaints] (
+        [Id] int NOT NULL IDENTITY,
+        [TrackingNumber] nvarchar(20) NOT NULL,
+        [CodeHash] nvarchar(120) NOT NULL,
+        [EnterpriseName] nvarchar(200) NOT NULL,
+        [CreditCode] nvarchar(18) NOT NULL,
+        [ContactName] nvarchar(50) NOT NULL,
+        [Phone] nvarchar(30) NOT NULL,
+        [ProjectName] nvarchar(200) NULL,
+        [ProjectId] int NULL,
+        [CommitmentId] int NULL,
+        [Category] nvarchar(30) NOT NULL,
+        [Description] nvarchar(2000) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [FiledAtUtc] datetime2 NOT NULL,
+        [FiledOn] date NOT NULL,
+        [AcceptBy] date NOT NULL,
+        [AcceptedOn] date NULL,
+        [RefusalReason] nvarchar(1000) NULL,
+        [AssignedUnitId] int NULL,
+        [AssignedOn] date NULL,
+        [DueOn] date NULL,
+        [Reply] nvarchar(2000) NULL,
+        [AnsweredOn] date NULL,
+        [Rating] nvarchar(20) NULL,
+        [RatingComment] nvarchar(1000) NULL,
+        [FollowUps] int NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Complaints] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Complaints_Commitments_CommitmentId] FOREIGN KEY ([CommitmentId]) REFERENCES [Commitments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Complaints_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Complaints_Units_AssignedUnitId] FOREIGN KEY ([AssignedUnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044545_Complaints'
+)
+BEGIN
+    CREATE TABLE [ComplaintHistory] (
+        [Id] int NOT NULL IDENTITY,
+        [ComplaintId] int NOT NULL,
+        [Action] nvarchar(30) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [UnitId] int NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Note] nvarchar(2000) NULL,
+        CONSTRAINT [PK_ComplaintHistory] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ComplaintHistory_Complaints_ComplaintId] FOREIGN KEY ([ComplaintId]) REFERENCES [Complaints] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044545_Complaints'
+)
+BEGIN
+    CREATE INDEX [IX_ComplaintHistory_ComplaintId_AtUtc] ON [ComplaintHistory] ([ComplaintId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044545_Complaints'
+)
+BEGIN
+    CREATE INDEX [IX_Complaints_AssignedUnitId_Status] ON [Complaints] ([AssignedUnitId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044545_Complaints'
+)
+BEGIN
+    CREATE INDEX [IX_Complaints_CommitmentId] ON [Complaints] ([CommitmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044545_Complaints'
+)
+BEGIN
+    CREATE INDEX [IX_Complaints_ProjectId] ON [Complaints] ([ProjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044545_Complaints'
+)
+BEGIN
+    CREATE INDEX [IX_Complaints_Status_AcceptBy] ON [Complaints] ([Status], [AcceptBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044545_Complaints'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Complaints_TrackingNumber] ON [Complaints] ([TrackingNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044545_Complaints'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207044545_Complaints', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261207050145_AnnualTargets'
 )
 BEGIN
