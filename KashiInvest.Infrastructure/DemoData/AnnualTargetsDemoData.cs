@@ -49,8 +49,11 @@ public static class AnnualTargetsDemoData
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>A round figure: money in whole 100万 (at least 1亿), projects in whole numbers (at least 5).</summary>
-    private static decimal TargetFor(AnnualIndicator indicator, decimal projected) => indicator.IsMoney()
-        ? Math.Max(10_000m, decimal.Ceiling(projected / 100m) * 100m)
-        : Math.Max(5m, decimal.Ceiling(projected));
+    /// <summary>
+    /// A round figure: money in whole 100万 (at least 1亿), projects in whole numbers (at least 5), never above the
+    /// largest target the rules accept (a large demo early in January projects a huge year).
+    /// </summary>
+    private static decimal TargetFor(AnnualIndicator indicator, decimal projected) => Math.Min(AnnualTarget.MaxValue, indicator.IsMoney()
+        ? Math.Max(10_000m, decimal.Ceiling(Math.Min(projected, AnnualTarget.MaxValue) / 100m) * 100m)
+        : Math.Max(5m, decimal.Ceiling(Math.Min(projected, AnnualTarget.MaxValue))));
 }

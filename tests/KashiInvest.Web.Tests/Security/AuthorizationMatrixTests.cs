@@ -83,6 +83,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /evaluations/{Id:int}                           other  R    D      D    D    D     D     A      A      A    A
         /targets                                        -      R    A      A    A    A     A     A      A      A    A
         /targets/inbox                                  -      R    A      A    A    A     A     A      A      A    A
+        /targets/annual                                 -      R    A      A    A    A     A     A      A      A    A
         /leads                                          -      R    A      A    A    A     A     A      A      A    A
         /leads/new                                      -      R    D      D    A    A     D     A      D      D    A
         /leads/{Id:int}                                 own    R    A      A    A    A     A     A      A      A    A
