@@ -28,7 +28,7 @@ public sealed class RedisLiveBus : ILiveBus, IHostedService, IAsyncDisposable
 
     private readonly InMemoryLiveBus _local = new();
     private readonly ConcurrentDictionary<Guid, Action> _gapHandlers = new();
-    private readonly ConcurrentDictionary<string, long> _lastSequence = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RecentSequences> _seen = new(StringComparer.Ordinal);
     private readonly Channel<ChangeNotice> _outbox = Channel.CreateBounded<ChangeNotice>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly LiveBusOptions _options;
@@ -203,9 +203,9 @@ public sealed class RedisLiveBus : ILiveBus, IHostedService, IAsyncDisposable
             if (envelope.Notice is not { } notice) return;
             if (notice.Sequence > 0)
             {
-                var last = _lastSequence.GetValueOrDefault(envelope.Origin);
-                if (notice.Sequence <= last) return; // a repeat
-                _lastSequence[envelope.Origin] = notice.Sequence;
+                // A repeat is dropped. Numbers are taken before the notices queue up to be published, so two commits
+                // at once may arrive as 6 then 5: only a number seen before is a repeat, not a smaller one.
+                if (!_seen.GetOrAdd(envelope.Origin, _ => new RecentSequences()).Add(notice.Sequence)) return;
             }
             await _local.PublishAsync(notice, CancellationToken.None);
         }
@@ -252,4 +252,25 @@ public sealed class RedisLiveBusHealthCheck(RedisLiveBus bus) : IHealthCheck
         Task.FromResult(bus.IsConnected
             ? HealthCheckResult.Healthy("Redis live bus connected.")
             : HealthCheckResult.Degraded("Redis live bus unreachable: pages work on this instance; notices from the other instances resume when it is back."));
+}
+
+/// <summary>The last few thousand sequence numbers heard from one instance, to drop a notice delivered twice.</summary>
+internal sealed class RecentSequences
+{
+    private const int Capacity = 4096;
+    private readonly HashSet<long> _seen = [];
+    private readonly Queue<long> _order = new();
+    private readonly Lock _gate = new();
+
+    /// <summary>False when <paramref name="sequence"/> was seen already.</summary>
+    public bool Add(long sequence)
+    {
+        lock (_gate)
+        {
+            if (!_seen.Add(sequence)) return false;
+            _order.Enqueue(sequence);
+            if (_order.Count > Capacity) _seen.Remove(_order.Dequeue());
+            return true;
+        }
+    }
 }

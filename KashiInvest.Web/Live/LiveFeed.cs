@@ -80,11 +80,12 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
     /// Notices that reach every circuit whatever project they name, because they carry only ids and every screen that
     /// listens to them re-reads under its own access rule: meetings and bulletins (no project), commitments (a
     /// department sees the commitments it owes on projects it does not see), chain maps (everyone reads every map) and
-    /// annual targets (each unit re-reads its own share).
+    /// annual targets (each unit re-reads its own share) and assessment rounds (every unit reads the year's state).
     /// </summary>
     public static bool ReadUnderOwnRule(string kind) =>
         kind.StartsWith("meeting.", StringComparison.Ordinal) || kind.StartsWith("bulletin.", StringComparison.Ordinal)
-        || kind == ChangeKinds.CommitmentChanged || kind == ChangeKinds.ChainChanged || kind == ChangeKinds.AnnualTargetChanged;
+        || kind == ChangeKinds.CommitmentChanged || kind == ChangeKinds.ChainChanged || kind == ChangeKinds.AnnualTargetChanged
+        || kind == ChangeKinds.AssessmentChanged;
 
     private async Task PumpAsync(CancellationToken ct)
     {

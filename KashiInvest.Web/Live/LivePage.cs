@@ -64,6 +64,22 @@ public abstract class LivePage : ComponentBase, IDisposable
     /// Runs one of the page's own reads (a first load, a filter change, a re-read after its own write) in turn with the
     /// live re-reads. Turns are not re-entrant: never call it from <see cref="ApplyAsync"/> or from inside another turn.
     /// </summary>
+    /// <summary>
+    /// A re-read after the user's own action (a save, another year): if it fails the page keeps what it shows and logs
+    /// it, and the live feed or the user's next action catches up; the circuit lives on.
+    /// </summary>
+    protected async Task RereadInTurnAsync(Func<Task> read)
+    {
+        try
+        {
+            await ReadInTurnAsync(read);
+        }
+        catch (Exception ex)
+        {
+            if (!IsDisposed) Logger.LogError(ex, "{Page} failed to re-read; it keeps showing its last snapshot", GetType().Name);
+        }
+    }
+
     protected async Task ReadInTurnAsync(Func<Task> read)
     {
         await _turn.WaitAsync();

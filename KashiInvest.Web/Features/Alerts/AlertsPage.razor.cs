@@ -55,7 +55,7 @@ public partial class AlertsPage
             await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/reveal.js");
             await module.InvokeAsync<bool>("reveal", $"[data-testid=alert-row][data-alert-id='{focus}']");
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException)
         {
         }
     }

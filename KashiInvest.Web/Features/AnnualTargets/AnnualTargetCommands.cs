@@ -32,8 +32,9 @@ public sealed class AnnualTargetCommands(IDbContextFactory<KashiDbContext> facto
     public async Task<AnnualTargetsView> ReadAsync(UserScope scope, int year, CancellationToken ct = default)
     {
         var through = AnnualProgress.MeasuredThrough(year, clock.GetUtcNow().UtcDateTime);
-        if (through.Year < year) through = new DateOnly(year, 1, 1);
+        // A year not begun has no time elapsed (nobody is behind yet); its figures are read as of its first day.
         var elapsed = AnnualProgress.ElapsedShare(year, through);
+        if (through.Year < year) through = new DateOnly(year, 1, 1);
         List<AnnualTarget> targets;
         Dictionary<int, Domain.Units.UnitType> types;
         await using (var db = await factory.CreateDbContextAsync(ct))

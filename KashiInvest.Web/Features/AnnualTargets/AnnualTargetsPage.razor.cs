@@ -70,12 +70,13 @@ public partial class AnnualTargetsPage
     {
         _year = year;
         _amount = null;
-        await ReadInTurnAsync(ReadAsync);
+        await RereadInTurnAsync(ReadAsync);
     }
 
     private void IndicatorChanged(AnnualIndicator indicator)
     {
         _indicator = indicator;
+        if (_view is null) return;
         _amount = Current.Amount;
         _amountError = _message = null;
     }
@@ -95,10 +96,10 @@ public partial class AnnualTargetsPage
         _amountError = feedback.FieldErrors.GetValueOrDefault("amount");
         if (result.Status == WriteStatus.Saved) feedback.Show(Snackbar);
         else _message = feedback.Message;
-        await ReadInTurnAsync(ReadAsync);
+        await RereadInTurnAsync(ReadAsync);
     }
 
-    private async Task SavedAsync() => await ReadInTurnAsync(ReadAsync);
+    private async Task SavedAsync() => await RereadInTurnAsync(ReadAsync);
 
     private string Unit(AnnualIndicator indicator) => indicator.IsMoney() ? T["AnnualTargets.UnitWan"] : T["AnnualTargets.UnitProjects"];
 

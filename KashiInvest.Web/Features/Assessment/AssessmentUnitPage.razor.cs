@@ -73,6 +73,6 @@ public partial class AssessmentUnitPage
         _errors = result.Status == WriteStatus.Invalid ? [.. result.FieldErrors] : [];
         var feedback = WriteFeedback.Of(T, result, saved: T["Assessment.Check.Saved"]);
         if (result.Status == WriteStatus.Saved) feedback.Show(Snackbar); else _general = feedback.Message;
-        await ReadInTurnAsync(ReadAsync);
+        await RereadInTurnAsync(ReadAsync);
     }
 }

@@ -39,12 +39,15 @@ public sealed partial class ComplainPage
             _error = T["Complain.Rejected"];
             return;
         }
-        if (Throttle.TryFile(HttpContext?.Connection.RemoteIpAddress) is { } wait)
+        var input = Input.ToInput();
+        // Only a form that would be filed takes a permit: an enterprise correcting its credit code is not locked out.
+        if (KashiInvest.Domain.Complaints.Complaint.Validate(input).Count == 0
+            && Throttle.TryFile(HttpContext?.Connection.RemoteIpAddress) is { } wait)
         {
             TooMany(wait);
             return;
         }
-        var (result, filed) = await Window.FileAsync(Input.ToInput());
+        var (result, filed) = await Window.FileAsync(input);
         if (result.Status == WriteStatus.Saved && filed is not null)
         {
             _filed = filed;

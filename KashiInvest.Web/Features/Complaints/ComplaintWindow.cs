@@ -104,7 +104,20 @@ public sealed class ComplaintWindow(IDbContextFactory<KashiDbContext> factory, I
         var tracking = ComplaintCode.Normalize(trackingNumber);
         if (tracking.Length is 0 or > ComplaintCode.TrackingNumberMaxLength) return null;
         var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.TrackingNumber == tracking, ct);
-        return complaint is not null && complaint.HasCode(code) ? complaint : null;
+        return Checked(complaint, code);
+    }
+
+    /// <summary>A hash no code matches: an unknown tracking number costs the same key derivation as a known one, so the time taken does not tell which numbers exist.</summary>
+    private static readonly string NoSuchComplaint = ComplaintCode.Hash(ComplaintCode.NewCode());
+
+    private static Complaint? Checked(Complaint? complaint, string? code)
+    {
+        if (complaint is null)
+        {
+            _ = ComplaintCode.Matches(code ?? string.Empty, NoSuchComplaint);
+            return null;
+        }
+        return complaint.HasCode(code) ? complaint : null;
     }
 
     private static async Task<Complaint?> FindTrackedAsync(KashiDbContext db, string? trackingNumber, string? code, CancellationToken ct)
@@ -112,7 +125,7 @@ public sealed class ComplaintWindow(IDbContextFactory<KashiDbContext> factory, I
         var tracking = ComplaintCode.Normalize(trackingNumber);
         if (tracking.Length is 0 or > ComplaintCode.TrackingNumberMaxLength) return null;
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.TrackingNumber == tracking, ct);
-        return complaint is not null && complaint.HasCode(code) ? complaint : null;
+        return Checked(complaint, code);
     }
 
     private static async Task<WorkingCalendar> CalendarAsync(KashiDbContext db, CancellationToken ct) =>

@@ -29,6 +29,7 @@ public partial class ComplaintsPage
     [Inject] private ReferenceCache Reference { get; set; } = default!;
     [Inject] private IUserScopeProvider Scopes { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Logging.ILogger<ComplaintsPage> Logger { get; set; } = default!;
 
     private bool CanRegister => _scope is not null && ComplaintAccess.CanRegister(_scope);
 
@@ -90,6 +91,11 @@ public partial class ComplaintsPage
             var feedback = WriteFeedback.Of(T, result);
             edit.Error = string.Join(" ", new[] { feedback.Message }.Concat(feedback.FieldErrors.Values).Where(m => !string.IsNullOrEmpty(m)).Distinct());
             if (result.Status == WriteStatus.Conflict) await ReadAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The write went through SafeWrite; only the re-read after it can fail here: keep the list as it is.
+            Microsoft.Extensions.Logging.LoggerExtensions.LogError(Logger, ex, "Re-reading the complaints failed");
         }
         finally
         {

@@ -98,7 +98,7 @@ public partial class Ledger
                 await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/reveal.js");
                 await module.InvokeAsync<bool>("reveal", $"[data-testid=ledger-card][data-problem-id='{focus}']");
             }
-            catch (JSDisconnectedException)
+            catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException)
             {
             }
         }

@@ -158,7 +158,7 @@ public sealed partial class WallPage
             Rebuild();
             StateHasChanged();
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException)
         {
         }
     }

@@ -18,13 +18,20 @@ public sealed class RedisLiveBusTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _end.CancelAsync();
-        foreach (var bus in _buses)
+        try
         {
-            await bus.StopAsync(CancellationToken.None);
-            await bus.DisposeAsync();
+            await _end.CancelAsync();
+            foreach (var bus in _buses)
+            {
+                await bus.StopAsync(CancellationToken.None);
+                await bus.DisposeAsync();
+            }
         }
-        await _redis.DisposeAsync();
+        finally
+        {
+            // The server is stopped by its process id even when a bus fails to stop.
+            await _redis.DisposeAsync();
+        }
     }
 
     private async Task<RedisLiveBus> StartBusAsync()
