@@ -120,16 +120,18 @@ public sealed class AssessmentRound : AggregateRoot, IAudited
     }
 
     /// <summary>Why <see cref="Submit"/> would refuse; null when it may proceed.</summary>
-    public RuleViolation? CheckSubmit(UserScope scope)
+    public RuleViolation? CheckSubmit(UserScope scope, AssessmentScheme scheme)
     {
         if (CheckDraft(scope) is { } v) return v;
-        return ComputedAtUtc is null ? new RuleViolation("Assessment.NotComputed") : null;
+        if (ComputedAtUtc is not { } computed) return new RuleViolation("Assessment.NotComputed");
+        // Results computed before the scheme's last edit would be sent, and later frozen, under a scheme they do not follow.
+        return scheme.UpdatedAtUtc > computed ? new RuleViolation("Assessment.SchemeChangedSinceComputed") : null;
     }
 
-    /// <summary>The Bureau sends the draft to the leader in charge.</summary>
-    public void Submit(UserScope scope, DateTime nowUtc)
+    /// <summary>The Bureau sends the draft, computed under the scheme as it stands, to the leader in charge.</summary>
+    public void Submit(UserScope scope, AssessmentScheme scheme, DateTime nowUtc)
     {
-        if (CheckSubmit(scope) is { } violation) throw new DomainRuleException(violation);
+        if (CheckSubmit(scope, scheme) is { } violation) throw new DomainRuleException(violation);
         Status = RoundStatus.UnderReview;
         AddStep(new RoundStep(RoundAction.Submitted, scope.UserName, nowUtc, null));
         Raise(new AssessmentChanged(Year));

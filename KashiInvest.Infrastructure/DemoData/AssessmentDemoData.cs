@@ -31,11 +31,11 @@ public static class AssessmentDemoData
         round.Compute(bureau, scheme, await InputsAsync(db, year, seed, ct), new DateOnly(year, 12, 31), computedAt);
         var first = round.Inputs.First(i => i.Sequence == AssessmentSequence.CountiesAndZone).UnitId;
         round.EnterCheck(bureau, scheme, first, CheckItemKind.OnSiteCheck, 2m, "实地核查：3个签约项目均已开工，现场施工正常，资金到位凭证齐全。", computedAt.AddHours(3));
-        round.Submit(bureau, computedAt.AddDays(1));
+        round.Submit(bureau, scheme, computedAt.AddDays(1));
         round.SendBack(leader, "请补充档案查阅情况，并核实区外到位资金口径。", computedAt.AddDays(2));
         round.EnterCheck(bureau, scheme, first, CheckItemKind.ArchiveReview, -1m, "档案查阅：2个项目缺少投资协议原件扫描件。", computedAt.AddDays(3));
         round.Compute(bureau, scheme, round.Inputs, new DateOnly(year, 12, 31), computedAt.AddDays(3).AddHours(1));
-        round.Submit(bureau, computedAt.AddDays(4));
+        round.Submit(bureau, scheme, computedAt.AddDays(4));
         round.Approve(leader, scheme, "同意。请按排名印发通报，表扬先进，督促后进。", computedAt.AddDays(7));
         db.Add(scheme);
         db.Add(round);

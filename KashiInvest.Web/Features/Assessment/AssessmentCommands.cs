@@ -128,10 +128,10 @@ public sealed class AssessmentCommands(IDbContextFactory<KashiDbContext> factory
         }, ct);
 
     public Task<WriteResult> SubmitAsync(UserScope scope, int year, int version, CancellationToken ct = default) =>
-        ChangeRoundAsync(scope, year, version, create: false, (_, round, _, now) =>
+        ChangeRoundAsync(scope, year, version, create: false, (_, round, scheme, now) =>
         {
-            if (round.CheckSubmit(scope) is { } refused) return Task.FromResult<WriteResult?>(WriteResult.Invalid(string.Empty, refused));
-            round.Submit(scope, now);
+            if (round.CheckSubmit(scope, scheme) is { } refused) return Task.FromResult<WriteResult?>(WriteResult.Invalid(string.Empty, refused));
+            round.Submit(scope, scheme, now);
             return Task.FromResult<WriteResult?>(null);
         }, ct);
 

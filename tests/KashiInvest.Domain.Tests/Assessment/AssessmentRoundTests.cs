@@ -21,12 +21,12 @@ public class AssessmentRoundTests
     {
         var (round, scheme) = Computed();
         Assert.Equal(RoundStatus.Draft, round.Status);
-        round.Submit(Bureau, Now.AddMinutes(1));
+        round.Submit(Bureau, scheme, Now.AddMinutes(1));
         Assert.Equal(RoundStatus.UnderReview, round.Status);
         round.SendBack(Leader, "请核实泽普县的实地核查结果", Now.AddMinutes(2));
         Assert.Equal((RoundStatus.Draft, "请核实泽普县的实地核查结果"), (round.Status, round.LastReviewComment));
         round.EnterCheck(Bureau, scheme, 7, CheckItemKind.OnSiteCheck, -2m, "现场核查发现一个项目未实际开工", Now.AddMinutes(3));
-        round.Submit(Bureau, Now.AddMinutes(4));
+        round.Submit(Bureau, scheme, Now.AddMinutes(4));
         round.Approve(Leader, scheme, "同意", Now.AddMinutes(5));
 
         Assert.Equal(RoundStatus.Final, round.Status);
@@ -39,7 +39,18 @@ public class AssessmentRoundTests
     [Fact]
     public void A_draft_cannot_be_sent_before_it_is_computed()
     {
-        Rules.Refused("Assessment.NotComputed", () => AssessmentRound.Open(2026).Submit(Bureau, Now));
+        Rules.Refused("Assessment.NotComputed", () => AssessmentRound.Open(2026).Submit(Bureau, AssessmentScheme.Create(2026, AssessmentDefaults.Scheme(), Bureau.Actor, Now), Now));
+    }
+
+    [Fact]
+    public void A_draft_computed_before_the_scheme_was_edited_is_recomputed_before_it_is_sent()
+    {
+        var (round, scheme) = Computed();
+        scheme.Edit(Bureau, AssessmentDefaults.Scheme() with { BonusCap = 4m }, Now.AddMinutes(1));
+        Rules.Refused("Assessment.SchemeChangedSinceComputed", () => round.Submit(Bureau, scheme, Now.AddMinutes(2)));
+        round.Compute(Bureau, scheme, round.Inputs, Through, Now.AddMinutes(3));
+        round.Submit(Bureau, scheme, Now.AddMinutes(4));
+        Assert.Equal(RoundStatus.UnderReview, round.Status);
     }
 
     [Fact]
@@ -47,7 +58,7 @@ public class AssessmentRoundTests
     {
         var (round, scheme) = Computed();
         Rules.Refused("Assessment.NotUnderReview", () => round.Approve(Leader, scheme, null, Now));
-        round.Submit(Bureau, Now);
+        round.Submit(Bureau, scheme, Now);
         Rules.Refused("Assessment.LeaderOnly", () => round.Approve(Bureau, scheme, null, Now));
         Rules.Refused("Assessment.LeaderOnly", () => round.SendBack(County, "不同意", Now));
         Rules.Refused("Assessment.CommentRequired", () => round.SendBack(Leader, "  ", Now));
@@ -57,7 +68,7 @@ public class AssessmentRoundTests
     public void The_bureau_cannot_change_a_draft_under_review()
     {
         var (round, scheme) = Computed();
-        round.Submit(Bureau, Now);
+        round.Submit(Bureau, scheme, Now);
         Rules.Refused("Assessment.UnderReview", () => round.EnterCheck(Bureau, scheme, 7, CheckItemKind.ArchiveReview, 1m, "档案齐全", Now));
         Rules.Refused("Assessment.UnderReview", () => round.Compute(Bureau, scheme, [], Through, Now));
     }
@@ -66,12 +77,12 @@ public class AssessmentRoundTests
     public void A_final_round_refuses_every_change_and_its_results_stay_as_approved()
     {
         var (round, scheme) = Computed();
-        round.Submit(Bureau, Now);
+        round.Submit(Bureau, scheme, Now);
         round.Approve(Leader, scheme, null, Now);
         var results = round.Results;
         Rules.Refused("Assessment.Final", () => round.Compute(Bureau, scheme, [AssessmentScoringTests.Unit(7, 0m)], Through, Now));
         Rules.Refused("Assessment.Final", () => round.EnterCheck(Bureau, scheme, 7, CheckItemKind.ArchiveReview, 1m, "档案齐全", Now));
-        Rules.Refused("Assessment.Final", () => round.Submit(Bureau, Now));
+        Rules.Refused("Assessment.Final", () => round.Submit(Bureau, scheme, Now));
         Rules.Refused("Assessment.NotUnderReview", () => round.SendBack(Leader, "重新计算", Now));
         Assert.Same(results, round.Results);
     }

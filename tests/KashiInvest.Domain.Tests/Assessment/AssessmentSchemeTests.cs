@@ -62,7 +62,7 @@ public class AssessmentSchemeTests
         var scheme = AssessmentScheme.Create(2026, AssessmentDefaults.Scheme(), Bureau.Actor, Now);
         var round = AssessmentRound.Open(2026);
         round.Compute(Bureau, scheme, [AssessmentScoringTests.Unit(7, 900m)], new DateOnly(2026, 12, 27), Now);
-        round.Submit(Bureau, Now.AddMinutes(1));
+        round.Submit(Bureau, scheme, Now.AddMinutes(1));
         round.Approve(Leader, scheme, null, Now.AddMinutes(2));
         var before = scheme.Content;
 

@@ -12,7 +12,7 @@ public partial class FreeTextLimitsTests
         var scheme = AssessmentScheme.Create(2026, AssessmentDefaults.Scheme(), Bureau.Actor, Now);
         var round = AssessmentRound.Open(2026);
         round.Compute(Bureau, scheme, [AssessmentScoringTests.Unit(7, 900m)], new DateOnly(2026, 12, 27), Now);
-        if (submitted) round.Submit(Bureau, Now);
+        if (submitted) round.Submit(Bureau, scheme, Now);
         return (round, scheme);
     }
 
