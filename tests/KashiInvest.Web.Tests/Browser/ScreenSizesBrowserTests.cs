@@ -143,6 +143,12 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
                     if (cards > grid.Cards) failures.Add($"kiosk-wall {at} shows {cards} cards on a {grid.Columns}×{grid.Rows} screen");
                     failures.AddRange(await MeasureAsync(page, "kiosk-wall", culture, width, height));
                     failures.AddRange(await FitsHeightAsync(page, "kiosk-wall", at));
+                    // Each card's second line (chain · host) is a whole line, never squeezed by the grid; the group tabs stay on one line.
+                    var squeezed = await page.EvaluateAsync<int>(@"() => [...document.querySelectorAll('[data-testid=kiosk-slide] .wall-card-meta')]
+                        .filter(e => e.clientHeight < parseFloat(getComputedStyle(e).fontSize)).length");
+                    if (squeezed > 0) failures.Add($"kiosk-wall {at}: {squeezed} cards' second line is squeezed below one line");
+                    var tabRows = await page.EvaluateAsync<int>(@"() => new Set([...document.querySelectorAll('[data-testid=kiosk-tab]')].map(e => Math.round(e.getBoundingClientRect().top))).size");
+                    if (tabRows > 1) failures.Add($"kiosk-wall {at}: the group tabs take {tabRows} lines");
 
                     // The meeting's follower screen: fits the projector's height, the open problems in view, no ring
                     // around the item's title; a problem item is headed by the problem and names its project below.
