@@ -1,7 +1,6 @@
 using KashiInvest.Domain.Alerts;
 using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Complaints;
-using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,9 +24,9 @@ public sealed class ComplaintAlertCheck : IAlertCheck
                 || ((c.Status == ComplaintStatus.Assigned || c.Status == ComplaintStatus.FollowUp) && c.DueOn != null && c.DueOn < today))
             .ToListAsync(cancellationToken);
         if (open.Count == 0) return [];
-        var bureau = await db.Units.AsNoTracking().Where(u => u.Type == UnitType.Bureau).OrderBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        var bureau = await db.Units.BureauIdAsync(cancellationToken);
         return open.Select(c => ComplaintAlertRules.For(
-                new ComplaintAlertFacts(c.Id, c.TrackingNumber, c.ProjectId, c.Status, c.Deadline, c.OwingUnitId(bureau)), today))
+                new ComplaintAlertFacts(c.Id, c.TrackingNumber, c.ProjectId, c.Deadline, c.OwingUnitId(bureau)), today))
             .OfType<AlertCondition>().ToList();
     }
 

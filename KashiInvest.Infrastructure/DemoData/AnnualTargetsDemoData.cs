@@ -26,7 +26,7 @@ public static class AnnualTargetsDemoData
         var bureau = Bureau with { UnitId = await db.Units.BureauIdAsync(ct) };
         foreach (var year in new[] { today.Year - 1, today.Year })
         {
-            var through = year < today.Year ? new DateOnly(year, 12, 31) : today;
+            var through = AnnualProgress.MeasuredThrough(year, clock.GetUtcNow().UtcDateTime);
             var elapsed = AnnualProgress.ElapsedShare(through);
             var results = await AnnualFigures.ComputeAsync(db, through, settings, ct);
             var setAt = BeijingTime.StartOfDayUtc(new DateOnly(year, 1, 5)).AddHours(10);

@@ -111,6 +111,12 @@ public interface ILiveBus
     /// lose notices never calls it.
     /// </summary>
     IAsyncEnumerable<ChangeNotice> SubscribeAsync(Action onGap, CancellationToken cancellationToken) => SubscribeAsync(cancellationToken);
+
+    /// <summary>
+    /// The notices committed on this instance only, for work that must happen once per write rather than once per
+    /// instance (the alert re-check): the bus itself when it carries nothing from other instances.
+    /// </summary>
+    ILiveBus CommittedHere => this;
 }
 
 /// <summary>In-process bus: one bounded channel per subscriber, so a slow screen never holds up the others.</summary>

@@ -58,14 +58,16 @@ public sealed class RedisLiveBus : ILiveBus, IHostedService, IAsyncDisposable
     /// The notices committed on this instance only: work that must happen once per write, not once per instance (the
     /// alert re-check), listens here.
     /// </summary>
-    public InMemoryLiveBus CommittedHere { get; } = new();
+    public ILiveBus CommittedHere => _committedHere;
+
+    private readonly InMemoryLiveBus _committedHere = new();
 
     public int SubscriberCount => _local.SubscriberCount;
 
     public async ValueTask PublishAsync(ChangeNotice notice, CancellationToken cancellationToken)
     {
         await _local.PublishAsync(notice, cancellationToken);
-        await CommittedHere.PublishAsync(notice, cancellationToken);
+        await _committedHere.PublishAsync(notice, cancellationToken);
         _outbox.Writer.TryWrite(notice);
     }
 

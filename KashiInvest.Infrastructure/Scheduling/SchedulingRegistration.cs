@@ -30,9 +30,8 @@ public static class SchedulingRegistration
         services.AddSingleton<ScheduledJobs>();
         services.AddSingleton<Statistics.MonthClose>();
         services.AddSingleton<JobRunSignals>();
-        // Re-checks once per write: with the Redis bus it hears only the notices committed on this instance.
-        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<AlertRechecker>(sp,
-            sp.GetRequiredService<Live.ILiveBus>() is Live.RedisLiveBus redis ? redis.CommittedHere : sp.GetRequiredService<Live.ILiveBus>()));
+        // Re-checks once per write: it hears only the notices committed on this instance.
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<AlertRechecker>(sp, sp.GetRequiredService<Live.ILiveBus>().CommittedHere));
         ScheduledJobs.AddScheduledJobs(services, options, db.Provider, connectionString);
 
         var scheduling = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();

@@ -28,10 +28,7 @@ public sealed class SignInThrottle : IDisposable
     /// <summary>Takes one attempt; null when allowed, otherwise how long to wait (whole seconds, at least one).</summary>
     public TimeSpan? TryAcquire(IPAddress? address, string? userName)
     {
-        using var lease = _limiter.AttemptAcquire(new Attempt(address?.ToString() ?? "-", Key(userName)));
-        if (lease.IsAcquired) return null;
-        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : _window;
-        return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(wait.TotalSeconds)));
+        return FixedWindows.WaitOf(_limiter.AttemptAcquire(new Attempt(address?.ToString() ?? "-", Key(userName))), _window);
     }
 
     public void Dispose() => _limiter.Dispose();
@@ -43,8 +40,7 @@ public sealed class SignInThrottle : IDisposable
         return key.Length > MaxUserNameKey ? key[..MaxUserNameKey] : key;
     }
 
-    private FixedWindowRateLimiterOptions Window(int permits) =>
-        new() { PermitLimit = permits, Window = _window, QueueLimit = 0, AutoReplenishment = true };
+    private FixedWindowRateLimiterOptions Window(int permits) => FixedWindows.Of(permits, _window);
 
     private sealed record Attempt(string Address, string UserName);
 }

@@ -103,7 +103,6 @@ public partial class AnnualTargetsPage
 
     private string Unit(AnnualIndicator indicator) => indicator.IsMoney() ? T["AnnualTargets.UnitWan"] : T["AnnualTargets.UnitProjects"];
 
-    private string Format(AnnualIndicator indicator, decimal value) => indicator.IsMoney() ? T.Money(value) : T.Number((int)value);
 
     internal static string Percent(decimal share) => (share * 100m).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

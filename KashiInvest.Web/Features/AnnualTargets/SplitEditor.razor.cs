@@ -34,7 +34,6 @@ public partial class SplitEditor
         foreach (var unit in Units) _shares[unit.Id] = Target.Shares.TryGetValue(unit.Id, out var share) ? share : null;
     }
 
-    private string Format(decimal value) => Target.Indicator.IsMoney() ? T.Money(value) : T.Number((int)value);
 
     private async Task SaveAsync()
     {

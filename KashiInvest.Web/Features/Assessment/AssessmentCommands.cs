@@ -1,3 +1,4 @@
+using KashiInvest.Domain.AnnualTargets;
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Assessment;
 using KashiInvest.Domain.Common;
@@ -31,7 +32,7 @@ public sealed record AssessmentView(int Year, AssessmentScheme? Scheme, Assessme
 /// leader in charge, who sends it back with a comment or approves it (final: locked, the scheme frozen). Each write runs
 /// through <see cref="SafeWrite"/> on a short-lived context, audited by the unit of work; a stale version is a conflict.
 /// </summary>
-public sealed class AssessmentCommands(IDbContextFactory<KashiDbContext> factory, IServiceProvider services, TimeProvider clock,
+public sealed class AssessmentCommands(IDbContextFactory<KashiDbContext> factory, IAnnualFigures figures, TimeProvider clock,
     ILogger<AssessmentCommands> logger)
 {
     /// <summary>The years that have a scheme or a round, newest first; the current year always (its scheme is made on first use).</summary>
@@ -104,15 +105,13 @@ public sealed class AssessmentCommands(IDbContextFactory<KashiDbContext> factory
     /// <summary>
     /// The Bureau computes (or recomputes) the draft: each assessed unit's target and actual through today (a past year:
     /// through 31 December), last year's for growth, and the platform's records. The figures come from
-    /// <see cref="IAnnualFigures"/>, resolved when needed: until the targets feature registers it, computing says so.
+    /// <see cref="IAnnualFigures"/>.
     /// </summary>
     public Task<WriteResult> ComputeAsync(UserScope scope, int year, int? version, CancellationToken ct = default) =>
         ChangeRoundAsync(scope, year, version, create: true, async (db, round, scheme, now) =>
         {
             if (round.CheckCompute(scope, scheme) is { } refused) return WriteResult.Invalid(string.Empty, refused);
-            if (services.GetService<IAnnualFigures>() is not { } figures) return WriteResult.Invalid(string.Empty, new RuleViolation("Assessment.NoFigures"));
-            var today = BeijingTime.DateOf(now);
-            var through = today.Year > year ? new DateOnly(year, 12, 31) : today;
+            var through = AnnualProgress.MeasuredThrough(year, now);
             var inputs = await AssessmentInputsQuery.ReadAsync(db, figures, year, through, ct);
             round.Compute(scope, scheme, inputs, through, now);
             return null;

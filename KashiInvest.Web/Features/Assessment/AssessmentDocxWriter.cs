@@ -72,7 +72,7 @@ public sealed class AssessmentDocxWriter(UiText t)
         if (font is not null) rp.Append(OfficialDocx.Fonts(font));
         if (color is not null) rp.Append(new Color { Val = color });
         if (size is not null) { rp.Append(new FontSize { Val = size }); rp.Append(new FontSizeComplexScript { Val = size }); }
-        return new Paragraph(p, new Run(rp, new Text(MinutesDocxWriter.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
+        return new Paragraph(p, new Run(rp, new Text(XmlText.Safe(text)) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     private static Table Table(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, string caption)
@@ -100,7 +100,7 @@ public sealed class AssessmentDocxWriter(UiText t)
             var rp = new RunProperties(new FontSize { Val = TableSize }, new FontSizeComplexScript { Val = TableSize });
             if (heading) rp.PrependChild(OfficialDocx.Fonts(OfficialDocx.HeadingFont));
             tr.Append(new TableCell(properties, new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-                new Run(rp, new Text(MinutesDocxWriter.XmlSafe(cells[c])) { Space = SpaceProcessingModeValues.Preserve }))));
+                new Run(rp, new Text(XmlText.Safe(cells[c])) { Space = SpaceProcessingModeValues.Preserve }))));
         }
         return tr;
     }

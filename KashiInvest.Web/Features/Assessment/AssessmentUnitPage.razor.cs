@@ -18,40 +18,18 @@ namespace KashiInvest.Web.Features.Assessment;
 /// </summary>
 public partial class AssessmentUnitPage
 {
-    private UserScope? _scope;
-    private AssessmentView? _view;
-    private UnitAssessment? _result;
     private bool _busy;
     private string? _general;
     private IReadOnlyList<FieldViolation> _errors = [];
 
-    [Parameter] public int Year { get; set; }
     [Parameter] public int UnitId { get; set; }
-    [Inject] private AssessmentCommands Commands { get; set; } = default!;
-    [Inject] private IUserScopeProvider Scopes { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ILogger<AssessmentUnitPage> Logger { get; set; } = default!;
 
-    private AssessmentWords Words => new(T, _view?.Units ?? new Dictionary<int, AssessedUnit>());
+    private AssessmentWords Words => new(T, View?.Units ?? new Dictionary<int, AssessedUnit>());
 
-    protected override async Task OnParametersSetAsync()
-    {
-        _scope = await Scopes.GetAsync();
-        await ReadInTurnAsync(ReadAsync);
-        if (_view is null) Navigation.NotFound();
-    }
-
-    protected override bool Concerns(ChangeNotice notice) => notice.Kind == ChangeKinds.AssessmentChanged && notice.PeriodIndex == Year;
-
-    protected override Task ApplyAsync(LiveChanges changes) => ReadAsync();
-
-    private async Task ReadAsync()
-    {
-        if (_scope is null) return;
-        _view = await Commands.ReadAsync(_scope, Year);
-        _result = _view is { CanSeeResults: true, Round: { } round } ? round.ResultOf(UnitId) : null;
-    }
+    /// <summary>The unit's result, when the user may see the year's results.</summary>
+    private UnitAssessment? Result => View is { CanSeeResults: true, Round: { } round } ? round.ResultOf(UnitId) : null;
 
     /// <summary>Where a record behind a deduction or bonus is shown.</summary>
     public static string Link(AssessmentFact f) => f.Source switch
@@ -67,8 +45,8 @@ public partial class AssessmentUnitPage
     {
         _busy = true;
         _general = null;
-        var result = await SafeWrite.RunAsync(Logger, async () => await Commands.EnterCheckAsync(_scope ?? await Scopes.GetAsync(), Year,
-            _view?.Round?.Version ?? -1, UnitId, entry.Kind, entry.Points, entry.Evidence));
+        var result = await SafeWrite.RunAsync(Logger, async () => await Commands.EnterCheckAsync(Scope ?? await Scopes.GetAsync(), Year,
+            View?.Round?.Version ?? -1, UnitId, entry.Kind, entry.Points, entry.Evidence));
         _busy = false;
         _errors = result.Status == WriteStatus.Invalid ? [.. result.FieldErrors] : [];
         var feedback = WriteFeedback.Of(T, result, saved: T["Assessment.Check.Saved"]);

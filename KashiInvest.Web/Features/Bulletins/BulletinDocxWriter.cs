@@ -45,7 +45,7 @@ public sealed class BulletinDocxWriter(UiText t)
         var words = new BulletinWords(t);
         var language = Localized.IsChinese ? "zh-CN" : "en-US";
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
-        document.PackageProperties.Title = MinutesDocxWriter.XmlSafe(b.Title);
+        document.PackageProperties.Title = XmlText.Safe(b.Title);
         document.PackageProperties.Subject = b.Number;
         document.PackageProperties.Language = language;
         var main = document.AddMainDocumentPart();
@@ -131,7 +131,7 @@ public sealed class BulletinDocxWriter(UiText t)
     }
 
     private static Run Run(string text, RunProperties? properties) =>
-        new(properties?.HasChildren == true ? properties : new RunProperties(), new Text(MinutesDocxWriter.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
+        new(properties?.HasChildren == true ? properties : new RunProperties(), new Text(XmlText.Safe(text)) { Space = SpaceProcessingModeValues.Preserve });
 
     private static RunFonts Fonts(string eastAsia) => OfficialDocx.Fonts(eastAsia);
 

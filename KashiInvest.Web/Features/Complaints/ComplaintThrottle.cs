@@ -1,12 +1,13 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using KashiInvest.Domain.Complaints;
+using KashiInvest.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace KashiInvest.Web.Features.Complaints;
 
 /// <summary>
-/// The public complaint window's rate limits, built like the sign-in limit (<see cref="Security.SignInThrottle"/>):
+/// The public complaint window's rate limits, built like the sign-in limit (<see cref="SignInThrottle"/>) from the same <see cref="FixedWindows"/>:
 /// fixed windows of ASP.NET Core's rate limiters, asked from the pages because the tracking number is in the form.
 /// Filing is limited per client address; looking a complaint up (or rating it) per address and, chained, per tracking
 /// number from any address, so that nobody can try codes against one complaint.
@@ -28,14 +29,14 @@ public sealed class ComplaintThrottle : IDisposable
     }
 
     /// <summary>Takes one filing; null when allowed, otherwise how long to wait.</summary>
-    public TimeSpan? TryFile(IPAddress? address) => Wait(_filings.AttemptAcquire(Address(address)));
+    public TimeSpan? TryFile(IPAddress? address) => FixedWindows.WaitOf(_filings.AttemptAcquire(Address(address)), _window);
 
     /// <summary>Takes one look-up of <paramref name="trackingNumber"/>; null when allowed, otherwise how long to wait.</summary>
     public TimeSpan? TryLookUp(IPAddress? address, string? trackingNumber)
     {
         var key = ComplaintCode.Normalize(trackingNumber);
         if (key.Length > ComplaintCode.TrackingNumberMaxLength) key = key[..ComplaintCode.TrackingNumberMaxLength];
-        return Wait(_lookups.AttemptAcquire((Address(address), key)));
+        return FixedWindows.WaitOf(_lookups.AttemptAcquire((Address(address), key)), _window);
     }
 
     public void Dispose()
@@ -46,16 +47,5 @@ public sealed class ComplaintThrottle : IDisposable
 
     private static string Address(IPAddress? address) => address?.ToString() ?? "-";
 
-    private TimeSpan? Wait(RateLimitLease lease)
-    {
-        using (lease)
-        {
-            if (lease.IsAcquired) return null;
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : _window;
-            return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(wait.TotalSeconds)));
-        }
-    }
-
-    private FixedWindowRateLimiterOptions Window(int permits) =>
-        new() { PermitLimit = permits, Window = _window, QueueLimit = 0, AutoReplenishment = true };
+    private FixedWindowRateLimiterOptions Window(int permits) => FixedWindows.Of(permits, _window);
 }

@@ -72,9 +72,9 @@ public sealed class ComplaintWindow(IDbContextFactory<KashiDbContext> factory, I
     /// <summary>The complaint's progress, or null when the tracking number is unknown or the code is wrong.</summary>
     public async Task<ComplaintProgress?> FindAsync(string? trackingNumber, string? code, CancellationToken ct = default)
     {
-        var complaint = await LoadAsync(trackingNumber, code, ct);
-        if (complaint is null) return null;
         await using var db = await factory.CreateDbContextAsync(ct);
+        var complaint = await FindByNumberAsync(db.Complaints.AsNoTracking(), trackingNumber, code, ct);
+        if (complaint is null) return null;
         var unit = complaint.AssignedUnitId is { } uid && complaint.Status != ComplaintStatus.Refused
             ? await db.Units.AsNoTracking().Where(u => u.Id == uid).Select(u => new { u.Name, u.NameEn }).FirstOrDefaultAsync(ct)
             : null;
@@ -89,7 +89,7 @@ public sealed class ComplaintWindow(IDbContextFactory<KashiDbContext> factory, I
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             db.Actor = Complaint.Complainant;
-            var complaint = await FindTrackedAsync(db, trackingNumber, code, ct);
+            var complaint = await FindByNumberAsync(db.Complaints, trackingNumber, code, ct);
             if (complaint is null) return WriteResult.NotFound;
             if (complaint.Version != version) return WriteResult.Conflict;
             var now = clock.GetUtcNow().UtcDateTime;
@@ -97,15 +97,6 @@ public sealed class ComplaintWindow(IDbContextFactory<KashiDbContext> factory, I
             await db.SaveChangesAsync(ct);
             return WriteResult.Saved(complaint.Id);
         });
-
-    private async Task<Complaint?> LoadAsync(string? trackingNumber, string? code, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var tracking = ComplaintCode.Normalize(trackingNumber);
-        if (tracking.Length is 0 or > ComplaintCode.TrackingNumberMaxLength) return null;
-        var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.TrackingNumber == tracking, ct);
-        return Checked(complaint, code);
-    }
 
     /// <summary>A hash no code matches: an unknown tracking number costs the same key derivation as a known one, so the time taken does not tell which numbers exist.</summary>
     private static readonly string NoSuchComplaint = ComplaintCode.Hash(ComplaintCode.NewCode());
@@ -120,11 +111,12 @@ public sealed class ComplaintWindow(IDbContextFactory<KashiDbContext> factory, I
         return complaint.HasCode(code) ? complaint : null;
     }
 
-    private static async Task<Complaint?> FindTrackedAsync(KashiDbContext db, string? trackingNumber, string? code, CancellationToken ct)
+    /// <summary>The complaint with this tracking number, when the code is its code (tracked or not, as <paramref name="complaints"/> is).</summary>
+    private static async Task<Complaint?> FindByNumberAsync(IQueryable<Complaint> complaints, string? trackingNumber, string? code, CancellationToken ct)
     {
         var tracking = ComplaintCode.Normalize(trackingNumber);
         if (tracking.Length is 0 or > ComplaintCode.TrackingNumberMaxLength) return null;
-        var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.TrackingNumber == tracking, ct);
+        var complaint = await complaints.FirstOrDefaultAsync(c => c.TrackingNumber == tracking, ct);
         return Checked(complaint, code);
     }
 

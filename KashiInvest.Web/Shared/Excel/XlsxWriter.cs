@@ -150,16 +150,12 @@ public static class XlsxWriter
         CellValue = new CellValue(value.ToString(CultureInfo.InvariantCulture)),
     };
 
-    private static Cell TextCell(int column, uint row, string text, uint style) => new(new InlineString(new Text(Clean(text)) { Space = SpaceProcessingModeValues.Preserve }))
+    private static Cell TextCell(int column, uint row, string text, uint style) => new(new InlineString(new Text(XmlText.Safe(text)) { Space = SpaceProcessingModeValues.Preserve }))
     {
         CellReference = $"{Letters(column)}{row}",
         DataType = CellValues.InlineString,
         StyleIndex = style,
     };
-
-    /// <summary>Characters XML 1.0 cannot carry (control characters other than tab and line breaks) are dropped.</summary>
-    private static string Clean(string text) =>
-        text.Any(c => c < 0x20 && c is not ('\t' or '\n' or '\r')) ? new string([.. text.Where(c => c >= 0x20 || c is '\t' or '\n' or '\r')]) : text;
 
     /// <summary>Sheet names: at most 31 characters, none of <c>[]:*?/\</c>.</summary>
     private static string SheetName(string name)

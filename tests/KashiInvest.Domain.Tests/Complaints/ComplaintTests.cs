@@ -168,14 +168,14 @@ public class ComplaintTests
     public void An_overdue_complaint_raises_an_alert_to_the_unit_that_owes_it_without_the_complainants_words()
     {
         var c = Assigned();
-        var facts = new ComplaintAlertFacts(3, c.TrackingNumber, null, c.Status, c.Deadline, c.OwingUnitId(1));
+        var facts = new ComplaintAlertFacts(3, c.TrackingNumber, null, c.Deadline, c.OwingUnitId(1));
         Assert.Null(ComplaintAlertRules.For(facts, new DateOnly(2026, 12, 10)));
         var alert = ComplaintAlertRules.For(facts, new DateOnly(2026, 12, 12))!;
         Assert.Equal((AlertKind.ComplaintOverdue, (int?)7, (int?)7, AlertSeverity.High, "complaint:3"), (alert.Kind, alert.UnitId, alert.OwnerUnitId, alert.Severity, alert.Subject));
         Assert.Equal(["TS261116ABCDE", "2026-12-10", "2"], alert.Args);
-        Assert.Null(ComplaintAlertRules.For(facts with { Status = ComplaintStatus.Answered, Deadline = null }, new DateOnly(2026, 12, 12)));
+        Assert.Null(ComplaintAlertRules.For(facts with { Deadline = null, OwingUnitId = null }, new DateOnly(2026, 12, 12)));
         var filed = Filed();
-        var late = ComplaintAlertRules.For(new ComplaintAlertFacts(4, filed.TrackingNumber, null, filed.Status, filed.Deadline, filed.OwingUnitId(1)), new DateOnly(2026, 11, 20))!;
+        var late = ComplaintAlertRules.For(new ComplaintAlertFacts(4, filed.TrackingNumber, null, filed.Deadline, filed.OwingUnitId(1)), new DateOnly(2026, 11, 20))!;
         Assert.Equal((int?)1, late.UnitId);
     }
 

@@ -72,8 +72,8 @@ public sealed class MinutesDocxWriter(IStringLocalizer<Strings> localizer)
         var language = Localized.IsChinese ? "zh-CN" : "en-US";
 
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
-        document.PackageProperties.Title = XmlSafe(minutes.Title);
-        document.PackageProperties.Subject = XmlSafe(minutes.KindName);
+        document.PackageProperties.Title = XmlText.Safe(minutes.Title);
+        document.PackageProperties.Subject = XmlText.Safe(minutes.KindName);
         document.PackageProperties.Language = language;
 
         var main = document.AddMainDocumentPart();
@@ -206,7 +206,7 @@ public sealed class MinutesDocxWriter(IStringLocalizer<Strings> localizer)
     {
         var run = properties is null ? new Run() : new Run(properties);
         // Line breaks typed into a note become line breaks in the document.
-        var lines = XmlSafe(value).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = XmlText.Safe(value).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0) run.Append(new Break());
@@ -215,28 +215,6 @@ public sealed class MinutesDocxWriter(IStringLocalizer<Strings> localizer)
         return run;
     }
 
-    /// <summary>
-    /// The text without the characters XML cannot carry (control characters other than tab and line breaks, U+FFFE,
-    /// U+FFFF, lone surrogates): typed or pasted into a title or a decision, they would make the document unwritable.
-    /// </summary>
-    internal static string XmlSafe(string value)
-    {
-        if (string.IsNullOrEmpty(value)) return value;
-        var safe = new System.Text.StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(value[i + 1], c))
-            {
-                safe.Append(c).Append(value[++i]);
-            }
-            else if (System.Xml.XmlConvert.IsXmlChar(c))
-            {
-                safe.Append(c);
-            }
-        }
-        return safe.Length == value.Length ? value : safe.ToString();
-    }
 
     private static Footer Footer(MinutesText text)
     {
