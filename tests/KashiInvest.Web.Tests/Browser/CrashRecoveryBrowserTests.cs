@@ -55,6 +55,8 @@ public sealed class CrashRecoveryBrowserTests(ITestOutputHelper output)
         public ConcurrentBag<AckedEscalation> Escalations { get; } = [];
         public TaskCompletionSource Armed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource SubmitWhileArmed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Completed once the process is dead: a writer that clicked while armed reads no answer before it.</summary>
+        public TaskCompletionSource KillDone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public volatile bool Killed;
         public int Submitted;
         public int InFlight => Volatile.Read(ref _inFlight);
@@ -65,10 +67,16 @@ public sealed class CrashRecoveryBrowserTests(ITestOutputHelper output)
             Interlocked.Increment(ref _inFlight);
         }
 
-        /// <summary>The submit button was clicked: when armed, this is the moment to kill.</summary>
-        public void Clicked()
+        /// <summary>
+        /// The submit button was clicked: when armed, this is the moment to kill. The writer then waits for the kill
+        /// before it looks for the answer, so the write is still unacknowledged when the process dies (a fast answer
+        /// could otherwise arrive before the test thread gets to the kill, and nothing would be in flight).
+        /// </summary>
+        public Task Clicked()
         {
-            if (_armed) SubmitWhileArmed.TrySetResult();
+            if (!_armed) return Task.CompletedTask;
+            SubmitWhileArmed.TrySetResult();
+            return KillDone.Task;
         }
 
         public void Acknowledged()
@@ -134,6 +142,7 @@ public sealed class CrashRecoveryBrowserTests(ITestOutputHelper output)
             // circuit) is always counted as an unacknowledged write, never as a failure of the test.
             log.Killed = true;
             first.KillHard();
+            log.KillDone.TrySetResult();
             Assert.True(first.HasExited);
             // The browser goes too: every form still waiting for an answer fails now, and its write is unacknowledged.
             await browser.CloseAsync();
@@ -260,7 +269,7 @@ public sealed class CrashRecoveryBrowserTests(ITestOutputHelper output)
                     }
                     log.Submitting();
                     await page.Locator("[data-testid=submit]").ClickAsync();
-                    log.Clicked();
+                    await log.Clicked();
                     await page.WaitForURLAsync(new Regex($@"/reports\?done={Regex.Escape(row[0])}$"), new() { Timeout = 60_000 });
                     log.Reports.Add(new AckedReport(token, row[1]));
                     log.Acknowledged();
@@ -293,7 +302,7 @@ public sealed class CrashRecoveryBrowserTests(ITestOutputHelper output)
                 await dialog.Locator("textarea[data-testid=field-reason], [data-testid=field-reason] textarea").First.FillAsync($"{Marker} {token} 县级协调无果，请链主单位协调用地指标。");
                 log.Submitting();
                 await dialog.Locator("[data-testid=dialog-submit]").ClickAsync();
-                log.Clicked();
+                await log.Clicked();
                 await page.Locator($"[data-testid=column-Escalated] [data-problem-id='{id}']").WaitForAsync(new() { Timeout = 60_000 });
                 log.Escalations.Add(new AckedEscalation(token, id));
                 log.Acknowledged();
