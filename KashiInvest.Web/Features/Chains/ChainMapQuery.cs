@@ -1,10 +1,13 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Chains;
+using KashiInvest.Domain.Health;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Targets;
+using KashiInvest.Infrastructure.Health;
 using KashiInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KashiInvest.Web.Features.Chains;
 
@@ -15,13 +18,14 @@ public sealed record ChainOverviewRow(int Id, string Name, string NameEn, string
 /// <summary>A gap link with no target in the library and no live project on it.</summary>
 public sealed record UnattendedGap(int ChainId, string ChainName, string ChainNameEn, int LinkId, string LinkName, string LinkNameEn, LinkStrength Strength);
 
-public sealed record ChainOverview(IReadOnlyList<ChainOverviewRow> Chains, IReadOnlyList<UnattendedGap> Unattended);
+/// <summary>The overview: every chain, and the first <see cref="ChainMapOptions.UnattendedShown"/> unattended gaps of <paramref name="UnattendedTotal"/>.</summary>
+public sealed record ChainOverview(IReadOnlyList<ChainOverviewRow> Chains, IReadOnlyList<UnattendedGap> Unattended, int UnattendedTotal);
 
 /// <summary>A target of the library on a link, with the furthest follow-up any receiving unit has reached.</summary>
 public sealed record LinkTarget(int Id, string Name, InvestorTier Tiers, TargetFollowUp? FollowUp, int Pushes);
 
-/// <summary>A project on a link (under the reader's scope).</summary>
-public sealed record LinkProject(int Id, string Code, string Name, ProjectStage Stage);
+/// <summary>A project on a link (under the reader's scope), with its health as the wall and battle map assess it (null once terminated).</summary>
+public sealed record LinkProject(int Id, string Code, string Name, ProjectStage Stage, HealthStatus? Health);
 
 /// <summary>A chain map as a page shows it: the aggregate (read-only), and per link the targets and projects on it.</summary>
 public sealed record ChainMapView(IndustryChain Chain, string LeadName, string LeadNameEn,
@@ -36,7 +40,7 @@ public sealed record ChainMapView(IndustryChain Chain, string LeadName, string L
 /// The reads of the chain maps (Art. 12). Maps and the target library's entries on them are read by everyone signed in;
 /// projects only through the one scoping predicate, so a county's overview counts what it may see.
 /// </summary>
-public sealed class ChainMapQuery(IDbContextFactory<KashiDbContext> factory)
+public sealed class ChainMapQuery(IDbContextFactory<KashiDbContext> factory, ProjectHealthQuery health, IOptions<ChainMapOptions> options)
 {
     private static readonly ProjectStage[] LeadStages = [ProjectStage.Lead, ProjectStage.Triage];
     private static readonly ProjectStage[] NegotiatingStages = [ProjectStage.Negotiating, ProjectStage.Evaluation];
@@ -69,7 +73,9 @@ public sealed class ChainMapQuery(IDbContextFactory<KashiDbContext> factory)
                 .OrderByDescending(l => l.Strength).ThenBy(l => l.Segment).ThenBy(l => l.Order)
                 .Select(l => new UnattendedGap(c.Id, c.Name, c.NameEn, l.Id, l.Name, l.NameEn, l.Strength)))
             .ToList();
-        return new ChainOverview(rows, unattended);
+        // The most serious gaps first, across chains, so that a capped list keeps the broken links.
+        var shown = unattended.OrderByDescending(g => g.Strength).Take(options.Value.UnattendedShown).ToList();
+        return new ChainOverview(rows, shown, unattended.Count);
     }
 
     /// <summary>The whole map of one chain, or null when there is no such chain.</summary>
@@ -92,14 +98,17 @@ public sealed class ChainMapQuery(IDbContextFactory<KashiDbContext> factory)
         var ids = targets.Select(t => t.Id).ToList();
         var pushes = await db.TargetPushes.AsNoTracking().Where(p => ids.Contains(p.TargetId) && (everyTarget || p.UnitId == unitId))
             .Select(p => new { p.TargetId, p.Status }).ToListAsync(ct);
-        var projects = await db.Projects.AsNoTracking().Where(ProjectAccess.VisibleTo(scope)).Where(p => p.ChainId == chainId && p.ChainLinkId != null)
-            .OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name, p.Stage, Link = p.ChainLinkId!.Value }).ToListAsync(ct);
+        var onLinks = db.Projects.AsNoTracking().Where(ProjectAccess.VisibleTo(scope)).Where(p => p.ChainId == chainId && p.ChainLinkId != null);
+        var projects = await onLinks.OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name, p.Stage, Link = p.ChainLinkId!.Value }).ToListAsync(ct);
+        // One assessment for every live project of the map (the path the wall and battle maps use), not one per link.
+        var assessed = await health.AssessAsync(db, onLinks.Where(p => p.Stage != ProjectStage.Terminated), ct);
         return new ChainMapView(chain, lead?.Name ?? "", lead?.NameEn ?? "",
             targets.GroupBy(t => t.Link).ToDictionary(g => g.Key, g => (IReadOnlyList<LinkTarget>)g.OrderBy(t => t.Name).Select(t =>
             {
                 var mine = pushes.Where(p => p.TargetId == t.Id).ToList();
                 return new LinkTarget(t.Id, t.Name, t.Tiers, mine.Count == 0 ? null : mine.Max(p => p.Status), mine.Count);
             }).ToList()),
-            projects.GroupBy(p => p.Link).ToDictionary(g => g.Key, g => (IReadOnlyList<LinkProject>)g.Select(p => new LinkProject(p.Id, p.Code, p.Name, p.Stage)).ToList()));
+            projects.GroupBy(p => p.Link).ToDictionary(g => g.Key, g => (IReadOnlyList<LinkProject>)g.Select(p => new LinkProject(p.Id, p.Code, p.Name, p.Stage,
+                p.Stage == ProjectStage.Terminated ? null : assessed.TryGetValue(p.Id, out var h) ? h.Status : HealthStatus.OnTrack)).ToList()));
     }
 }

@@ -95,4 +95,85 @@ public sealed class ChainMapPageTests(SeededDatabase database) : IClassFixture<S
         page.WaitForAssertion(() => Assert.Equal(chains, page.FindAll("[data-testid=chains-overview] tbody tr").Count), TimeSpan.FromSeconds(10));
         Assert.NotEmpty(page.FindAll("[data-testid=unattended-gaps] a"));
     }
+
+    [Fact]
+    public async Task The_Bureau_comments_on_a_link_in_its_panel_and_the_chain_leads_open_panel_shows_it_live()
+    {
+        var chain = await database.QueryAsync(db => db.Chains.Include(c => c.Links).SingleAsync(c => c.Code == "tourism"));
+        var link = chain.Links.OrderBy(l => l.Id).First();
+        var other = chain.Links.OrderBy(l => l.Id).Last();
+        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var lead = await database.ScopeOfAsync("lead-tourism", ActorRole.ChainLead);
+        await using var leadContext = Context(lead, $"/chains/{chain.Id}?link={link.Id}");
+        var leadPage = leadContext.Render<ChainMapPage>(p => p.Add(x => x.Id, chain.Id));
+        leadPage.WaitForAssertion(() => Assert.Equal("on", leadPage.Find("[data-testid=chain-map-page]").GetAttribute("data-live")), TimeSpan.FromSeconds(10));
+        var before = leadPage.FindAll("[data-testid=link-comments] [data-testid=comment]").Count;
+
+        // The Bureau writes from its own panel (its page shows the comment, the field is emptied once saved)…
+        await using (var bureauContext = Context(bureau, $"/chains/{chain.Id}?link={link.Id}"))
+        {
+            var bureauPage = bureauContext.Render<ChainMapPage>(p => p.Add(x => x.Id, chain.Id));
+            bureauPage.WaitForAssertion(() => bureauPage.Find("[data-testid=link-comment-send]"), TimeSpan.FromSeconds(10));
+            bureauPage.Find("textarea[data-testid=link-comment-text], [data-testid=link-comment-text] textarea").Change("请补充该环节的招商路线图");
+            bureauPage.Find("[data-testid=link-comment-send]").Click();
+            bureauPage.WaitForAssertion(() => Assert.Contains("请补充该环节的招商路线图", bureauPage.Find("[data-testid=link-comments]").TextContent), TimeSpan.FromSeconds(10));
+        }
+        Assert.Equal(link.Id, await database.QueryAsync(db => db.Set<ChainComment>().Where(c => c.Text == "请补充该环节的招商路线图").Select(c => c.ChainLinkId).SingleAsync()));
+
+        // …and the chain lead's open panel follows live (a comment from another circuit: the same bus as the lead's page).
+        var version = await database.QueryAsync(db => db.Chains.Where(c => c.Id == chain.Id).Select(c => c.Version).SingleAsync());
+        var written = await leadContext.Services.GetRequiredService<ChainCommands>().CommentAsync(bureau, chain.Id, version, link.Id, "缺口企业名单请于月底前报送");
+        Assert.Equal(WriteStatus.Saved, written.Status);
+        leadPage.WaitForAssertion(() =>
+        {
+            var comments = leadPage.FindAll("[data-testid=link-comments] [data-testid=comment]");
+            Assert.Equal(before + 2, comments.Count);
+            Assert.Contains("缺口企业名单请于月底前报送", comments[0].TextContent);
+        }, TimeSpan.FromSeconds(10));
+        leadPage.Find($"[data-testid=link-{other.Id}]").Click();
+        leadPage.WaitForAssertion(() => Assert.Equal(other.Id.ToString(), leadPage.Find("[data-testid=link-panel]").GetAttribute("data-link")));
+        Assert.DoesNotContain("缺口企业名单请于月底前报送", leadPage.Find("[data-testid=link-comments]").TextContent);
+        // The chain lead answers on the link; a county reads, and neither comments nor pushes.
+        Assert.NotEmpty(leadPage.FindAll("[data-testid=link-comment-send]"));
+        Assert.Empty(leadPage.FindAll("[data-testid^=push-target-]"));
+    }
+
+    [Fact]
+    public async Task A_links_panel_shows_each_projects_health_as_the_wall_assesses_it_and_the_Bureau_a_push_button_per_target()
+    {
+        var bureau = await database.ScopeOfAsync("bureau", ActorRole.Bureau);
+        var county = await database.ScopeOfAsync("shache");
+        // A link with live projects and targets on it.
+        var (chain, link) = await database.QueryAsync(async db =>
+        {
+            var withTargets = await db.TargetEnterprises.Where(t => t.ChainLinkId != null).Select(t => t.ChainLinkId!.Value).Distinct().ToListAsync();
+            var best = await db.Projects.Where(p => p.ChainLinkId != null && withTargets.Contains(p.ChainLinkId!.Value) && p.Stage != KashiInvest.Domain.Projects.ProjectStage.Terminated)
+                .GroupBy(p => new { p.ChainId, Link = p.ChainLinkId!.Value }).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+            return (best.ChainId, best.Link);
+        });
+        var expected = await database.QueryAsync(async db =>
+        {
+            var health = database.Services.GetRequiredService<KashiInvest.Infrastructure.Health.ProjectHealthQuery>();
+            var projects = db.Projects.Where(p => p.ChainLinkId == link && p.Stage != KashiInvest.Domain.Projects.ProjectStage.Terminated);
+            return (await health.AssessAsync(db, projects)).ToDictionary(kv => kv.Key, kv => kv.Value.Status.ToString());
+        });
+        Assert.NotEmpty(expected);
+        var targets = await database.QueryAsync(db => db.TargetEnterprises.CountAsync(t => t.ChainLinkId == link));
+
+        await using (var context = Context(bureau, $"/chains/{chain}?link={link}"))
+        {
+            var page = context.Render<ChainMapPage>(p => p.Add(x => x.Id, chain));
+            page.WaitForAssertion(() => page.Find("[data-testid=link-panel]"), TimeSpan.FromSeconds(10));
+            foreach (var (project, status) in expected)
+                Assert.Equal(status, page.Find($"[data-testid=link-project-{project}] [data-health]").GetAttribute("data-health"));
+            Assert.Equal(Math.Min(targets, new ChainMapOptions().PanelItemsShown), page.FindAll("[data-testid^=push-target-]").Count);
+        }
+        await using (var context = Context(county, $"/chains/{chain}?link={link}"))
+        {
+            var page = context.Render<ChainMapPage>(p => p.Add(x => x.Id, chain));
+            page.WaitForAssertion(() => page.Find("[data-testid=link-panel]"), TimeSpan.FromSeconds(10));
+            Assert.Empty(page.FindAll("[data-testid^=push-target-]"));
+            Assert.Empty(page.FindAll("[data-testid=link-comment-send]"));
+        }
+    }
 }
