@@ -23,6 +23,12 @@ public sealed class ChainMapOptions
     /// <summary>Gaps with nobody working on them listed on the overview, the most serious first. Default 50.</summary>
     public int UnattendedShown { get; set; } = 50;
 
+    /// <summary>
+    /// Links one column holds on the projector (<c>?kiosk=1</c>); a segment with more takes several columns, so a long
+    /// chain stays one screen high. Default 10 (40 links fit a 1920×1080 projector at full type size).
+    /// </summary>
+    public int KioskRowsPerColumn { get; set; } = 10;
+
     /// <summary>The settings' errors, empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -31,6 +37,7 @@ public sealed class ChainMapOptions
         Check(errors, nameof(LinkCommentsShown), LinkCommentsShown);
         Check(errors, nameof(PanelItemsShown), PanelItemsShown);
         Check(errors, nameof(UnattendedShown), UnattendedShown);
+        if (KioskRowsPerColumn is < 3 or > 50) errors.Add($"{Section}:{nameof(KioskRowsPerColumn)} must be between 3 and 50 (was {KioskRowsPerColumn}).");
         return errors;
     }
 
