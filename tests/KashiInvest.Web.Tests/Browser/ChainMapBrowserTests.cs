@@ -78,8 +78,9 @@ public sealed class ChainMapBrowserTests(BrowserFixture browser)
         var county = await browser.SignedInPageAsync("shache", "en");
         try
         {
+            // The county's inbox (its /targets), open and interactive before the push.
             await county.GotoInteractiveAsync("/targets");
-            await Expect(county.Locator("div[data-live]").First).ToHaveAttributeAsync("data-live", "on");
+            await Expect(county.Locator("[data-testid=inbox-table]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Expect(county.Locator("[data-testid=inbox-table]")).Not.ToContainTextAsync(name);
 
             await bureau.GotoInteractiveAsync($"/chains/{chain}?link={link}");
