@@ -15,6 +15,8 @@ namespace KashiInvest.Web.Features.Commitments;
 public partial class CommitmentDetailDialog
 {
     internal static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
+    /// <summary>The detail's own width: its history table needs the room of a laptop screen.</summary>
+    internal static readonly DialogOptions WideOptions = new() { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true };
     internal static readonly DialogOptions SmallOptions = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
 
     private CommitmentDetail? _detail;

@@ -83,7 +83,7 @@ public partial class CommitmentsPage
     private async Task OpenAsync(int id)
     {
         var parameters = new DialogParameters<CommitmentDetailDialog> { { d => d.CommitmentId, id } };
-        var dialog = await Dialogs.ShowAsync<CommitmentDetailDialog>(T["Commitments.Detail"], parameters, CommitmentDetailDialog.Options);
+        var dialog = await Dialogs.ShowAsync<CommitmentDetailDialog>(T["Commitments.Detail"], parameters, CommitmentDetailDialog.WideOptions);
         if (await dialog.Result is { Canceled: false, Data: true }) await RereadInTurnAsync(ReadAsync);
     }
 
