@@ -7,6 +7,7 @@ public static class CommitmentsFeature
     {
         services.AddSingleton<CommitmentBoardQuery>();
         services.AddSingleton<CommitmentCommands>();
+        services.AddSingleton<CommitmentDetailQuery>();
         return services;
     }
 }

@@ -4,7 +4,9 @@ using KashiInvest.Infrastructure.Live;
 using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
+using KashiInvest.Web.Shared.Writes;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace KashiInvest.Web.Features.Commitments;
 
@@ -29,11 +31,15 @@ public partial class CommitmentsPage
     private int? _county;
     private int? _department;
     private string? _state;
+    private IReadOnlyList<RecordableProject> _recordable = [];
 
     [Inject] private CommitmentBoardQuery Query { get; set; } = default!;
     [Inject] private ReferenceCache Reference { get; set; } = default!;
     [Inject] private IUserScopeProvider Scopes { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private CommitmentDetailQuery Details { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
 
     protected override async Task OnInitializedAsync()
@@ -52,6 +58,7 @@ public partial class CommitmentsPage
     {
         if (_scope is null) return;
         _rows = await Query.ListAsync(_scope, ct: Disposing);
+        _recordable = await Details.RecordableAsync(_scope, ct: Disposing);
         var responsible = _rows.Select(r => r.ResponsibleUnitId).ToHashSet();
         _departments = _units?.Units.Where(u => responsible.Contains(u.Id)).OrderBy(u => u.Type == UnitType.Department ? 0 : 1).ThenBy(u => u.Id).ToList() ?? [];
         Filter();
@@ -60,6 +67,25 @@ public partial class CommitmentsPage
         RereadAtBeijingMidnight(Clock);
     }
 
+
+    /// <summary>Records a commitment on one of the signed projects the user may record on.</summary>
+    private async Task RecordAsync()
+    {
+        if (_units is null) return;
+        var parameters = new DialogParameters<CommitmentDialog> { { d => d.Projects, _recordable }, { d => d.Units, CommitmentUnits.Of(_units) } };
+        var dialog = await Dialogs.ShowAsync<CommitmentDialog>(T["Commitments.Record"], parameters, CommitmentDetailDialog.Options);
+        if (await dialog.Result is not { Canceled: false, Data: WriteResult result }) return;
+        WriteFeedback.Of(T, result, saved: T["Commitments.Recorded"]).Show(Snackbar);
+        if (result.Id is { } id) await OpenAsync(id);
+    }
+
+    /// <summary>Opens a commitment: its facts, history and the buttons the user's role allows; re-reads after a saved action.</summary>
+    private async Task OpenAsync(int id)
+    {
+        var parameters = new DialogParameters<CommitmentDetailDialog> { { d => d.CommitmentId, id } };
+        var dialog = await Dialogs.ShowAsync<CommitmentDetailDialog>(T["Commitments.Detail"], parameters, CommitmentDetailDialog.WideOptions);
+        if (await dialog.Result is { Canceled: false, Data: true }) await RereadInTurnAsync(ReadAsync);
+    }
 
     private void Filter()
     {

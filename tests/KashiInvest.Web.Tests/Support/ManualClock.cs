@@ -58,7 +58,18 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
         public DateTimeOffset? DueAt { get; set; }
         public TimeSpan Period { get; private set; }
 
-        public void Fire() => callback(state);
+        /// <summary>
+        /// As with <see cref="System.Threading.Timer"/>, the callback runs in the execution context of the code that
+        /// created the timer (its culture, its async locals), not in that of the test moving the clock: a page's
+        /// midnight re-read renders in the page's language.
+        /// </summary>
+        private readonly ExecutionContext? _context = ExecutionContext.Capture();
+
+        public void Fire()
+        {
+            if (_context is null) callback(state);
+            else ExecutionContext.Run(_context, s => callback(s), state);
+        }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
