@@ -170,6 +170,8 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
                     // The chain map on the projector.
                     await OpenAsync(page, "chain", targets, kiosk: true);
                     failures.AddRange(await MeasureAsync(page, "kiosk-chain", culture, width, height));
+                    failures.AddRange(await FitsHeightAsync(page, "kiosk-chain", at));
+                    if (await page.Locator(".mud-appbar, .mud-drawer").CountAsync() > 0) failures.Add($"kiosk-chain {at} shows the app's bar or menu");
                     failures.AddRange(await OverlapsAsync(page, "kiosk-chain", at));
                     failures.AddRange(await ContrastAsync(page, "kiosk-chain", at));
                 }
@@ -206,14 +208,15 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
     }
 
     /// <summary>
-    /// The text of every element drawn on the screen, one box per line, cut to what its scrolling or clipping
-    /// ancestors let show and to its line height: a list of {el, l, t, r, b, fs, text}. Shared by the overlap and the
+    /// The text of every element drawn on the screen, one box per line, cut to what the element and its scrolling or
+    /// clipping ancestors let show and to its line height: a list of {el, l, t, r, b, fs, text}. Shared by the overlap and the
     /// contrast checks.
     /// </summary>
     private const string TextBoxesJs = @"
         const clipOf = el => {
             let c = { l: 0, t: 0, r: innerWidth, b: innerHeight };
-            for (let a = el.parentElement; a; a = a.parentElement) {
+            for (let a = el; a; a = a.parentElement) {
+                if (a instanceof SVGElement && a.tagName !== 'svg') continue;
                 const cs = getComputedStyle(a);
                 if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
                 const q = a.getBoundingClientRect();
@@ -230,7 +233,8 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
             const cs = getComputedStyle(el);
             if (cs.visibility !== 'visible' || parseFloat(cs.opacity) === 0) continue;
             const fs = parseFloat(cs.fontSize);
-            const lh = cs.lineHeight === 'normal' ? Infinity : parseFloat(cs.lineHeight);
+            // An SVG text has no line box: a normal line's height (1.2 em) stands for it.
+            const lh = el instanceof SVGElement ? 1.2 * fs : cs.lineHeight === 'normal' ? Infinity : parseFloat(cs.lineHeight);
             const clip = clipOf(el);
             const range = document.createRange();
             range.selectNodeContents(n);
