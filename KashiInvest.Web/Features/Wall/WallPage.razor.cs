@@ -30,6 +30,11 @@ public sealed partial class WallPage
     /// <summary>The kiosk's card grid, fitted to the projector once the browser has said its size.</summary>
     private KioskGrid _grid = KioskGrid.Default;
     private bool _measured;
+    /// <summary>How long the window must keep its size after a resize before the grid is picked again.</summary>
+    private const int ResizeSettleMs = 300;
+    private IJSObjectReference? _kioskModule;
+    private IJSObjectReference? _resizeWatch;
+    private DotNetObjectReference<WallPage>? _self;
 
     [SupplyParameterFromQuery(Name = "group")] public string? Group { get; set; }
     [SupplyParameterFromQuery(Name = "county")] public string? County { get; set; }
@@ -150,18 +155,29 @@ public sealed partial class WallPage
         _measured = true;
         try
         {
-            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
-            var size = await module.InvokeAsync<int[]>("viewport");
-            var grid = size is [var width, var height] ? KioskGrid.For(width, height) : KioskGrid.Default;
-            if (grid == _grid) return;
-            _grid = grid;
-            Rebuild();
-            StateHasChanged();
+            _kioskModule = await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
+            var size = await _kioskModule.InvokeAsync<int[]>("viewport");
+            // From now on the grid follows the window: a browser moved onto the projector, full screen, a new resolution.
+            _self = DotNetObjectReference.Create(this);
+            _resizeWatch = await _kioskModule.InvokeAsync<IJSObjectReference>("watch", _self, ResizeSettleMs);
+            if (size is [var width, var height]) ViewportChanged(width, height);
         }
         catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException)
         {
         }
     }
+
+    /// <summary>The browser's viewport, at load and after every resize: re-picks the kiosk grid if the size calls for another.</summary>
+    [JSInvokable]
+    public void ViewportChanged(int width, int height) => _ = InvokeAsync(() =>
+    {
+        if (IsDisposed) return;
+        var grid = KioskGrid.For(width, height);
+        if (grid == _grid) return;
+        _grid = grid;
+        Rebuild();
+        StateHasChanged();
+    });
 
     private int IndexOf(string slideKey)
     {
@@ -179,6 +195,29 @@ public sealed partial class WallPage
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) _rotation?.Dispose();
+        if (!disposing) return;
+        _rotation?.Dispose();
+        _ = ReleaseKioskAsync();
+    }
+
+    /// <summary>Stops listening to resizes; a circuit already gone has nothing left to release.</summary>
+    private async Task ReleaseKioskAsync()
+    {
+        try
+        {
+            if (_resizeWatch is not null)
+            {
+                await _resizeWatch.InvokeVoidAsync("dispose");
+                await _resizeWatch.DisposeAsync();
+            }
+            if (_kioskModule is not null) await _kioskModule.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException or ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            _self?.Dispose();
+        }
     }
 }

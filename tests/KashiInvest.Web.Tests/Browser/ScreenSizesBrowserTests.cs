@@ -31,10 +31,10 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
     /// </summary>
     private const string TitleSelector =
         ".app-title, .page-body .mud-typography-h4, .page-body .mud-typography-h5, .alert-kind, .alert-project, .wall-card-name, .wall-group-name, " +
-        ".todo-item-title, .todo-band-title, .mt-title, .mt-item-title, .kiosk-title, .filter-fold-toggle";
+        ".todo-item-title, .todo-band-title, .mt-title, .mt-item-title, .kiosk-title, .filter-fold-toggle, .stage-chip .mud-chip-content";
 
     private static readonly string[] PhonePages =
-        ["alerts", "battlemap", "wall", "ledger", "meeting-screen", "todo", "statistics", "approvals-board", "commitments"];
+        ["alerts", "battlemap", "wall", "ledger", "meeting-screen", "todo", "statistics", "approvals-board", "commitments", "annual-targets", "assessment", "chains", "chain"];
 
     [Fact]
     public async Task A_leader_s_pages_fit_a_phone_in_both_languages_without_sideways_scrolling_or_clipped_titles()
@@ -54,6 +54,7 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
                     {
                         await OpenAsync(page, screen, targets, kiosk: false);
                         failures.AddRange(await MeasureAsync(page, $"phone-{screen}", culture, width, height));
+                        failures.AddRange(await SmallTargetsAsync(page, $"phone-{screen} ({culture}, {width}×{height})"));
                     }
                 }
                 finally
@@ -122,7 +123,6 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
     public async Task The_kiosk_screens_are_legible_at_every_projector_resolution_in_both_languages()
     {
         var targets = await TargetsAsync();
-        var chain = await browser.App.QueryAsync(db => db.Chains.Where(c => c.Code == "textiles").Select(c => c.Id).SingleAsync());
         var failures = new List<string>();
         foreach (var culture in Cultures)
         {
@@ -143,6 +143,8 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
                     if (cards > grid.Cards) failures.Add($"kiosk-wall {at} shows {cards} cards on a {grid.Columns}×{grid.Rows} screen");
                     failures.AddRange(await MeasureAsync(page, "kiosk-wall", culture, width, height));
                     failures.AddRange(await FitsHeightAsync(page, "kiosk-wall", at));
+                    failures.AddRange(await OverlapsAsync(page, "kiosk-wall", at));
+                    failures.AddRange(await ContrastAsync(page, "kiosk-wall", at));
                     // Each card's second line (chain · host) is a whole line, never squeezed by the grid; the group tabs stay on one line.
                     var squeezed = await page.EvaluateAsync<int>(@"() => [...document.querySelectorAll('[data-testid=kiosk-slide] .wall-card-meta')]
                         .filter(e => e.clientHeight < parseFloat(getComputedStyle(e).fontSize)).length");
@@ -155,6 +157,8 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
                     await OpenAsync(page, "meeting-screen", targets, kiosk: true);
                     failures.AddRange(await MeasureAsync(page, "kiosk-meeting", culture, width, height));
                     failures.AddRange(await FitsHeightAsync(page, "kiosk-meeting", at));
+                    failures.AddRange(await OverlapsAsync(page, "kiosk-meeting", at));
+                    failures.AddRange(await ContrastAsync(page, "kiosk-meeting", at));
                     var problems = page.Locator("[data-testid=item-problems]");
                     if (await problems.CountAsync() > 0 && !await problems.EvaluateAsync<bool>("e => e.getBoundingClientRect().top < window.innerHeight - 40"))
                         failures.Add($"kiosk-meeting {at}: the open problems are below the screen");
@@ -164,9 +168,12 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
                     if (targets.ProblemItem) await Expect(page.Locator("[data-testid=item-project-name]")).ToBeVisibleAsync();
 
                     // The chain map on the projector.
-                    await page.GotoInteractiveAsync($"/chains/{chain}?kiosk=1");
-                    await Expect(page.Locator("[data-testid=chain-map-page]")).ToHaveAttributeAsync("data-live", "on");
+                    await OpenAsync(page, "chain", targets, kiosk: true);
                     failures.AddRange(await MeasureAsync(page, "kiosk-chain", culture, width, height));
+                    failures.AddRange(await FitsHeightAsync(page, "kiosk-chain", at));
+                    if (await page.Locator(".mud-appbar, .mud-drawer").CountAsync() > 0) failures.Add($"kiosk-chain {at} shows the app's bar or menu");
+                    failures.AddRange(await OverlapsAsync(page, "kiosk-chain", at));
+                    failures.AddRange(await ContrastAsync(page, "kiosk-chain", at));
                 }
                 finally
                 {
@@ -184,6 +191,148 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
         return await button.EvaluateAsync<bool>("e => e.offsetHeight >= 44");
     }
 
+    /// <summary>
+    /// Buttons a thumb needs on a phone page: each at least 44 × 44 CSS px (laid-out size). Links inside running text
+    /// are not targets of their own (WCAG 2.5.8's inline exception) and are not counted.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> SmallTargetsAsync(IPage page, string at)
+    {
+        var small = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll(
+                '.mud-appbar button, .mud-appbar a.mud-button-root, .page-body button, .page-body a.mud-button-root, .page-body [role=button]')]
+            .filter(e => e.offsetParent !== null && !e.closest('svg') && getComputedStyle(e).visibility !== 'hidden')
+            .map(e => ({ e, w: e.offsetWidth, h: e.offsetHeight }))
+            .filter(x => x.w > 0 && (x.h < 44 || x.w < 44))
+            .slice(0, 8)
+            .map(x => (x.e.getAttribute('data-testid') || x.e.className.toString().split(' ').slice(0, 3).join('.')) + ' «' + x.e.textContent.trim().slice(0, 20) + '» ' + x.w + 'x' + x.h).join(' | ')");
+        return small.Length > 0 ? [$"{at} has touch targets below 44 px: {small}"] : [];
+    }
+
+    /// <summary>
+    /// The text of every element drawn on the screen, one box per line, cut to what the element and its scrolling or
+    /// clipping ancestors let show and to its line height: a list of {el, l, t, r, b, fs, text}. Shared by the overlap and the
+    /// contrast checks.
+    /// </summary>
+    private const string TextBoxesJs = @"
+        const clipOf = el => {
+            let c = { l: 0, t: 0, r: innerWidth, b: innerHeight };
+            for (let a = el; a; a = a.parentElement) {
+                if (a instanceof SVGElement && a.tagName !== 'svg') continue;
+                const cs = getComputedStyle(a);
+                if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+                const q = a.getBoundingClientRect();
+                c = { l: Math.max(c.l, q.left), t: Math.max(c.t, q.top), r: Math.min(c.r, q.right), b: Math.min(c.b, q.bottom) };
+            }
+            return c;
+        };
+        const boxes = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n; (n = walker.nextNode());) {
+            const text = n.textContent.trim();
+            const el = n.parentElement;
+            if (!text || !el || el.closest('title, script, style, .mud-popover:not(.mud-popover-open)')) continue;
+            const cs = getComputedStyle(el);
+            if (cs.visibility !== 'visible' || parseFloat(cs.opacity) === 0) continue;
+            const fs = parseFloat(cs.fontSize);
+            // An SVG text has no line box: a normal line's height (1.2 em) stands for it.
+            const lh = el instanceof SVGElement ? 1.2 * fs : cs.lineHeight === 'normal' ? Infinity : parseFloat(cs.lineHeight);
+            const clip = clipOf(el);
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            for (const q of range.getClientRects()) {
+                const h = Math.min(q.height, lh), mid = (q.top + q.bottom) / 2;
+                const l = Math.max(q.left, clip.l), r = Math.min(q.right, clip.r);
+                const t = Math.max(mid - h / 2, clip.t), b = Math.min(mid + h / 2, clip.b);
+                if (r - l >= 1 && b - t >= 1) boxes.push({ el, l, t, r, b, fs, text: text.slice(0, 24) });
+            }
+        }";
+
+    /// <summary>No two distinct elements' text may be drawn over each other (an element and its own descendants aside).</summary>
+    private static async Task<IReadOnlyList<string>> OverlapsAsync(IPage page, string name, string at)
+    {
+        var overlaps = await page.EvaluateAsync<string>("() => {" + TextBoxesJs + @"
+            const found = [];
+            for (let i = 0; i < boxes.length && found.length < 6; i++)
+                for (let j = i + 1; j < boxes.length && found.length < 6; j++) {
+                    const a = boxes[i], b = boxes[j];
+                    if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+                    const w = Math.min(a.r, b.r) - Math.max(a.l, b.l), h = Math.min(a.b, b.b) - Math.max(a.t, b.t);
+                    if (w > 1 && h > 1) found.push('«' + a.text + '» × «' + b.text + '» (' + Math.round(w) + 'x' + Math.round(h) + ')');
+                }
+            return found.join(' | ');
+        }");
+        return overlaps.Length > 0 ? [$"{name} {at}: text overlaps: {overlaps}"] : [];
+    }
+
+    /// <summary>
+    /// WCAG AA contrast of every piece of text on the screen against what it is drawn on: 4.5 : 1, or 3 : 1 for large
+    /// text (24 px, or 18.66 px bold). The background is the element's own and its ancestors' background colours laid
+    /// over each other (SVG text: the shape drawn under it); text over a picture or a gradient is not judged.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> ContrastAsync(IPage page, string name, string at)
+    {
+        var poor = await page.EvaluateAsync<string>("() => {" + TextBoxesJs + @"
+            const rgba = c => {
+                const m = /rgba?\(([^)]+)\)/.exec(c || '');
+                if (!m) return null;
+                const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(v => v.endsWith('%') ? parseFloat(v) / 100 : parseFloat(v));
+                return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+            };
+            const over = (top, under) => {
+                const a = top[3] + under[3] * (1 - top[3]);
+                if (a === 0) return [0, 0, 0, 0];
+                return [0, 1, 2].map(i => (top[i] * top[3] + under[i] * under[3] * (1 - top[3])) / a).concat([a]);
+            };
+            // The colours laid under an element, from itself up to the page (white canvas at the bottom); null under a picture.
+            const htmlBackground = el => {
+                const layers = [];
+                for (let a = el; a; a = a.parentElement) {
+                    const cs = getComputedStyle(a);
+                    if (cs.backgroundImage !== 'none') return null;
+                    const c = rgba(cs.backgroundColor);
+                    if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+                }
+                return layers.reduceRight((acc, c) => over(c, acc), [255, 255, 255, 1]);
+            };
+            const svgBackground = (el, x, y) => {
+                const svg = el.ownerSVGElement;
+                let bg = htmlBackground(svg.parentElement);
+                if (!bg) return null;
+                const under = document.elementsFromPoint(x, y).filter(e => e instanceof SVGGeometryElement && svg.contains(e)).reverse();
+                for (const shape of under) {
+                    const cs = getComputedStyle(shape);
+                    const fill = rgba(cs.fill);
+                    if (fill) bg = over([fill[0], fill[1], fill[2], fill[3] * parseFloat(cs.fillOpacity) * parseFloat(cs.opacity)], bg);
+                }
+                return bg;
+            };
+            const lum = c => {
+                const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            const seen = new Set(), found = [];
+            for (const box of boxes) {
+                if (seen.has(box.el) || found.length >= 8) continue;
+                seen.add(box.el);
+                const cs = getComputedStyle(box.el);
+                const x = (box.l + box.r) / 2, y = (box.t + box.b) / 2;
+                const svg = box.el instanceof SVGElement;
+                const bg = svg ? svgBackground(box.el, x, y) : htmlBackground(box.el);
+                let fg = rgba(svg ? cs.fill : cs.color);
+                if (!bg || !fg) continue;
+                let opacity = 1;
+                for (let a = box.el; a && a !== document.body; a = a.parentElement) opacity *= parseFloat(getComputedStyle(a).opacity);
+                fg = over([fg[0], fg[1], fg[2], fg[3] * opacity], bg);
+                const l1 = lum(fg), l2 = lum(bg);
+                const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+                const large = box.fs >= 24 || (box.fs >= 18.66 && parseInt(cs.fontWeight, 10) >= 700);
+                if (ratio < (large ? 3 : 4.5))
+                    found.push('«' + box.text + '» ' + ratio.toFixed(2) + (large ? ' (large)' : '') + ' ' + cs.color + ' on rgb(' + bg.slice(0, 3).map(Math.round).join(',') + ')');
+            }
+            return found.join(' | ');
+        }");
+        return poor.Length > 0 ? [$"{name} {at}: text below WCAG AA contrast: {poor}"] : [];
+    }
+
     private static async Task<IReadOnlyList<string>> FitsHeightAsync(IPage page, string name, string at)
     {
         var over = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight - document.documentElement.clientHeight");
@@ -191,19 +340,45 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_leader_on_a_phone_acknowledges_an_alert_and_records_a_problem_with_one_thumb()
+    public async Task A_leader_on_a_phone_follows_an_alert_s_robot_link_acknowledges_it_and_records_a_problem_from_the_battle_map_with_one_thumb()
     {
-        var project = await browser.App.QueryAsync(db => db.Projects.Where(p => p.Stage == ProjectStage.Construction)
-            .OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Name }).FirstAsync());
-        var state = await SignInStateAsync("leader", "zh-CN");
-        var context = await NewContextAsync(state, "zh-CN", 390, 844, phone: true);
+        // An open, unacknowledged alert about a project: its robot message links to the project's battle map.
+        var alert = await browser.App.QueryAsync(db => db.Alerts
+            .Where(a => a.ClearedAtUtc == null && a.AcknowledgedAtUtc == null && a.ProjectId != null && !a.Subject.StartsWith(KashiInvest.Infrastructure.Alerts.AlertLinks.ProblemSubjectPrefix))
+            .OrderByDescending(a => a.Id).Select(a => new { a.Id, a.ProjectId, a.Subject }).FirstAsync());
+        var project = await browser.App.QueryAsync(db => db.Projects.Where(p => p.Id == alert.ProjectId).Select(p => new { p.Id, p.Name }).SingleAsync());
+        var link = KashiInvest.Infrastructure.Alerts.AlertLinks.PathOf(alert.Id, alert.ProjectId, alert.Subject);
+        Assert.Equal($"/projects/{project.Id}/battlemap", link);
+        var context = await NewContextCoreAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.App.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            HasTouch = true,
+        });
         try
         {
             var page = await context.NewPageAsync();
-            await page.GotoInteractiveAsync("/alerts");
-            await Expect(page.Locator("[data-testid=alert-list]")).ToHaveAttributeAsync("data-live", "on");
-            var row = page.Locator("[data-testid=alert-row]", new() { Has = page.Locator("[data-testid=alert-ack]") }).First;
-            var id = await row.GetAttributeAsync("data-alert-id");
+
+            // Signed out on the phone: the link leads through the sign-in form to the battle map it names.
+            await page.GotoAsync(link);
+            await page.WaitForURLAsync("**/account/login**");
+            await page.FillAsync("#username", "leader");
+            await page.FillAsync("#password", HttpSignIn.DemoPassword);
+            var signIn = page.Locator("[data-testid=login-submit]");
+            Assert.True(await ThumbSizedAsync(signIn), "the sign-in button is a thumb's size");
+            await signIn.TapAsync();
+            await page.WaitForURLAsync(url => url.EndsWith(link, StringComparison.Ordinal), new() { Timeout = 40_000 });
+            await Expect(page.Locator("[data-testid=bm-name]")).ToHaveTextAsync(project.Name);
+
+            // The battle map names its open alerts; one tap opens them in the alert centre.
+            var pill = page.Locator("[data-testid=bm-alerts] a").First;
+            Assert.True(await ThumbSizedAsync(pill), "the alert on the battle map is a thumb's size");
+            await pill.TapAsync();
+            await page.WaitForURLAsync($"**/alerts?project={project.Id}**");
+            var row = page.Locator($"[data-testid=alert-row][data-alert-id='{alert.Id}']");
+            await Expect(row).ToBeVisibleAsync();
             var ack = row.Locator("[data-testid=alert-ack]");
             Assert.True(await ThumbSizedAsync(ack), "the acknowledge button is a thumb's size");
             await ack.TapAsync();
@@ -211,10 +386,17 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
             var submit = page.Locator("[data-testid=ack-submit]");
             Assert.True(await ThumbSizedAsync(submit), "the dialog's button is a thumb's size");
             await submit.TapAsync();
-            await Expect(page.Locator($"[data-testid=alert-row][data-alert-id='{id}'] [data-testid=alert-acked]")).ToBeVisibleAsync();
+            await Expect(row.Locator("[data-testid=alert-acked]")).ToBeVisibleAsync();
+            Assert.NotNull(await browser.App.QueryAsync(db => db.Alerts.Where(a => a.Id == alert.Id).Select(a => a.AcknowledgedAtUtc).SingleAsync()));
 
-            // Recording a problem on a project, from the phone.
-            await page.GotoInteractiveAsync($"/ledger?project={project.Id}&new=1");
+            // Back to the battle map from the alert, and a problem recorded from there.
+            var back = row.Locator("[data-testid=alert-battlemap]");
+            Assert.True(await ThumbSizedAsync(back), "the alert's project link is a thumb's size");
+            await back.TapAsync();
+            await page.WaitForURLAsync($"**/projects/{project.Id}/battlemap");
+            var raise = page.Locator("[data-testid=bm-raise-problem]");
+            Assert.True(await ThumbSizedAsync(raise), "the battle map's raise-a-problem button is a thumb's size");
+            await raise.TapAsync();
             var dialog = page.Locator(".mud-dialog");
             await Expect(dialog.Locator("input[data-testid=field-project], [data-testid=field-project] input").First).ToHaveValueAsync(project.Name);
             var text = $"施工道路未通，材料运输受阻 {Guid.NewGuid():N}"[..22];
@@ -227,6 +409,38 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
             await save.TapAsync();
             await Expect(page.Locator("[data-testid=column-New] [data-testid=ledger-card]", new() { HasText = text })).ToBeVisibleAsync();
             Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_kiosk_wall_picks_its_grid_again_when_the_window_is_resized()
+    {
+        var state = await SignInStateAsync("wall", "zh-CN");
+        var context = await NewContextAsync(state, "zh-CN", 1920, 1080, phone: false);
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoInteractiveAsync("/wall?kiosk=1");
+            await Expect(page.Locator(".wall-root")).ToHaveAttributeAsync("data-live", "on");
+            var kiosk = page.Locator("[data-testid=wall-kiosk]");
+            var wide = KashiInvest.Web.Features.Wall.KioskGrid.For(1920, 1080);
+            var small = KashiInvest.Web.Features.Wall.KioskGrid.For(1024, 768);
+            Assert.NotEqual(wide, small);
+            await Expect(kiosk).ToHaveAttributeAsync("data-grid", $"{wide.Columns}x{wide.Rows}");
+
+            // The browser goes onto an older projector: fewer, larger cards, no page taller than the screen.
+            await page.SetViewportSizeAsync(1024, 768);
+            await Expect(kiosk).ToHaveAttributeAsync("data-grid", $"{small.Columns}x{small.Rows}");
+            Assert.True(await page.Locator("[data-testid=kiosk-slide] [data-testid=wall-card]").CountAsync() <= small.Cards);
+            Assert.Empty(await FitsHeightAsync(page, "kiosk-wall", "after resizing to 1024×768"));
+
+            // And back.
+            await page.SetViewportSizeAsync(1920, 1080);
+            await Expect(kiosk).ToHaveAttributeAsync("data-grid", $"{wide.Columns}x{wide.Rows}");
         }
         finally
         {
@@ -274,7 +488,7 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
 
     // ------------------------------------------------------------------ helpers
 
-    private sealed record Targets(int ProjectId, int MeetingId, bool ProblemItem);
+    private sealed record Targets(int ProjectId, int MeetingId, bool ProblemItem, int ChainId, int LastYear);
 
     private Targets? _targets;
 
@@ -284,7 +498,8 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
         var project = await browser.App.QueryAsync(db => db.Projects.Where(p => p.Stage == ProjectStage.Construction)
             .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
         var (meeting, problemItem) = await StartedMeetingAsync();
-        return _targets = new Targets(project, meeting, problemItem);
+        var chain = await browser.App.QueryAsync(db => db.Chains.Where(c => c.Code == "textiles").Select(c => c.Id).SingleAsync());
+        return _targets = new Targets(project, meeting, problemItem, chain, BeijingTime.Today(browser.App.Clock).Year - 1);
     }
 
     /// <summary>A prefecture meeting built from the demo data and started, showing a problem item when it has one.</summary>
@@ -390,6 +605,24 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
             case "commitments":
                 await page.GotoInteractiveAsync("/commitments");
                 await Expect(page.Locator("div[data-live]").First).ToHaveAttributeAsync("data-live", "on");
+                break;
+            case "annual-targets":
+                await page.GotoInteractiveAsync("/targets/annual");
+                await Expect(page.Locator("div[data-live]").First).ToHaveAttributeAsync("data-live", "on");
+                break;
+            case "assessment":
+                await page.GotoInteractiveAsync($"/assessment/{t.LastYear}");
+                await Expect(page.Locator("div[data-live]").First).ToHaveAttributeAsync("data-live", "on");
+                break;
+            case "chains":
+                await page.GotoInteractiveAsync("/chains");
+                await Expect(page.Locator("div[data-live]").First).ToHaveAttributeAsync("data-live", "on");
+                await Expect(page.Locator("[data-testid=chains-overview]")).ToBeVisibleAsync();
+                break;
+            case "chain":
+                await page.GotoInteractiveAsync($"/chains/{t.ChainId}" + k);
+                await Expect(page.Locator("[data-testid=chain-map-page]")).ToHaveAttributeAsync("data-live", "on");
+                await Expect(page.Locator("[data-testid=chain-map-svg]")).ToBeVisibleAsync();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(screen), screen, null);
