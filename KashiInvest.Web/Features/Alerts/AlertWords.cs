@@ -38,6 +38,7 @@ public sealed class AlertWords(IStringLocalizer<Strings> localizer, UiText text)
         ("ProblemOverdue", 3) when Enum.TryParse<ProblemSeverity>(arg, out var severity) => text.Enum(severity),
         ("WeeklyIntentionReportMissing", 0) when KashiInvest.Domain.Leads.ReportWeek.TryParse(arg, out var week) =>
             localizer["Alert.Week", week.IsoYear, week.IsoWeek, week.Monday.ToString("M/d", CultureInfo.InvariantCulture), week.Sunday.ToString("M/d", CultureInfo.InvariantCulture)],
+        ("AnnualTargetFarBehind", 1) when Enum.TryParse<KashiInvest.Domain.Assessment.AnnualIndicator>(arg, out var indicator) => text.Enum(indicator),
         _ => arg,
     };
 
