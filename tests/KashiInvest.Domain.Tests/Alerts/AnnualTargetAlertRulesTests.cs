@@ -10,12 +10,13 @@ public class AnnualTargetAlertRulesTests
     private static readonly DateOnly MidYear = new(2026, 6, 30);
 
     [Fact]
-    public void A_unit_trailing_the_elapsed_time_by_more_than_the_gap_is_one_alert_per_indicator_about_and_owned_by_it()
+    public void A_unit_trailing_the_elapsed_time_by_more_than_the_gap_is_one_alert_about_and_owned_by_it_naming_each_indicator()
     {
         var standings = new[]
         {
-            new TargetStanding(1, AnnualIndicator.OutOfRegionFunds, 10_000m, 2_000m), // 20.0 %: 29.6 points behind
-            new TargetStanding(1, AnnualIndicator.SignedProjects, 10m, 4m),           // 40.0 %: behind, not far
+            new TargetStanding(1, AnnualIndicator.SignedProjects, 10m, 2m),           // 20.0 %: far behind
+            new TargetStanding(1, AnnualIndicator.OutOfRegionFunds, 10_000m, 1_000m), // 10.0 %: far behind
+            new TargetStanding(1, AnnualIndicator.FundsInPlace, 10_000m, 4_000m),     // 40.0 %: behind, not far
             new TargetStanding(2, AnnualIndicator.OutOfRegionFunds, 10_000m, 6_000m), // ahead
             new TargetStanding(3, AnnualIndicator.OutOfRegionFunds, null, 0m),        // no target: never behind
             new TargetStanding(4, AnnualIndicator.OutOfRegionFunds, 0m, 0m),          // a zero target neither
@@ -23,9 +24,9 @@ public class AnnualTargetAlertRulesTests
 
         var alert = Assert.Single(AnnualTargetAlertRules.FarBehind(2026, standings, MidYear, Gap));
 
-        Assert.Equal((AlertKind.AnnualTargetFarBehind, (int?)null, (int?)1, (int?)1, "2026:OutOfRegionFunds", AlertSeverity.Medium),
+        Assert.Equal((AlertKind.AnnualTargetFarBehind, (int?)null, (int?)1, (int?)1, "2026", AlertSeverity.Medium),
             (alert.Kind, alert.ProjectId, alert.UnitId, alert.OwnerUnitId, alert.Subject, alert.Severity));
-        Assert.Equal(["2026", "OutOfRegionFunds", "20.0%", "49.6%"], alert.Args);
+        Assert.Equal(["2026", "OutOfRegionFunds:10.0%;SignedProjects:20.0%", "49.6%"], alert.Args);
     }
 
     [Theory]

@@ -174,9 +174,9 @@ public sealed class AnnualTargetsPersistenceTests
         await engine.ScanKindsAsync([AlertKind.AnnualTargetFarBehind]);
 
         var alert = Assert.Single(await Alerts.AlertTestKit.AlertsAsync(database));
-        Assert.Equal((AlertKind.AnnualTargetFarBehind, (int?)w.CountyA, (int?)w.CountyA, "2026:FundsInPlace", true),
+        Assert.Equal((AlertKind.AnnualTargetFarBehind, (int?)w.CountyA, (int?)w.CountyA, "2026", true),
             (alert.Kind, alert.UnitId, alert.OwnerUnitId, alert.Subject, alert.IsOpen));
-        Assert.Equal(["2026", "FundsInPlace", "16.7%", "88.8%"], alert.Args);
+        Assert.Equal(["2026", "FundsInPlace:16.7%", "88.8%"], alert.Args);
         var sent = Assert.Single(notifier.Sent);
         Assert.Contains(bureau, sent.UnitIds);
         Assert.Contains(w.CountyA, sent.UnitIds);
