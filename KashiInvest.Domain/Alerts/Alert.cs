@@ -28,6 +28,8 @@ public enum AlertKind
     CommitmentOverdue,
     /// <summary>An investor's complaint is past its time limit to be registered or answered: the unit that owes it and the Bureau hear of it.</summary>
     ComplaintOverdue,
+    /// <summary>A unit's completion of an annual target trails the elapsed share of the year by more than the far-behind gap (Art. 29): the unit acts, the Bureau hears of it.</summary>
+    AnnualTargetFarBehind,
 }
 
 /// <summary>Ordered: a higher value is more urgent. High severity pops a toast on the screens that see it.</summary>

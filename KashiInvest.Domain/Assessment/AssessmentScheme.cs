@@ -256,4 +256,10 @@ public static class AssessmentAccess
     /// <summary>Drafts are read by the Bureau and the leaders; a final result by every signed-in unit.</summary>
     public static bool CanRead(UserScope scope, RoundStatus status) =>
         status == RoundStatus.Final || CanManage(scope) || CanReview(scope) || scope.Role == ActorRole.Display;
+
+    /// <summary>
+    /// The evidence of a manual check item (what the on-site check found, the files reviewed) is read by the Bureau, the
+    /// leaders and the unit assessed only — not by other units, nor on the projector — even once the results are published.
+    /// </summary>
+    public static bool CanSeeEvidence(UserScope scope, int unitId) => CanManage(scope) || CanReview(scope) || scope.UnitId == unitId;
 }

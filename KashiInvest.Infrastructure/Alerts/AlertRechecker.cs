@@ -19,7 +19,16 @@ public sealed class AlertRechecker(ILiveBus bus, AlertEngine engine, IOptions<Al
         ChangeKinds.ApprovalItemChanged, ChangeKinds.CommitmentChanged,
     ];
 
+    /// <summary>The notices that move a unit's year-to-date figures or its targets (as the targets screen re-reads on).</summary>
+    private static readonly HashSet<string> FigureTriggers =
+    [
+        ChangeKinds.ReportSubmitted, ChangeKinds.ProjectStageChanged, ChangeKinds.ProjectCreated, ChangeKinds.ProjectUpdated, ChangeKinds.AnnualTargetChanged,
+    ];
+
     public static bool IsTrigger(ChangeNotice notice) => notice.ProjectId is not null && Triggers.Contains(notice.Kind);
+
+    /// <summary>Whether the notice may move a unit's standing against its annual targets (the far-behind alert).</summary>
+    public static bool MovesAnnualFigures(ChangeNotice notice) => FigureTriggers.Contains(notice.Kind);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,19 +43,28 @@ public sealed class AlertRechecker(ILiveBus bus, AlertEngine engine, IOptions<Al
                 catch (Exception ex) { logger.LogError(ex, "Re-checking weekly reports after {Kind} failed", notice.Kind); }
                 continue;
             }
-            if (!IsTrigger(notice)) continue;
-            try
+            if (IsTrigger(notice))
             {
-                var result = await engine.RecheckAsync([notice.ProjectId!.Value], stoppingToken);
-                if (result.Raised + result.Cleared > 0) logger.LogInformation("Re-check of project {ProjectId} after {Kind}: {Result}", notice.ProjectId, notice.Kind, result);
+                try
+                {
+                    var result = await engine.RecheckAsync([notice.ProjectId!.Value], stoppingToken);
+                    if (result.Raised + result.Cleared > 0) logger.LogInformation("Re-check of project {ProjectId} after {Kind}: {Result}", notice.ProjectId, notice.Kind, result);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    logger.LogError(ex, "Re-checking project {ProjectId} after {Kind} failed", notice.ProjectId, notice.Kind);
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            if (MovesAnnualFigures(notice))
             {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Re-checking project {ProjectId} after {Kind} failed", notice.ProjectId, notice.Kind);
+                // Funds, signings, starts or a target moved: a unit may have caught up with (or fallen far behind) the elapsed time.
+                try { await engine.ScanKindsAsync([Domain.Alerts.AlertKind.AnnualTargetFarBehind], stoppingToken); }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+                catch (Exception ex) { logger.LogError(ex, "Re-checking annual targets after {Kind} failed", notice.Kind); }
             }
         }
     }

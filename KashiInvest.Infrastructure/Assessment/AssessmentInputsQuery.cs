@@ -2,6 +2,7 @@ using KashiInvest.Domain.Approvals;
 using KashiInvest.Domain.Assessment;
 using KashiInvest.Domain.Bulletins;
 using KashiInvest.Domain.Commitments;
+using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Projects;
 using KashiInvest.Domain.Statistics;
@@ -15,13 +16,16 @@ namespace KashiInvest.Infrastructure.Assessment;
 /// <summary>
 /// Everything the year-end scoring reads: each assessed unit's targets and actuals (this year's and last year's, through
 /// <see cref="IAnnualFigures"/>) and the platform's records that take or add points, each with its id so the breakdown
-/// can link to it. What counts (measured through the given Beijing day):
+/// can link to it. What counts, as it stood at the end of the given Beijing day (31 December once the year is over), not
+/// on the day the draft is computed — a project started, a commitment paid or an approval decided in January still
+/// counts against the year it was late in (from the stage history, the commitment's log and the item's decision day):
 /// <list type="bullet">
-/// <item>false report: a monthly return of the year reopened after approval (a revision above 1);</item>
+/// <item>false report: a monthly return of the year reopened after approval (a revision above 1) — an event of the year's
+/// data, counted whenever it was found;</item>
 /// <item>signed not started: a signed project of the host unit still at Signed or Landing past its planned start;</item>
 /// <item>overdue commitment: a running policy commitment of the host's project past its due day;</item>
 /// <item>overdue approval: an open approval item of the host's project past its time limit (the working-day clock);</item>
-/// <item>supervision listing: each listing of the unit in a bulletin of the year that was published;</item>
+/// <item>supervision listing: each listing of the unit in a published bulletin of one of the year's quarters;</item>
 /// <item>Global-500 / China-500 project: a project signed in the year with such an investor (host and source unit).</item>
 /// </list>
 /// </summary>
@@ -56,29 +60,44 @@ public static class AssessmentInputsQuery
             result.Add((r.UnitId, new AssessmentFact(AssessmentFactKind.FalseReport, FactSource.MonthlyReturn, r.Id, StatMonth.FromIndex(r.MonthIndex).ToString())));
         }
 
+        // The stage each project stood at by the end of the day: its last stage step recorded before then.
+        var cutoff = BeijingTime.EndOfDayUtc(through);
+        var stageAt = (await db.StageChanges.AsNoTracking().Where(c => c.AtUtc < cutoff)
+                .Select(c => new { c.ProjectId, c.Id, c.AtUtc, c.To }).ToListAsync(ct))
+            .GroupBy(c => c.ProjectId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.AtUtc).ThenBy(c => c.Id).Last().To);
+
         foreach (var p in await db.Projects.AsNoTracking()
-                     .Where(p => p.SignedOn != null && p.PlannedStartOn != null && p.PlannedStartOn < through
-                         && (p.Stage == ProjectStage.Signed || p.Stage == ProjectStage.Landing))
+                     .Where(p => p.SignedOn != null && p.SignedOn <= through && p.PlannedStartOn != null && p.PlannedStartOn < through)
                      .Select(p => new { p.Id, p.HostUnitId, p.Code, p.Name }).ToListAsync(ct))
         {
+            if (!stageAt.TryGetValue(p.Id, out var stage) || stage is not (ProjectStage.Signed or ProjectStage.Landing)) continue;
             result.Add((p.HostUnitId, new AssessmentFact(AssessmentFactKind.SignedNotStarted, FactSource.Project, p.Id, $"{p.Code} {p.Name}")));
         }
 
-        foreach (var c in await db.Commitments.AsNoTracking().Where(Commitment.Running).Where(c => c.DueOn != null && c.DueOn < through)
-                     .Select(c => new { c.Id, c.HostUnitId, c.DocumentNumber }).ToListAsync(ct))
+        // A commitment's status at the end of the day: the status its last log line before then left it in.
+        var dueCommitments = await db.Commitments.AsNoTracking().Include(c => c.History).Where(c => c.DueOn != null && c.DueOn < through).ToListAsync(ct);
+        foreach (var c in dueCommitments)
         {
+            var last = c.History.Where(h => h.AtUtc < cutoff).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).LastOrDefault();
+            if (last is null || !Commitment.Runs(last.Status)) continue;
             result.Add((c.HostUnitId, new AssessmentFact(AssessmentFactKind.OverdueCommitment, FactSource.Commitment, c.Id, c.DocumentNumber)));
         }
 
-        var openItems = await db.PlanItems.AsNoTracking().Include(i => i.Pauses)
-            .Where(i => i.ClockStartOn != null && i.Status != PlanItemStatus.Approved && i.Status != PlanItemStatus.Refused
-                && i.Status != PlanItemStatus.CertificateIssued && i.Status != PlanItemStatus.Withdrawn)
+        // An item decided (or withdrawn) after the day was still open on it; one accepted after it had no clock yet.
+        var items = await db.PlanItems.AsNoTracking().Include(i => i.Pauses)
+            .Where(i => i.ClockStartOn != null && i.ClockStartOn <= through)
             .ToListAsync(ct);
-        if (openItems.Count > 0)
+        if (items.Count > 0)
         {
             var calendar = new WorkingCalendar(await db.CalendarYears.AsNoTracking().Include(y => y.Days).ToListAsync(ct));
-            foreach (var i in openItems.Where(i => ApprovalClock.Read(i.ClockFacts, calendar, through).State == ClockState.Overdue))
+            foreach (var i in items)
+            {
+                var facts = i.ClockFacts;
+                if (facts.FinishedOn is { } finished && finished <= through) continue;
+                if (ApprovalClock.Read(facts with { FinishedOn = null }, calendar, through).State != ClockState.Overdue) continue;
                 result.Add((i.HostUnitId, new AssessmentFact(AssessmentFactKind.OverdueApproval, FactSource.ApprovalItem, i.Id, i.ItemName)));
+            }
         }
 
         var (firstQuarter, lastQuarter) = (year * 4, year * 4 + 3);
@@ -94,10 +113,11 @@ public static class AssessmentInputsQuery
         var (yearStart, yearEnd) = (new DateOnly(year, 1, 1), through);
         var tiered = await (from p in db.Projects.AsNoTracking()
                             join i in db.Investors.AsNoTracking() on p.InvestorId equals i.Id
-                            where p.SignedOn != null && p.SignedOn >= yearStart && p.SignedOn <= yearEnd && p.Stage != ProjectStage.Terminated
+                            where p.SignedOn != null && p.SignedOn >= yearStart && p.SignedOn <= yearEnd
                             select new { p.Id, p.HostUnitId, p.SourceUnitId, p.Code, p.Name, i.Tiers }).ToListAsync(ct);
         foreach (var p in tiered)
         {
+            if (stageAt.TryGetValue(p.Id, out var stage) && stage == ProjectStage.Terminated) continue; // terminated by the day; later does not undo it
             foreach (var (tier, kind) in new[] { (InvestorTier.Global500, AssessmentFactKind.GlobalFiveHundredProject), (InvestorTier.China500, AssessmentFactKind.ChinaFiveHundredProject) })
             {
                 if (!p.Tiers.HasFlag(tier)) continue;

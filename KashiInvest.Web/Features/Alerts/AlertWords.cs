@@ -38,8 +38,24 @@ public sealed class AlertWords(IStringLocalizer<Strings> localizer, UiText text)
         ("ProblemOverdue", 3) when Enum.TryParse<ProblemSeverity>(arg, out var severity) => text.Enum(severity),
         ("WeeklyIntentionReportMissing", 0) when KashiInvest.Domain.Leads.ReportWeek.TryParse(arg, out var week) =>
             localizer["Alert.Week", week.IsoYear, week.IsoWeek, week.Monday.ToString("M/d", CultureInfo.InvariantCulture), week.Sunday.ToString("M/d", CultureInfo.InvariantCulture)],
+        ("AnnualTargetFarBehind", 1) when ParseIndicators(arg) is { Count: > 0 } indicators =>
+            string.Join(localizer["Alert.ListSeparator"].Value, indicators.Select(i => localizer["Alert.IndicatorCompletion", text.Enum(i.Indicator), i.Completion].Value)),
         _ => arg,
     };
+
+    /// <summary>Reads a far-behind alert's indicators back (<c>OutOfRegionFunds:20.0%;SignedProjects:10.0%</c>); none when the fact is not that.</summary>
+    internal static IReadOnlyList<(KashiInvest.Domain.Assessment.AnnualIndicator Indicator, string Completion)> ParseIndicators(string arg)
+    {
+        var result = new List<(KashiInvest.Domain.Assessment.AnnualIndicator, string)>();
+        foreach (var part in arg.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 1 || !Enum.TryParse<KashiInvest.Domain.Assessment.AnnualIndicator>(part[..colon], out var indicator)
+                || !Enum.IsDefined(indicator) || char.IsDigit(part[0])) return [];
+            result.Add((indicator, part[(colon + 1)..]));
+        }
+        return result;
+    }
 
     private static bool TryPeriod(string s, out HalfMonthPeriod period)
     {

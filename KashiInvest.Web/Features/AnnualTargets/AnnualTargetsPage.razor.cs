@@ -38,6 +38,7 @@ public partial class AnnualTargetsPage
     [Inject] private ReferenceCache Reference { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ILogger<AnnualTargetsPage> Logger { get; set; } = default!;
+    [Inject] private Shared.Excel.ExcelExporter Exporter { get; set; } = default!;
 
     private IEnumerable<int> Years => [Commands.Today.Year - 1, Commands.Today.Year, Commands.Today.Year + 1];
 
@@ -98,6 +99,10 @@ public partial class AnnualTargetsPage
         else _message = feedback.Message;
         await RereadInTurnAsync(ReadAsync);
     }
+
+    /// <summary>The split of the chosen indicator as the page shows it (the user's scope), with each sequence's remainder for the prefecture's readers.</summary>
+    private Task<Shared.Excel.ExcelFile> ExportAsync() =>
+        Task.FromResult(AnnualSplitExcel.Export(Exporter, T, _view!, _indicator, _ref!, _seesAll));
 
     private async Task SavedAsync() => await RereadInTurnAsync(ReadAsync);
 

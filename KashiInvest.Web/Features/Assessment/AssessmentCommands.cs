@@ -18,8 +18,11 @@ public sealed record AssessedUnit(int Id, string Name, string NameEn);
 
 /// <summary>A year as one user may see it, with what the user may do now.</summary>
 public sealed record AssessmentView(int Year, AssessmentScheme? Scheme, AssessmentRound? Round, IReadOnlyDictionary<int, AssessedUnit> Units,
-    bool CanManage, bool CanReview, bool CanSeeResults)
+    bool CanManage, bool CanReview, bool CanSeeResults, int? OwnUnitId = null)
 {
+    /// <summary>Whether the manual checks' evidence on <paramref name="unitId"/> may be shown (<see cref="AssessmentAccess.CanSeeEvidence"/>).</summary>
+    public bool CanSeeEvidence(int unitId) => CanManage || CanReview || OwnUnitId == unitId;
+
     public bool CanCompute => CanManage && Scheme is not null && Round?.Status is null or RoundStatus.Draft;
     public bool CanSubmit => CanManage && Round is { Status: RoundStatus.Draft, ComputedAtUtc: not null };
     public bool CanDecide => CanReview && Round?.Status == RoundStatus.UnderReview;
@@ -58,7 +61,7 @@ public sealed class AssessmentCommands(IDbContextFactory<KashiDbContext> factory
         var round = await db.Set<AssessmentRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct);
         var units = await db.Units.AsNoTracking().Select(u => new AssessedUnit(u.Id, u.Name, u.NameEn)).ToDictionaryAsync(u => u.Id, ct);
         var canSee = round is not null && AssessmentAccess.CanRead(scope, round.Status);
-        return new AssessmentView(year, scheme, round, units, AssessmentAccess.CanManage(scope), AssessmentAccess.CanReview(scope), canSee);
+        return new AssessmentView(year, scheme, round, units, AssessmentAccess.CanManage(scope), AssessmentAccess.CanReview(scope), canSee, scope.UnitId);
     }
 
     /// <summary>The Bureau makes the year's scheme from the documented defaults (or last year's, when it has one).</summary>

@@ -72,4 +72,17 @@ public class AssessmentSchemeTests
         Assert.Same(before, scheme.Content);
         Assert.Equal(20m, scheme.Content.DeductionCap);
     }
+
+    [Fact]
+    public void Check_evidence_is_read_by_the_Bureau_the_leaders_and_the_unit_assessed_only()
+    {
+        var otherCounty = new UserScope("yecheng", "yecheng", ActorRole.AttractingUnit, 8, [], []);
+        var wall = new UserScope("wall", "wall", ActorRole.Display, null, [], []);
+        var chainLead = new UserScope("chain-agri", "chain-agri", ActorRole.ChainLead, 30, [], []);
+
+        Assert.Equal([true, true, true, false, false, false],
+            new[] { Bureau, Leader, County, otherCounty, wall, chainLead }.Select(s => AssessmentAccess.CanSeeEvidence(s, unitId: 7)));
+        // Everyone may read the final results; the evidence stays narrower.
+        Assert.True(AssessmentAccess.CanRead(otherCounty, RoundStatus.Final));
+    }
 }

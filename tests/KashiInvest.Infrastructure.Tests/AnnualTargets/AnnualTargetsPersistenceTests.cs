@@ -4,9 +4,13 @@ using KashiInvest.Domain.Common;
 using KashiInvest.Domain.Reports;
 using KashiInvest.Domain.Statistics;
 using KashiInvest.Domain.Units;
+using KashiInvest.Domain.Alerts;
+using KashiInvest.Infrastructure.Alerts;
 using KashiInvest.Infrastructure.AnnualTargets;
+using KashiInvest.Infrastructure.Notifications;
 using KashiInvest.Infrastructure.Tests.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace KashiInvest.Infrastructure.Tests.AnnualTargets;
@@ -141,5 +145,49 @@ public sealed class AnnualTargetsPersistenceTests
         await AddFundsAsync(database, w.Projects["A2"], 700m, 0m, new DateTime(2026, 11, 20, 16, 0, 0, DateTimeKind.Utc));
         Assert.Equal(1_500m, ActualA(await reader.ReadAsync(2026, Through, default)));
         Assert.Equal(2_200m, ActualA(await reader.ReadAsync(2026, Through.AddDays(1), default)));
+    }
+
+    [Fact]
+    public async Task A_unit_far_behind_the_elapsed_time_raises_one_alert_the_Bureau_hears_of_and_catching_up_clears_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(); // 20 Nov 2026: 88.8 % of the year elapsed
+        var w = await MiniWorld.CreateAsync(database);
+        int bureau;
+        await using (var db = database.CreateContext())
+        {
+            db.Actor = MiniWorld.Setup;
+            var unit = new Unit("bureau", "地区招商局", "Investment Bureau", UnitType.Bureau);
+            db.Units.Add(unit);
+            await db.SaveChangesAsync();
+            bureau = unit.Id;
+        }
+        await AddTargetAsync(database, w, AnnualIndicator.FundsInPlace, 10_000m, 6_000m, 4_000m);
+        var morning = new DateTime(2026, 11, 20, 1, 0, 0, DateTimeKind.Utc);
+        await AddFundsAsync(database, w.Projects["A1"], 1_000m, 0m, morning); // A: 16.7 %, far behind
+        await AddFundsAsync(database, w.Projects["B1"], 3_000m, 0m, morning); // B: 75.0 %, behind but not far
+        var notifier = new Alerts.RecordingNotifier();
+        var engine = new AlertEngine(database.Factory,
+            [new AnnualTargetFarBehindCheck(Figures(database), Options.Create(new AnnualTargetSettings()))],
+            notifier, new PlainAlertTexts(), database.Clock, NullLogger<AlertEngine>.Instance);
+
+        await engine.ScanAsync();
+        await engine.ScanKindsAsync([AlertKind.AnnualTargetFarBehind]);
+
+        var alert = Assert.Single(await Alerts.AlertTestKit.AlertsAsync(database));
+        Assert.Equal((AlertKind.AnnualTargetFarBehind, (int?)w.CountyA, (int?)w.CountyA, "2026", true),
+            (alert.Kind, alert.UnitId, alert.OwnerUnitId, alert.Subject, alert.IsOpen));
+        Assert.Equal(["2026", "FundsInPlace:16.7%", "88.8%"], alert.Args);
+        var sent = Assert.Single(notifier.Sent);
+        Assert.Contains(bureau, sent.UnitIds);
+        Assert.Contains(w.CountyA, sent.UnitIds);
+
+        // A project re-check leaves the unit's alert alone; the county's report of more funds clears it at the next check.
+        await engine.RecheckAsync([w.Projects["A1"]]);
+        Assert.True(Assert.Single(await Alerts.AlertTestKit.AlertsAsync(database)).IsOpen);
+        await AddFundsAsync(database, w.Projects["A1"], 4_000m, 0m, morning.AddHours(1), revision: 2); // 66.7 %: 22.1 points behind
+        var result = await engine.ScanKindsAsync([AlertKind.AnnualTargetFarBehind]);
+
+        Assert.Equal((0, 1), (result.Raised, result.Cleared));
+        Assert.False(Assert.Single(await Alerts.AlertTestKit.AlertsAsync(database)).IsOpen);
     }
 }

@@ -119,6 +119,49 @@ public sealed class AssessmentBrowserTests(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task The_rounds_steps_are_on_screen_and_check_evidence_reaches_the_bureau_the_leaders_and_the_unit_assessed_only()
+    {
+        var year = ThisYear - 1;
+        var round = await browser.App.QueryAsync(db => db.Set<AssessmentRound>().AsNoTracking().Where(r => r.Year == year).SingleAsync());
+        var checkedUnit = round.Checks[0].UnitId;
+        var (own, other) = await browser.App.QueryAsync(async db =>
+        {
+            var users = await db.Users.AsNoTracking().Where(u => u.UnitId != null).Select(u => new { u.UserName, u.UnitId }).ToListAsync();
+            var types = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Type);
+            return (users.First(u => u.UnitId == checkedUnit).UserName!,
+                users.First(u => u.UnitId != checkedUnit && types[u.UnitId!.Value] == Domain.Units.UnitType.County).UserName!);
+        });
+
+        // The step history: who did what, when, the leader's comment, and the approval that made it final.
+        var bureau = await browser.SignedInPageAsync("bureau");
+        await bureau.GotoInteractiveAsync($"/assessment/{year}");
+        var steps = bureau.Locator("[data-testid=assessment-step]");
+        await Expect(steps).ToHaveCountAsync(round.Steps.Count);
+        var sentBack = round.Steps.First(s => s.Action == RoundAction.SentBack);
+        await Expect(bureau.Locator("[data-testid=assessment-step][data-action=SentBack]").First).ToContainTextAsync(sentBack.Comment!);
+        await Expect(bureau.Locator("[data-testid=assessment-step][data-action=SentBack]").First).ToContainTextAsync(sentBack.UserName);
+        await Expect(steps.Last).ToHaveAttributeAsync("data-action", "Approved");
+        await Expect(steps.Last.Locator("[data-testid=assessment-step-final]")).ToBeVisibleAsync();
+
+        // The evidence: the Bureau and the unit assessed read it; another county sees the points, not the evidence.
+        var unitPath = $"/assessment/{year}/{checkedUnit}";
+        var evidence = round.Checks[0].Evidence;
+        await bureau.GotoInteractiveAsync(unitPath);
+        await Expect(bureau.Locator("[data-testid=assessment-check-evidence]").First).ToContainTextAsync(evidence);
+        foreach (var (user, sees) in new[] { (own, true), (other, false), ("leader", true) })
+        {
+            var page = await browser.SignedInPageAsync(user);
+            await page.GotoInteractiveAsync(unitPath);
+            await Expect(page.Locator("[data-testid=assessment-check]")).ToHaveCountAsync(round.Checks.Count(c => c.UnitId == checkedUnit));
+            await Expect(page.Locator("[data-testid=assessment-check-evidence]")).ToHaveCountAsync(sees ? round.Checks.Count(c => c.UnitId == checkedUnit) : 0);
+            await Expect(page.Locator("[data-testid=assessment-evidence-hidden]")).ToHaveCountAsync(sees ? 0 : 1);
+            if (!sees) Assert.DoesNotContain(evidence, await page.ContentAsync(), StringComparison.Ordinal);
+            await page.Context.CloseAsync();
+        }
+        await bureau.Context.CloseAsync();
+    }
+
     /// <summary>The ranking tables of the .docx by caption: each row's cells below the heading row.</summary>
     private static Dictionary<string, List<List<string>>> Read(byte[] docx)
     {
