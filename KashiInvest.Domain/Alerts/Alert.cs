@@ -28,6 +28,8 @@ public enum AlertKind
     CommitmentOverdue,
     /// <summary>An investor's complaint is past its time limit to be registered or answered: the unit that owes it and the Bureau hear of it.</summary>
     ComplaintOverdue,
+    /// <summary>An integrity case (违约失信) is past its rectification deadline: the responsible unit and the Bureau hear of it.</summary>
+    IntegrityOverdue,
 }
 
 /// <summary>Ordered: a higher value is more urgent. High severity pops a toast on the screens that see it.</summary>

@@ -151,7 +151,7 @@ public sealed class AlertEngine(
             var (title, text) = texts.RenderChinese(new AlertTextInput(alert, projectName, unitName));
             var link = AlertLinks.PathOf(alert);
             var also = (await ApprovalAlertCheck.AlsoNotifyAsync(db, alert, ct)).Concat(await CommitmentAlertCheck.AlsoNotifyAsync(db, alert, ct))
-                .Concat(await ComplaintAlertCheck.AlsoNotifyAsync(db, alert, ct)).ToList();
+                .Concat(await ComplaintAlertCheck.AlsoNotifyAsync(db, alert, ct)).Concat(await IntegrityAlertCheck.AlsoNotifyAsync(db, alert, ct)).ToList();
             await notifier.NotifyAsync(new OutboundAlert(alert.Id, alert.Kind.ToString(), alert.Severity.ToString(),
                 AlertAccess.UnitsToNotify(alert, chainLead, also), title, text, link, alert.RaisedAtUtc), ct);
         }

@@ -26,6 +26,7 @@ public static class SchedulingRegistration
         services.AddSingleton<IAlertCheck, MonthlyReturnMissingCheck>();
         services.AddSingleton<IAlertCheck, CommitmentAlertCheck>();
         services.AddSingleton<IAlertCheck, ComplaintAlertCheck>();
+        services.AddSingleton<IAlertCheck, IntegrityAlertCheck>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<ScheduledJobs>();
         services.AddSingleton<Statistics.MonthClose>();
