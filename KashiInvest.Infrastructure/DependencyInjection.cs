@@ -89,6 +89,8 @@ public static class DependencyInjection
             .Validate(o => o.Validate().Count == 0, "AnnualTargets:FarBehindGap must be above 0 and below 1.").ValidateOnStart();
         services.AddOptions<Domain.Complaints.ComplaintSettings>().Bind(configuration.GetSection(Domain.Complaints.ComplaintSettings.Section))
             .Validate(o => o.Validate().Count == 0, "Complaints: invalid settings (AcceptWithinWorkingDays, AnswerWithinWorkingDays and FollowUpWithinWorkingDays 1–365).").ValidateOnStart();
+        services.AddOptions<Domain.Integrity.IntegritySettings>().Bind(configuration.GetSection(Domain.Integrity.IntegritySettings.Section))
+            .Validate(o => o.Validate().Count == 0, "Integrity:RectifyWithinDays must be between 1 and 365.").ValidateOnStart();
         return services;
     }
 

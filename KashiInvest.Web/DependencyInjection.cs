@@ -177,6 +177,7 @@ public static class DependencyInjection
         services.AddAnnualTargetsFeature();
         services.AddCommitmentsFeature();
         KashiInvest.Web.Features.Complaints.ComplaintsFeature.AddComplaintsFeature(services, configuration);
+        KashiInvest.Web.Features.Integrity.IntegrityFeature.AddIntegrityFeature(services);
         KashiInvest.Web.Features.Chains.ChainsFeature.AddChainsFeature(services, configuration);
         services.AddSingleton<KashiInvest.Web.Features.Admin.CronWords>();
         return services;

@@ -30,6 +30,8 @@ public enum AlertKind
     ComplaintOverdue,
     /// <summary>A unit's completion of an annual target trails the elapsed share of the year by more than the far-behind gap (Art. 29): the unit acts, the Bureau hears of it.</summary>
     AnnualTargetFarBehind,
+    /// <summary>An integrity case (违约失信) is past its rectification deadline: the responsible unit and the Bureau hear of it.</summary>
+    IntegrityOverdue,
 }
 
 /// <summary>Ordered: a higher value is more urgent. High severity pops a toast on the screens that see it.</summary>

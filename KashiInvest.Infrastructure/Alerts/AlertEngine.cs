@@ -152,7 +152,8 @@ public sealed class AlertEngine(
             var link = AlertLinks.PathOf(alert);
             var also = (await ApprovalAlertCheck.AlsoNotifyAsync(db, alert, ct)).Concat(await CommitmentAlertCheck.AlsoNotifyAsync(db, alert, ct))
                 .Concat(await ComplaintAlertCheck.AlsoNotifyAsync(db, alert, ct))
-                .Concat(await AnnualTargetFarBehindCheck.AlsoNotifyAsync(db, alert, ct)).ToList();
+                .Concat(await AnnualTargetFarBehindCheck.AlsoNotifyAsync(db, alert, ct))
+                .Concat(await IntegrityAlertCheck.AlsoNotifyAsync(db, alert, ct)).ToList();
             await notifier.NotifyAsync(new OutboundAlert(alert.Id, alert.Kind.ToString(), alert.Severity.ToString(),
                 AlertAccess.UnitsToNotify(alert, chainLead, also), title, text, link, alert.RaisedAtUtc), ct);
         }

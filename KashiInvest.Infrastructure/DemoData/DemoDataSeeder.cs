@@ -59,6 +59,8 @@ public sealed class DemoDataSeeder(IDbContextFactory<KashiDbContext> factory, IO
             await StatisticsDemoData.SeedAsync(db, clock, settings.Seed, new Domain.Statistics.StatisticsSettings(), cancellationToken);
             await BulletinsDemoData.SeedAsync(db, clock, new Domain.Bulletins.BulletinSettings(), cancellationToken);
             await CommitmentsDemoData.SeedAsync(db, clock, cancellationToken);
+            await ComplaintsDemoData.SeedAsync(db, clock, cancellationToken);
+            await IntegrityDemoData.SeedAsync(db, clock, cancellationToken);
             await ChainMapsDemoData.SeedAsync(db, clock, cancellationToken);
             await AnnualTargetsDemoData.SeedAsync(db, clock, new Domain.Statistics.StatisticsSettings(), cancellationToken);
             await AssessmentDemoData.SeedAsync(db, clock, settings.Seed, cancellationToken);

@@ -53,7 +53,8 @@ public static class ChangeKinds
 
     public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged,
         TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported, AlertRaised, AlertCleared, AlertAcknowledged,
-        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged, BulletinChanged, CommitmentChanged, ChainChanged, AssessmentChanged, AnnualTargetChanged];
+        MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged, BulletinChanged, CommitmentChanged, ChainChanged, AssessmentChanged, AnnualTargetChanged,
+        ComplaintChanged, IntegrityChanged];
     /// <summary>A registration form was filed (its project's key; ItemId = form id).</summary>
     public const string LeadFiled = "lead.filed";
     /// <summary>A chain map changed: ItemId = chain id, ProjectId 0, Host/Source 0, ChainId = the chain (heard by those who see the chain's projects).</summary>
@@ -94,6 +95,12 @@ public static class ChangeKinds
     /// <summary>A year's annual target or its split changed: ProjectId 0, Host/Source 0, ChainId -1, ItemId = target id,
     /// PeriodIndex = the year. Carries no figures; target screens receive it whatever their scope and re-read under their own rule.</summary>
     public const string AnnualTargetChanged = "annualtarget.changed";
+    /// <summary>An investor's complaint was filed or stepped: ProjectId 0, Host/Source 0, ChainId -1, ItemId = complaint id. Carries
+    /// nothing the complainant typed; complaint screens receive it whatever their scope and re-read under their own access rule.</summary>
+    public const string ComplaintChanged = "complaint.changed";
+    /// <summary>An integrity case (违约失信) was opened or stepped: ProjectId 0, Host/Source 0, ChainId -1, ItemId = case id. Carries
+    /// no content; integrity screens receive it whatever their scope and re-read under their own access rule.</summary>
+    public const string IntegrityChanged = "integrity.changed";
 
 }
 
@@ -265,6 +272,12 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
                 return Of(ChangeKinds.CommitmentChanged, key, cr.Commitment.Version, now) with { ItemId = cr.Commitment.Id };
             case Domain.Commitments.CommitmentChanged cc when await keys.FindAsync(cc.Commitment.ProjectId, ct) is { } key:
                 return Of(ChangeKinds.CommitmentChanged, key, cc.Commitment.Version, now) with { ItemId = cc.Commitment.Id };
+            case Domain.Complaints.ComplaintFiled cf:
+                return Of(ChangeKinds.ComplaintChanged, new ProjectKey(0, 0, -1, 0), cf.Complaint.Version, now) with { ItemId = cf.Complaint.Id };
+            case Domain.Complaints.ComplaintChanged ch:
+                return Of(ChangeKinds.ComplaintChanged, new ProjectKey(0, 0, -1, 0), ch.Complaint.Version, now) with { ItemId = ch.Complaint.Id };
+            case Domain.Integrity.IntegrityCaseChanged ic:
+                return Of(ChangeKinds.IntegrityChanged, new ProjectKey(0, 0, -1, 0), ic.Case.Version, now) with { ItemId = ic.Case.Id };
             default: return null;
         }
     }

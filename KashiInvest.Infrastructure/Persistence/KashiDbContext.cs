@@ -82,6 +82,8 @@ public abstract class KashiDbContext : IdentityDbContext<AppUser>, IDataProtecti
     public DbSet<Domain.AnnualTargets.TargetShare> AnnualTargetShares => Set<Domain.AnnualTargets.TargetShare>();
     public DbSet<Domain.Complaints.Complaint> Complaints => Set<Domain.Complaints.Complaint>();
     public DbSet<Domain.Complaints.ComplaintLogEntry> ComplaintHistory => Set<Domain.Complaints.ComplaintLogEntry>();
+    public DbSet<Domain.Integrity.IntegrityCase> IntegrityCases => Set<Domain.Integrity.IntegrityCase>();
+    public DbSet<Domain.Integrity.IntegrityLogEntry> IntegrityCaseHistory => Set<Domain.Integrity.IntegrityLogEntry>();
 
     /// <summary>The Data Protection key ring on SQL Server (on SQLite it is kept in the data folder instead).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

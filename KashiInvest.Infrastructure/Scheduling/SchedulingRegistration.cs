@@ -27,6 +27,7 @@ public static class SchedulingRegistration
         services.AddSingleton<IAlertCheck, CommitmentAlertCheck>();
         services.AddSingleton<IAlertCheck, ComplaintAlertCheck>();
         services.AddSingleton<IAlertCheck, AnnualTargetFarBehindCheck>();
+        services.AddSingleton<IAlertCheck, IntegrityAlertCheck>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<ScheduledJobs>();
         services.AddSingleton<Statistics.MonthClose>();

@@ -80,12 +80,13 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
     /// Notices that reach every circuit whatever project they name, because they carry only ids and every screen that
     /// listens to them re-reads under its own access rule: meetings and bulletins (no project), commitments (a
     /// department sees the commitments it owes on projects it does not see), chain maps (everyone reads every map) and
-    /// annual targets (each unit re-reads its own share) and assessment rounds (every unit reads the year's state).
+    /// annual targets (each unit re-reads its own share) and assessment rounds (every unit reads the year's state),
+    /// complaints and integrity cases (no project scope: each screen re-reads what its unit may see).
     /// </summary>
     public static bool ReadUnderOwnRule(string kind) =>
         kind.StartsWith("meeting.", StringComparison.Ordinal) || kind.StartsWith("bulletin.", StringComparison.Ordinal)
         || kind == ChangeKinds.CommitmentChanged || kind == ChangeKinds.ChainChanged || kind == ChangeKinds.AnnualTargetChanged
-        || kind == ChangeKinds.AssessmentChanged;
+        || kind == ChangeKinds.AssessmentChanged || kind == ChangeKinds.ComplaintChanged || kind == ChangeKinds.IntegrityChanged;
 
     private async Task PumpAsync(CancellationToken ct)
     {

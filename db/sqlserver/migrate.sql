@@ -3010,3 +3010,119 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207082207_Integrity'
+)
+BEGIN
+    CREATE TABLE [IntegrityCases] (
+        [Id] int NOT NULL IDENTITY,
+        [Kind] nvarchar(30) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Description] nvarchar(2000) NOT NULL,
+        [UnitId] int NOT NULL,
+        [Since] date NOT NULL,
+        [ProjectId] int NULL,
+        [CommitmentId] int NULL,
+        [ComplaintId] int NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [OpenedOn] date NOT NULL,
+        [OpenedBy] nvarchar(256) NOT NULL,
+        [RectifyBy] date NOT NULL,
+        [Plan] nvarchar(2000) NULL,
+        [Report] nvarchar(2000) NULL,
+        [ReportedOn] date NULL,
+        [VerifiedBy] nvarchar(256) NULL,
+        [VerifiedOn] date NULL,
+        [Reason] nvarchar(1000) NULL,
+        [RecordedBreachOn] date NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_IntegrityCases] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IntegrityCases_Commitments_CommitmentId] FOREIGN KEY ([CommitmentId]) REFERENCES [Commitments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IntegrityCases_Complaints_ComplaintId] FOREIGN KEY ([ComplaintId]) REFERENCES [Complaints] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IntegrityCases_Projects_ProjectId] FOREIGN KEY ([ProjectId]) REFERENCES [Projects] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IntegrityCases_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207082207_Integrity'
+)
+BEGIN
+    CREATE TABLE [IntegrityCaseHistory] (
+        [Id] int NOT NULL IDENTITY,
+        [CaseId] int NOT NULL,
+        [Action] nvarchar(30) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [UnitId] int NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Note] nvarchar(2000) NULL,
+        CONSTRAINT [PK_IntegrityCaseHistory] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IntegrityCaseHistory_IntegrityCases_CaseId] FOREIGN KEY ([CaseId]) REFERENCES [IntegrityCases] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207082207_Integrity'
+)
+BEGIN
+    CREATE INDEX [IX_IntegrityCaseHistory_CaseId_AtUtc] ON [IntegrityCaseHistory] ([CaseId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207082207_Integrity'
+)
+BEGIN
+    CREATE INDEX [IX_IntegrityCases_CommitmentId] ON [IntegrityCases] ([CommitmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207082207_Integrity'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_IntegrityCases_ComplaintId] ON [IntegrityCases] ([ComplaintId]) WHERE ComplaintId IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207082207_Integrity'
+)
+BEGIN
+    CREATE INDEX [IX_IntegrityCases_ProjectId] ON [IntegrityCases] ([ProjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207082207_Integrity'
+)
+BEGIN
+    CREATE INDEX [IX_IntegrityCases_Status_RectifyBy] ON [IntegrityCases] ([Status], [RectifyBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207082207_Integrity'
+)
+BEGIN
+    CREATE INDEX [IX_IntegrityCases_UnitId_Status] ON [IntegrityCases] ([UnitId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207082207_Integrity'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207082207_Integrity', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -67,9 +67,10 @@ public sealed class ComplaintCommands(IDbContextFactory<KashiDbContext> factory,
 public sealed record ComplaintRow(
     int Id, int Version, string TrackingNumber, ComplaintCategory Category, string EnterpriseName, string CreditCode, string ContactName,
     string Phone, string? ProjectName, string Description, ComplaintStatus Status, DateOnly FiledOn, DateOnly? Deadline, int? AssignedUnitId,
-    string? RefusalReason, string? Reply, ComplaintRating? Rating, string? RatingComment, int FollowUps, ComplaintClock Clock);
+    string? RefusalReason, string? Reply, ComplaintRating? Rating, string? RatingComment, int FollowUps, ComplaintClock Clock,
+    int? IntegrityCaseId = null, Domain.Integrity.IntegrityCaseStatus? IntegrityStatus = null);
 
-/// <summary>The register of complaints under the user's scope: open ones first, overdue first, then by deadline.</summary>
+/// <summary>The register of complaints under the user's scope: open ones first, overdue first, then by deadline; each with the integrity case it turned into, if any.</summary>
 public sealed class ComplaintListQuery(IDbContextFactory<KashiDbContext> factory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ComplaintRow>> ListAsync(UserScope scope, CancellationToken ct = default)
@@ -77,10 +78,12 @@ public sealed class ComplaintListQuery(IDbContextFactory<KashiDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         var today = BeijingTime.Today(clock);
         var complaints = await db.Complaints.AsNoTracking().Where(ComplaintAccess.VisibleTo(scope)).ToListAsync(ct);
+        // The integrity case a founded complaint turned into (违约失信), shown on the complaint.
+        var cases = await Integrity.IntegrityQuery.OfComplaintsAsync(db, complaints.Select(c => c.Id).ToList(), ct);
         return complaints
             .Select(c => new ComplaintRow(c.Id, c.Version, c.TrackingNumber, c.Category, c.EnterpriseName, c.CreditCode, c.ContactName, c.Phone,
                 c.ProjectName, c.Description, c.Status, c.FiledOn, c.Deadline, c.AssignedUnitId, c.RefusalReason, c.Reply, c.Rating, c.RatingComment,
-                c.FollowUps, c.Clock(today)))
+                c.FollowUps, c.Clock(today), cases.TryGetValue(c.Id, out var k) ? k.Id : null, cases.TryGetValue(c.Id, out var s) ? s.Status : null))
             .OrderBy(r => r.Status is ComplaintStatus.Refused or ComplaintStatus.Closed)
             .ThenByDescending(r => r.Clock.DaysOverdue)
             .ThenBy(r => r.Deadline ?? DateOnly.MaxValue)

@@ -1,6 +1,8 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Complaints;
 using KashiInvest.Domain.Units;
+using KashiInvest.Infrastructure.Live;
+using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using KashiInvest.Web.Shared.Writes;
@@ -12,7 +14,9 @@ namespace KashiInvest.Web.Features.Complaints;
 /// <summary>
 /// The complaint register (<c>/complaints</c>): the Bureau accepts or refuses each filed complaint (a reason is needed)
 /// and assigns a unit with a due day; a unit sees the complaints assigned to it and answers; open ones first, overdue
-/// first. Not live yet: it reads on open and after each write.
+/// first. Live: a complaint notice (filed, registered, assigned, answered, rated) or an integrity notice (a complaint turned
+/// into a case, the case stepped) re-reads the register under the user's scope; it also re-reads at Beijing midnight, when
+/// complaints turn overdue. A founded complaint (accepted and not refused) turns into an integrity case from here.
 /// </summary>
 public partial class ComplaintsPage
 {
@@ -29,7 +33,7 @@ public partial class ComplaintsPage
     [Inject] private ReferenceCache Reference { get; set; } = default!;
     [Inject] private IUserScopeProvider Scopes { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private Microsoft.Extensions.Logging.ILogger<ComplaintsPage> Logger { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     private bool CanRegister => _scope is not null && ComplaintAccess.CanRegister(_scope);
 
@@ -40,14 +44,19 @@ public partial class ComplaintsPage
         _units = reference.Units;
         _assignable = reference.Units.Where(u => u.Type is UnitType.County or UnitType.DevelopmentZone or UnitType.Department or UnitType.Bureau)
             .OrderBy(u => u.Type == UnitType.Department ? 1 : 0).ThenBy(u => u.Id).ToList();
-        await ReadAsync();
+        await ReadInTurnAsync(ReadAsync);
     }
+
+    protected override bool Concerns(ChangeNotice notice) => notice.Kind is ChangeKinds.ComplaintChanged or ChangeKinds.IntegrityChanged;
+
+    protected override Task ApplyAsync(LiveChanges changes) => ReadAsync();
 
     private async Task ReadAsync()
     {
         if (_scope is null) return;
-        _rows = await Query.ListAsync(_scope);
+        _rows = await Query.ListAsync(_scope, Disposing);
         _loading = false;
+        RereadAtBeijingMidnight(Clock);
     }
 
     private RowEdit EditOf(int id) => _edits.TryGetValue(id, out var e) ? e : _edits[id] = new RowEdit();
@@ -85,17 +94,13 @@ public partial class ComplaintsPage
             {
                 _edits.Remove(r.Id);
                 Snackbar.Add(T[savedKey], Severity.Success);
-                await ReadAsync();
+                // The write went through SafeWrite; a failing re-read is logged and the list stays as it is.
+                await RereadInTurnAsync(ReadAsync);
                 return;
             }
             var feedback = WriteFeedback.Of(T, result);
             edit.Error = string.Join(" ", new[] { feedback.Message }.Concat(feedback.FieldErrors.Values).Where(m => !string.IsNullOrEmpty(m)).Distinct());
-            if (result.Status == WriteStatus.Conflict) await ReadAsync();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The write went through SafeWrite; only the re-read after it can fail here: keep the list as it is.
-            Microsoft.Extensions.Logging.LoggerExtensions.LogError(Logger, ex, "Re-reading the complaints failed");
+            if (result.Status == WriteStatus.Conflict) await RereadInTurnAsync(ReadAsync);
         }
         finally
         {

@@ -148,6 +148,7 @@ public partial class FreeTextLimitsTests
         .. ChainProbes(),
         .. AssessmentProbes(),
         .. ComplaintProbes(),
+        .. IntegrityProbes(),
     ];
 
     /// <summary>Strings that reach the domain without being typed into a form, each with the reason.</summary>
@@ -203,6 +204,7 @@ public partial class FreeTextLimitsTests
         ["CommitmentAlertFacts.DocumentNumber"] = "a fact read from the database for the alert rules",
         // The complaint window: what the app makes (tracking number, code, hash) and what only looks a complaint up.
         ["ComplaintAlertFacts.TrackingNumber"] = "a fact read from the database for the alert rules",
+        ["IntegrityAlertFacts.Title"] = "a fact read from the database for the alert rules",
         ["ComplaintInput.CreditCode"] = "the credit code's own format",
         ["ComplaintInput.Phone"] = "a phone number's own format, after the length and character rules: see ComplaintTests.A_phone_number_has_a_limit_and_no_control_characters",
         ["Complaint.ctor(trackingNumber)"] = "made by ComplaintCode.NewTrackingNumber",

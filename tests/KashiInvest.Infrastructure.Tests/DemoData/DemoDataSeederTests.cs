@@ -356,6 +356,12 @@ public sealed class DemoDataSeederTests(SeededDatabase seeded) : IClassFixture<S
         Assert.Equal(targetRows, await db.AuditEntries.CountAsync(a => a.EntityType == "AnnualTarget" || a.EntityType == "TargetShare"));
         audited += targetRows;
 
+        // The complaints and integrity demo adds complaints and cases, each with one entry (their steps precede the save).
+        var complaintRows = await db.Complaints.CountAsync() + await db.IntegrityCases.CountAsync();
+        Assert.True(await db.Complaints.AnyAsync() && await db.IntegrityCases.AnyAsync());
+        Assert.Equal(complaintRows, await db.AuditEntries.CountAsync(a => a.EntityType == "Complaint" || a.EntityType == "IntegrityCase"));
+        audited += complaintRows;
+
         Assert.Equal(["system:demo-data", "system:reference-data"], byUser.Select(x => x.Key).Order());
         Assert.Equal(audited, byUser.Single(x => x.Key == "system:demo-data").Count);
         Assert.Equal(reference, byUser.Single(x => x.Key == "system:reference-data").Count);

@@ -194,6 +194,8 @@ public class LiveFeedTests
     [InlineData(ChangeKinds.ChainChanged, true)]
     [InlineData(ChangeKinds.MeetingChanged, true)]
     [InlineData(ChangeKinds.BulletinChanged, true)]
+    [InlineData(ChangeKinds.ComplaintChanged, true)]
+    [InlineData(ChangeKinds.IntegrityChanged, true)]
     [InlineData(ChangeKinds.ReportSubmitted, false)]
     [InlineData(ChangeKinds.ProjectUpdated, false)]
     [InlineData(ChangeKinds.TargetPushed, false)]

@@ -112,6 +112,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /bulletins                                      -      R    A      A    A    A     A     A      A      A    A
         /commitments                                    -      R    A      A    A    A     A     A      A      A    A
         /complaints                                     -      R    A      A    A    A     A     A      A      A    A
+        /integrity                                      -      R    A      A    A    A     A     A      A      A    A
         /bulletins/{Id:int}                             own    R    A      A    A    A     A     A      A      A    A
         /bulletins/{Id:int}                             other  R    D      D    D    D     D     A      A      D    A
         /assessment                                     -      R    A      A    A    A     A     A      A      A    A

@@ -1789,6 +1789,152 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("EvaluationCriteria", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Integrity.IntegrityCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CommitmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ComplaintId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("RecordedBreachOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("RectifyBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly?>("VerifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId");
+
+                    b.HasIndex("ComplaintId")
+                        .IsUnique()
+                        .HasFilter("ComplaintId IS NOT NULL");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("Status", "RectifyBy");
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.ToTable("IntegrityCases", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Integrity.IntegrityLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "AtUtc");
+
+                    b.ToTable("IntegrityCaseHistory", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Investors.Investor", b =>
                 {
                     b.Property<int>("Id")
@@ -4001,6 +4147,39 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Integrity.IntegrityCase", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Commitments.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KashiInvest.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Integrity.IntegrityLogEntry", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Integrity.IntegrityCase", null)
+                        .WithMany("History")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Leads.IntentionEntry", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
@@ -4461,6 +4640,11 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("KashiInvest.Domain.Evaluations.Evaluation", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Integrity.IntegrityCase", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Leads.WeeklyIntentionReport", b =>

@@ -1716,6 +1716,148 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("EvaluationCriteria", (string)null);
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Integrity.IntegrityCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommitmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecordedBreachOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RectifyBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VerifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId");
+
+                    b.HasIndex("ComplaintId")
+                        .IsUnique()
+                        .HasFilter("ComplaintId IS NOT NULL");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("Status", "RectifyBy");
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.ToTable("IntegrityCases", (string)null);
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Integrity.IntegrityLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "AtUtc");
+
+                    b.ToTable("IntegrityCaseHistory", (string)null);
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Investors.Investor", b =>
                 {
                     b.Property<int>("Id")
@@ -3853,6 +3995,39 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KashiInvest.Domain.Integrity.IntegrityCase", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Commitments.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KashiInvest.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KashiInvest.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KashiInvest.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Integrity.IntegrityLogEntry", b =>
+                {
+                    b.HasOne("KashiInvest.Domain.Integrity.IntegrityCase", null)
+                        .WithMany("History")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KashiInvest.Domain.Leads.IntentionEntry", b =>
                 {
                     b.HasOne("KashiInvest.Domain.Chains.IndustryChain", null)
@@ -4313,6 +4488,11 @@ namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("KashiInvest.Domain.Evaluations.Evaluation", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("KashiInvest.Domain.Integrity.IntegrityCase", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("KashiInvest.Domain.Leads.WeeklyIntentionReport", b =>
