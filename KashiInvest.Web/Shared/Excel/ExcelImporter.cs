@@ -103,7 +103,7 @@ public sealed class ExcelImporter(IStringLocalizer<Strings> localizer, ExcelExpo
                     if (col < map.Length && map[col] >= 0) cells[map[col]] = Parse(columns[map[col]], rawCell);
                 }
                 if (cells.All(c => c is null)) continue;
-                if (examples.Any(e => IsExample(cells, e))) continue;
+                if (examples.Any(e => IsExample(columns, cells, e))) continue;
                 var row = new ImportRow(raw.Number, cells);
                 for (var i = 0; i < columns.Count; i++)
                 {
@@ -172,18 +172,17 @@ public sealed class ExcelImporter(IStringLocalizer<Strings> localizer, ExcelExpo
         _ => value.ToString()?.Trim(),
     };
 
-    private static bool IsExample(ImportCell?[] cells, string?[] example)
+    private static bool IsExample<T>(IReadOnlyList<ExcelColumn<T>> columns, ImportCell?[] cells, string?[] example)
     {
         if (example.All(e => e is null)) return false;
         for (var i = 0; i < cells.Length; i++)
         {
-            var text = cells[i]?.Value switch
+            var text = cells[i] is not { } cell ? null : (columns[i].Kind, cell.Value) switch
             {
-                null => null,
-                DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                decimal m => m.ToString(CultureInfo.InvariantCulture),
-                int n => n.ToString(CultureInfo.InvariantCulture),
-                _ => cells[i]!.Shown,
+                (ExcelKind.Date or ExcelKind.DateTime, DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                (ExcelKind.Money, decimal m) => m.ToString(CultureInfo.InvariantCulture),
+                (ExcelKind.Count, int n) => n.ToString(CultureInfo.InvariantCulture),
+                _ => cell.Shown,
             };
             var expected = example[i];
             if (expected is not null && decimal.TryParse(expected, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))

@@ -72,7 +72,7 @@ public sealed class ProjectRegisterImportTests(SeededDatabase database) : IClass
 
         using var en = new UiCulture("en");
         using var english = new XlsxFile((await Import.TemplateAsync()).Bytes);
-        Assert.Equal("Name", english.RowTexts(2)[1]);
+        Assert.Equal("Project name", english.RowTexts(2)[1]);
     }
 
     [Fact]
