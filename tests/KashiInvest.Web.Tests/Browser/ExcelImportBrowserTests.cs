@@ -42,6 +42,7 @@ public sealed class ExcelImportBrowserTests(BrowserFixture browser)
 
         var wrong = TestWorkbook.Fill(template, [Row("浏览器导入-一号厂房", chain, bad), Row("浏览器导入-二号厂房", "不存在的链", good), Row("浏览器导入-三号仓库", chain, good)]);
         var file = Path.Combine(Path.GetTempPath(), $"kashi-import-{Guid.NewGuid():N}.xlsx");
+        var fixedPath = Path.Combine(Path.GetTempPath(), $"kashi-import-fixed-{Guid.NewGuid():N}.xlsx");
         try
         {
             await File.WriteAllBytesAsync(file, wrong);
@@ -53,9 +54,11 @@ public sealed class ExcelImportBrowserTests(BrowserFixture browser)
             await ScreenshotsAsync(page, "import-preview-errors-zh");
 
             var fixedFile = TestWorkbook.Fill(template, [Row("浏览器导入-一号厂房", chain, good), Row("浏览器导入-二号厂房", chain, good), Row("浏览器导入-三号仓库", chain, good)]);
-            await File.WriteAllBytesAsync(file, fixedFile);
-            await page.Locator("[data-testid=import-file]").SetInputFilesAsync(file);
-            await Expect(page.Locator("[data-testid=import-error]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+            await File.WriteAllBytesAsync(fixedPath, fixedFile);
+            await page.Locator("[data-testid=import-file]").SetInputFilesAsync(fixedPath);
+            await Expect(page.Locator("[data-testid=import-file-name]")).ToHaveTextAsync(Path.GetFileName(fixedPath), new() { Timeout = 30_000 });
+            await Expect(page.Locator("[data-testid=import-summary]")).ToContainTextAsync("新增 3", new() { Timeout = 30_000 });
+            await Expect(page.Locator("[data-testid=import-error]")).ToHaveCountAsync(0);
             await Expect(page.Locator("[data-testid=import-run]")).ToBeEnabledAsync();
             await page.Locator("[data-testid=import-run]").ClickAsync();
             await Expect(page.Locator("[data-testid=import-message]")).ToContainTextAsync("导入完成", new() { Timeout = 30_000 });
@@ -63,12 +66,13 @@ public sealed class ExcelImportBrowserTests(BrowserFixture browser)
         finally
         {
             File.Delete(file);
+            File.Delete(fixedPath);
         }
 
         // The open wall shows them live (negotiating projects have battle maps), and the register lists them.
         await Expect(wall.Locator(".wall-card-name", new() { HasText = "浏览器导入-三号仓库" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.GotoInteractiveAsync("/projects");
-        await page.Locator("[data-testid=register-search] input").FillAsync("浏览器导入");
+        await page.Locator("input[data-testid=register-search], [data-testid=register-search] input").First.FillAsync("浏览器导入");
         await Expect(page.Locator("[data-testid=register-total]")).ToContainTextAsync("3", new() { Timeout = 15_000 });
 
         // The same pages in English.
