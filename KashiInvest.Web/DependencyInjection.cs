@@ -157,6 +157,7 @@ public static class DependencyInjection
     private static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProjectsFeature();
+        KashiInvest.Web.Features.Import.ImportFeature.AddImportFeature(services, configuration);
         services.AddBattleMapsFeature();
         services.AddWallFeature(configuration);
         services.AddReportsFeature();

@@ -74,6 +74,7 @@ public static class Hosting
         app.MapStatisticsTableExport();
         app.MapBulletinDocx();
         KashiInvest.Web.Features.Projects.ProjectRegisterExcel.MapProjectRegisterExport(app);
+        KashiInvest.Web.Features.Import.ImportFeature.MapImportTemplates(app);
         KashiInvest.Web.Features.Assessment.AssessmentFeature.MapAssessmentDocx(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -2,6 +2,7 @@ using System.Globalization;
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Investors;
 using KashiInvest.Domain.Projects;
+using KashiInvest.Domain.Units;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
@@ -23,20 +24,53 @@ public static class ProjectRegisterExcel
     /// <summary>The most rows one export carries (far above any county's or the prefecture's register).</summary>
     public const int MaxRows = 20_000;
 
-    public static ExcelSheet<RegisterRow> Sheet(UiText t, ReferenceCache.Snapshot reference) => new("Register.Title", "projects",
-    [
-        new("Project.Code", ExcelKind.Text, r => r.Code),
-        new("Project.Name", ExcelKind.Text, r => r.Name),
-        new("Project.HostUnit", ExcelKind.Choice, r => reference.UnitName(r.HostUnitId)),
-        new("Project.Chain", ExcelKind.Choice, r => reference.ChainName(r.ChainId)),
-        new("Project.Investor", ExcelKind.Text, r => r.InvestorName),
-        new("Investor.Tier", ExcelKind.Text, r => t.Tiers(r.Tiers)),
-        new("Project.Stage", ExcelKind.Choice, r => t.Enum(r.Stage)),
-        new("Register.Col.Level", ExcelKind.Choice, r => t.Enum(r.Level)),
-        new("Project.PlannedInvestment", ExcelKind.Money, r => r.InvestmentWan),
-        new("Register.Col.Jobs", ExcelKind.Count, r => r.Jobs),
-        new("Register.Col.Updated", ExcelKind.Date, r => r.UpdatedAtUtc),
-    ]);
+    /// <summary>
+    /// The register's columns, declared once for the export, the import template, the preview and the import: the
+    /// tier, work-group level and last update are the platform's (export only); the investor's credit code and region,
+    /// the planned dates and the leaders are read from uploads (the list screen does not show them).
+    /// </summary>
+    public static ExcelSheet<RegisterRow> Sheet(UiText t, ReferenceCache.Snapshot reference)
+    {
+        var zh = Localized.IsChinese;
+        var hosts = reference.HostUnits.ToList();
+        return new("Register.Title", "projects",
+        [
+            new(Columns.Code, ExcelKind.Text, r => r.Code) { MaxLength = 30 },
+            new(Columns.Name, ExcelKind.Text, r => r.Name) { Required = true, MaxLength = ProjectDetailsRules.NameMaxLength, Example = zh ? "纺织服装产业园二期" : "Textile park phase II" },
+            new ExcelColumn<RegisterRow>(Columns.Host, ExcelKind.Choice, r => reference.UnitName(r.HostUnitId)) { Example = hosts.FirstOrDefault()?.Display }
+                .With(ExcelChoices.Named(hosts, u => u.Id, u => u.Display, u => [u.Name, u.NameEn, u.Code])),
+            new ExcelColumn<RegisterRow>(Columns.Chain, ExcelKind.Choice, r => reference.ChainName(r.ChainId)) { Required = true, Example = reference.Chains.FirstOrDefault()?.Display }
+                .With(ExcelChoices.Named(reference.Chains, c => c.Id, c => c.Display, c => [c.Name, c.NameEn, c.Code])),
+            new(Columns.Investor, ExcelKind.Text, r => r.InvestorName) { Required = true, MaxLength = Investor.NameMaxLength, Example = zh ? "广东某纺织集团有限公司" : "Guangdong Textile Group Co., Ltd." },
+            new(Columns.CreditCode, ExcelKind.Text, _ => null) { Use = ExcelUse.ImportOnly, MaxLength = 30, Example = CreditCode.Complete("91440101MA5CXK2T3").Value },
+            new ExcelColumn<RegisterRow>(Columns.Region, ExcelKind.Choice, _ => null) { Use = ExcelUse.ImportOnly, Example = t.Enum(SourceRegionCode.PearlRiverDelta) }
+                .With(ExcelChoices.Enum(t, Enum.GetValues<SourceRegionCode>())),
+            new(Columns.Tier, ExcelKind.Text, r => t.Tiers(r.Tiers)) { Use = ExcelUse.ExportOnly },
+            new ExcelColumn<RegisterRow>(Columns.Stage, ExcelKind.Choice, r => t.Enum(r.Stage)) { Example = t.Enum(ProjectStage.Negotiating) }
+                .With(ExcelChoices.Enum(t, ImportableStages)),
+            new(Columns.Level, ExcelKind.Choice, r => t.Enum(r.Level)) { Use = ExcelUse.ExportOnly },
+            new(Columns.Investment, ExcelKind.Money, r => r.InvestmentWan) { Required = true, Example = 50000m },
+            new(Columns.Jobs, ExcelKind.Count, r => r.Jobs) { Required = true, Example = 800 },
+            new(Columns.Start, ExcelKind.Date, _ => null) { Use = ExcelUse.ImportOnly, Example = new DateOnly(2027, 3, 1) },
+            new(Columns.Completion, ExcelKind.Date, _ => null) { Use = ExcelUse.ImportOnly, Example = new DateOnly(2028, 6, 30) },
+            new(Columns.ResponsibleLeader, ExcelKind.Text, _ => null) { Use = ExcelUse.ImportOnly, MaxLength = ProjectDetailsRules.PersonMaxLength, Example = zh ? "王某某" : "Wang" },
+            new(Columns.LeaderInCharge, ExcelKind.Text, _ => null) { Use = ExcelUse.ImportOnly, MaxLength = ProjectDetailsRules.PersonMaxLength, Example = zh ? "李某某" : "Li" },
+            new(Columns.Updated, ExcelKind.Date, r => r.UpdatedAtUtc) { Use = ExcelUse.ExportOnly },
+        ]);
+    }
+
+    /// <summary>The stages a project may be entered at from a ledger (a terminated project is not imported).</summary>
+    public static readonly IReadOnlyList<ProjectStage> ImportableStages = [.. Enum.GetValues<ProjectStage>().Where(s => s != ProjectStage.Terminated)];
+
+    /// <summary>The heading keys of the register's columns, which also name them in the import.</summary>
+    public static class Columns
+    {
+        public const string Code = "Project.Code", Name = "Project.Name", Host = "Project.HostUnit", Chain = "Project.Chain",
+            Investor = "Project.Investor", CreditCode = "Investor.CreditCode", Region = "Investor.Region", Tier = "Investor.Tier",
+            Stage = "Project.Stage", Level = "Register.Col.Level", Investment = "Project.PlannedInvestment", Jobs = "Register.Col.Jobs",
+            Start = "Form.PlannedStart", Completion = "Form.PlannedCompletion", ResponsibleLeader = "Project.ResponsibleLeader",
+            LeaderInCharge = "Project.LeaderInCharge", Updated = "Register.Col.Updated";
+    }
 
     /// <summary>The export link for the register's current filters and order.</summary>
     public static string Link(RegisterFilter filter, string? sortBy = null, bool descending = true)

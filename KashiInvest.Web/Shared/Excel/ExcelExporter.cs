@@ -21,13 +21,19 @@ public sealed class ExcelExporter(IStringLocalizer<Strings> localizer, TimeProvi
             ? string.Join(Localized.IsChinese ? "；" : "; ", filters.Select(f => $"{localizer[f.LabelKey].Value}{(Localized.IsChinese ? "：" : ": ")}{f.Value}"))
             : localizer["Excel.NoFilter"].Value;
         var titleRow = localizer["Excel.TitleRow", title, filterText, UiText.DateTime(now)].Value;
-        var bytes = XlsxWriter.Write(title, titleRow, Headings(sheet), [.. sheet.Columns.Select(c => c.Kind)],
-            rows.Select(row => sheet.Columns.Select(c => c.Value(row)).ToArray()));
+        var columns = sheet.ExportColumns;
+        var bytes = XlsxWriter.Write(title, titleRow, Headings(columns), [.. columns.Select(c => c.Kind)],
+            rows.Select(row => columns.Select(c => c.Value(row)).ToArray()));
         var stamp = BeijingTime.ToBeijing(now).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         return new ExcelFile(bytes, $"{sheet.FileStem}-{stamp}.xlsx");
     }
 
     /// <summary>The headings of a sheet in the current UI culture; money columns say 万元.</summary>
-    public IReadOnlyList<string> Headings<T>(ExcelSheet<T> sheet) =>
-        [.. sheet.Columns.Select(c => c.Kind == ExcelKind.Money ? localizer["Excel.MoneyHeading", localizer[c.HeadingKey].Value].Value : localizer[c.HeadingKey].Value)];
+    public IReadOnlyList<string> Headings<T>(ExcelSheet<T> sheet) => Headings(sheet.ExportColumns);
+
+    /// <summary>The headings of columns in the current UI culture; money columns say 万元.</summary>
+    public IReadOnlyList<string> Headings<T>(IEnumerable<ExcelColumn<T>> columns) => [.. columns.Select(Heading)];
+
+    public string Heading<T>(ExcelColumn<T> c) =>
+        c.Kind == ExcelKind.Money ? localizer["Excel.MoneyHeading", localizer[c.HeadingKey].Value].Value : localizer[c.HeadingKey].Value;
 }

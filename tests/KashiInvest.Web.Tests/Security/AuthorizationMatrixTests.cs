@@ -58,6 +58,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /not-found                                      -      A    A      A    A    A     A     A      A      A    A
         /projects                                       -      R    A      A    A    A     A     A      A      A    A
         /projects/new                                   -      R    A      A    A    D     D     A      D      D    A
+        /import                                         -      R    A      A    A    A     A     A      A      A    A
+        /import/projects                                -      R    A      A    A    D     D     A      D      D    A
         /projects/{Id:int}                              own    R    A      A    A    A     A     A      A      A    A
         /projects/{Id:int}                              other  R    D      D    D    D     D     A      A      A    A
         /projects/{Id:int}/edit                         own    R    A      A    A    D     D     A      D      D    A
@@ -139,6 +141,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         GET  /meetings/{id:int}/minutes.docx            other  R    D      D    D    D     D     A      A      A    A
         GET  /statistics/table/{month}.xlsx             -      R    D      D    D    D     D     A      A      A    A
         GET  /export/projects.xlsx                      -      R    A      A    A    A     A     A      A      A    A
+        GET  /import/templates/projects.xlsx            -      R    A      A    A    D     D     A      D      D    A
         GET  /bulletins/{id:int}.docx                   own    R    A      A    A    A     A     A      A      A    A
         GET  /bulletins/{id:int}.docx                   other  R    D      D    D    D     D     A      A      D    A
         GET  /assessment/{year:int}/results.docx        -      R    A      A    A    A     A     A      A      A    A

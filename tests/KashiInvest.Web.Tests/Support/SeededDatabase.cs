@@ -78,6 +78,7 @@ public class SeededDatabase : IAsyncLifetime
         KashiInvest.Web.Features.Bulletins.BulletinsFeature.AddBulletinsFeature(services);
         KashiInvest.Web.Features.Commitments.CommitmentsFeature.AddCommitmentsFeature(services);
         KashiInvest.Web.Features.AnnualTargets.AnnualTargetsFeature.AddAnnualTargetsFeature(services);
+        KashiInvest.Web.Features.Import.ImportFeature.AddImportFeature(services, Configuration);
     }
 
     public async Task<UserScope> ScopeOfAsync(string unitCode, ActorRole role = ActorRole.AttractingUnit)

@@ -1,0 +1,35 @@
+using KashiInvest.Domain.Access;
+using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using KashiInvest.Web.Shared.Excel;
+using Microsoft.Extensions.Options;
+
+namespace KashiInvest.Web.Features.Import;
+
+/// <summary>Excel import: its settings (validated at start), the importers, and the template downloads.</summary>
+public static class ImportFeature
+{
+    public static IServiceCollection AddImportFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ExcelImportOptions>().Bind(configuration.GetSection(ExcelImportOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExcelImportOptions>, ExcelImportOptionsValidator>();
+        services.AddSingleton<ExcelImporter>();
+        services.AddSingleton<ProjectRegisterImport>();
+        return services;
+    }
+
+    /// <summary><c>GET /import/templates/projects.xlsx</c>: the register's template in the user's language, for those who may create projects.</summary>
+    public static IEndpointRouteBuilder MapImportTemplates(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(ProjectRegisterImport.TemplateRoute, async (HttpContext http, IDbContextFactory<KashiDbContext> factory, ProjectRegisterImport import, CancellationToken ct) =>
+        {
+            UserScope scope;
+            await using (var db = await factory.CreateDbContextAsync(ct)) scope = await UserScopes.ResolveAsync(http.User, db, ct);
+            if (!scope.CanCreateProjects) return Results.NotFound();
+            return (await import.TemplateAsync(ct)).ToResult();
+        }).RequireAuthorization();
+        return app;
+    }
+}
