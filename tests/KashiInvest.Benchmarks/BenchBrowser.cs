@@ -39,6 +39,9 @@ internal sealed class BenchBrowser : IAsyncDisposable
             Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
         });
+        // A shared, busy build machine can take far longer than Playwright's 30 s defaults: wait, measure, report the load.
+        context.SetDefaultTimeout(180_000);
+        context.SetDefaultNavigationTimeout(180_000);
         var start = await context.NewPageAsync();
         await start.GotoAsync("/account/login");
         await start.FillAsync("#username", account);

@@ -14,7 +14,7 @@ namespace KashiInvest.Benchmarks;
 /// </summary>
 internal static class CircuitsScenario
 {
-    private static readonly TimeSpan CircuitTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan CircuitTimeout = TimeSpan.FromSeconds(300);
 
     public static async Task<int> RunAsync(BenchOptions o)
     {
@@ -30,7 +30,7 @@ internal static class CircuitsScenario
         var context = browser.Context;
         // Warm-up: the signed-in page then shows the screen once, so that first-use costs (JIT, caches) fall in the baseline.
         await start.GotoAsync(screen.PathFor(ids, random));
-        await start.Locator(screen.Ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await start.Locator(screen.Ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 180_000 });
         // The register's circuit closes when its page unloads; the screen's opens.
         await counter.WaitUntilAsync(open => open == 1, CircuitTimeout);
         var dumps = new GcDumps(o.GcDump, screen.Name);
@@ -66,7 +66,7 @@ internal static class CircuitsScenario
             {
                 try
                 {
-                    await page.Locator(screen.Ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+                    await page.Locator(screen.Ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 180_000 });
                 }
                 catch (TimeoutException ex)
                 {
