@@ -26,7 +26,7 @@ print("| file | screen | pages | managed heap KB/page (slope) | working set KB/p
 print("|---|---|---:|---:|---:|---:|---:|---|")
 for name, d in circuits:
     print(f"| {name} | {d.get('screen', d['path'])} | {d['pages']} | {d['gc_heap_per_circuit_kb_slope']} | {d['working_set_per_circuit_kb_slope']} "
-          f"| {d['gc_heap_per_circuit_kb_median']} | {d['error_count']} | {d['load_average'][0]}, {d['load_average'][1]} |")
+          f"| {d['gc_heap_per_circuit_kb_median']} | {d.get('error_count', '')} | {', '.join(str(x) for x in d.get('load_average', []))} |")
 print()
 for path in sorted(glob.glob(os.path.join(folder, "render-*.json"))):
     with open(path, encoding="utf-8") as f:
