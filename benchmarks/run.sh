@@ -4,9 +4,14 @@
 # one-minute load average to fall below KASHI_BENCH_MAX_LOAD (default 1.5). A run whose load average during the
 # measurement went above twice that is kept as *.busy-K.json and repeated (at most 3 attempts), so that no result
 # is thrown away and the table can say which runs had the machine to themselves.
+# Demo databases are seeded once per scale into KASHI_BENCH_DATA (default /tmp/kashi-bench-data/scale-N) and used
+# again by the runs that follow (seeding scale 10 takes minutes on a busy machine). KASHI_BENCH_BIG_SCALE (default
+# 100 = 15,000 projects) is the large render run; KASHI_BENCH_SCREENS the screens of the circuits runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=benchmarks/results
+data=${KASHI_BENCH_DATA:-/tmp/kashi-bench-data}
+big=${KASHI_BENCH_BIG_SCALE:-100}
 max_load=${KASHI_BENCH_MAX_LOAD:-1.5}
 mkdir -p "$out"
 dotnet build tests/KashiInvest.Benchmarks -c Release -nologo -v q
@@ -33,8 +38,16 @@ run() { # name, then the benchmark's arguments
   done
 }
 
-for n in ${KASHI_BENCH_SUBSCRIBERS:-100 500 1000 2000}; do
+for n in ${KASHI_BENCH_SUBSCRIBERS:-100 500 1000 2000 5000}; do
   run "live-$n" live --subscribers "$n" --seconds 20
 done
-run circuits-40 circuits --pages 40
+# memory per open page, for every long-lived screen (40 real Chromium pages each)
+for screen in ${KASHI_BENCH_SCREENS:-project battlemap wall kiosk ledger meeting-screen}; do
+  run "circuits-$screen" circuits --pages 40 --path "$screen" --scale 10 --data "$data/scale-10"
+done
+# request to first complete render of every main screen, with its SQL commands, at demo scale 1 and large
+run render-1 render --scale 1 --samples 30 --data "$data/scale-1"
+run "render-$big" render --scale "$big" --samples 30 --data "$data/scale-$big"
+# cold start (Release, Production) to the sign-in page on an existing database
+run coldstart coldstart --scale 1 --samples 5 --data "$data/scale-1"
 python3 benchmarks/table.py "$out"

@@ -18,10 +18,34 @@ for name, d in live:
     print(f"| {name} | {d['subscribers']} | {d['rate']:g} | {d['events_expected']} | {d['p50_ms']} | {d['p95_ms']} | {d['p99_ms']} | {d['max_ms']} "
           f"| {d['lost']} | {d['duplicates']} | {d['unexpected']} | {d['load_average'][0]}, {d['load_average'][1]} | {m['working_set']} / {m['gc_heap']} |")
 print()
+circuits = []
 for path in sorted(glob.glob(os.path.join(folder, "circuits-*.json"))):
     with open(path, encoding="utf-8") as f:
+        circuits.append((os.path.basename(path), json.load(f)))
+print("| file | screen | pages | managed heap KB/page (slope) | working set KB/page (slope) | heap KB/page (median of batches) | errors | load avg (start, end) |")
+print("|---|---|---:|---:|---:|---:|---:|---|")
+for name, d in circuits:
+    print(f"| {name} | {d.get('screen', d['path'])} | {d['pages']} | {d['gc_heap_per_circuit_kb_slope']} | {d['working_set_per_circuit_kb_slope']} "
+          f"| {d['gc_heap_per_circuit_kb_median']} | {d.get('error_count', '')} | {', '.join(str(x) for x in d.get('load_average', []))} |")
+print()
+for path in sorted(glob.glob(os.path.join(folder, "render-*.json"))):
+    with open(path, encoding="utf-8") as f:
         d = json.load(f)
-    print(f"{os.path.basename(path)}: per circuit {d['gc_heap_per_circuit_kb_median']} KB managed heap, {d['working_set_per_circuit_kb_median']} KB working set (median of batches); "
+    print(f"{os.path.basename(path)}: scale {d['scale']} ({d['projects']} projects), as {d['account']}, {d['samples_per_screen']} loads per screen, "
+          f"load avg {d['load_average'][0]}, {d['load_average'][1]}, errors {d['error_count']}")
+    print("| screen | median ms | p95 ms | min ms | max ms | SQL commands (median, min–max) |")
+    print("|---|---:|---:|---:|---:|---|")
+    for r in d["screens"]:
+        print(f"| {r['screen']} | {r['median_ms']} | {r['p95_ms']} | {r['min_ms']} | {r['max_ms']} | {r['sql_commands_median']} ({r['sql_commands_min']}–{r['sql_commands_max']}) |")
+    print()
+for path in sorted(glob.glob(os.path.join(folder, "coldstart*.json"))):
+    with open(path, encoding="utf-8") as f:
+        d = json.load(f)
+    print(f"{os.path.basename(path)}: cold start to the sign-in page, scale {d['scale']}: median {d['median_ms']} ms "
+          f"(min {d['min_ms']}, max {d['max_ms']}; {d['samples']} starts; load avg {d['load_average'][0]}, {d['load_average'][1]}; errors {d['error_count']})")
+print()
+for name, d in circuits:
+    print(f"{name}: per circuit {d['gc_heap_per_circuit_kb_median']} KB managed heap, {d['working_set_per_circuit_kb_median']} KB working set (median of batches); "
           f"slope {d['gc_heap_per_circuit_kb_slope']} KB heap, {d['working_set_per_circuit_kb_slope']} KB working set")
     print("| pages | circuits | GC heap MB | working set MB | heap KB/circuit | WS KB/circuit |")
     print("|---:|---:|---:|---:|---:|---:|")

@@ -32,9 +32,14 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<BenchHost> StartAsync(int scale, Action<IServiceCollection>? configure = null)
+    /// <summary>Whether disposing deletes the data folder (not when the cold-start scenario re-opens it).</summary>
+    public bool KeepData { get; set; }
+
+    /// <summary>Starts the app on <paramref name="dataDir"/> (kept afterwards) or on a fresh folder (deleted afterwards).</summary>
+    public static async Task<BenchHost> StartAsync(int scale, Action<IServiceCollection>? configure = null, string? dataDir = null)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), "kashi-bench", Guid.NewGuid().ToString("N"));
+        var keep = dataDir is not null;
+        dataDir ??= Path.Combine(Path.GetTempPath(), "kashi-bench", Guid.NewGuid().ToString("N"));
         string[] settings =
         [
             $"--Database:DataDir={dataDir}",
@@ -55,8 +60,8 @@ internal sealed class BenchHost : IAsyncDisposable
         });
         // The app's CSS and scripts (and MudBlazor's) from the build output, as `dotnet run` serves them.
         builder.WebHost.UseStaticWebAssets();
-        // Timestamps each commit as it happens, before the notices of the write are published.
-        builder.Services.ConfigureDbContext<SqliteKashiDbContext>(o => o.AddInterceptors(CommitClock.Instance), ServiceLifetime.Singleton);
+        // Timestamps each commit as it happens, before the notices of the write are published; counts SQL commands.
+        builder.Services.ConfigureDbContext<SqliteKashiDbContext>(o => o.AddInterceptors(CommitClock.Instance, CommandCounter.Instance), ServiceLifetime.Singleton);
         configure?.Invoke(builder.Services);
         var app = builder.Build();
         var watch = Stopwatch.StartNew();
@@ -64,7 +69,7 @@ internal sealed class BenchHost : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Console.Error.WriteLine($"app ready at {address} (scale {scale}) in {watch.Elapsed.TotalSeconds:F1} s");
-        return new BenchHost(app, new Uri(address), dataDir);
+        return new BenchHost(app, new Uri(address), dataDir) { KeepData = keep };
     }
 
     public async ValueTask DisposeAsync()
@@ -72,6 +77,7 @@ internal sealed class BenchHost : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepData) return;
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
@@ -99,6 +105,39 @@ internal sealed class CommitClock : DbTransactionInterceptor
     private static void Stamp()
     {
         if (Current.Value is { } box) box.Value = Stopwatch.GetTimestamp();
+    }
+}
+
+/// <summary>Counts the SQL commands the app's contexts run (every query, insert, update…), process-wide.</summary>
+internal sealed class CommandCounter : DbCommandInterceptor
+{
+    public static readonly CommandCounter Instance = new();
+    private long _count;
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public override InterceptionResult<System.Data.Common.DbDataReader> ReaderExecuting(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result) =>
+        Count1(result);
+
+    public override ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData,
+        InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Count1(result));
+
+    public override InterceptionResult<int> NonQueryExecuting(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Count1(result);
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Count1(result));
+
+    public override InterceptionResult<object> ScalarExecuting(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        Count1(result);
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Count1(result));
+
+    private T Count1<T>(T result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
     }
 }
 

@@ -3,17 +3,22 @@ using System.Globalization;
 namespace KashiInvest.Benchmarks;
 
 /// <summary>The command line of the benchmark program.</summary>
-internal sealed record BenchOptions(string Scenario, string Out, int Subscribers, int Seconds, double Rate, int Scale, int Pages, string PagePath, int Seed, int Warmup)
+internal sealed record BenchOptions(string Scenario, string Out, int Subscribers, int Seconds, double Rate, int Scale, int Pages, string PagePath, int Seed, int Warmup, string? Ready, string Account, string? GcDump, int Samples, string? Data)
 {
     public const string Usage = """
         usage:
           live     --subscribers N --seconds S --out FILE [--rate R (writes per second, default 10)] [--warmup 2 (seconds, not measured)] [--scale 10] [--seed 42]
-          circuits --pages N --out FILE [--path /projects/{id}] [--scale 10] [--seed 42]
+          circuits --pages N --out FILE [--path /projects/{id} | a screen name] [--ready CSS] [--account leader] [--gcdump DIR] [--scale 10] [--seed 42]
+          render   --out FILE [--samples 30 (loads per screen)] [--path a screen name or path (default: every screen)] [--account bureau] [--scale 1]
+          coldstart --out FILE [--samples 5] [--scale 1]
+        --data DIR (circuits, render): keep the SQLite folder there and use it again next time (demo data is only seeded
+          into an empty database, so keep one folder per --scale); default: a fresh folder, deleted afterwards
+        (screens: register, project, battlemap, wall, kiosk, pipeline, ledger, alerts, meeting-screen, statistics)
         """;
 
     public static BenchOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("live" or "circuits")) return null;
+        if (args.Length == 0 || args[0] is not ("live" or "circuits" or "render" or "coldstart")) return null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Length; i++)
         {
@@ -28,11 +33,16 @@ internal sealed record BenchOptions(string Scenario, string Out, int Subscribers
             Int("subscribers", 100),
             Int("seconds", 20),
             values.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : 10,
-            Int("scale", 10),
+            Int("scale", args[0] is "render" or "coldstart" ? 1 : 10),
             Int("pages", 40),
-            values.GetValueOrDefault("path", "/projects/{id}"),
+            values.GetValueOrDefault("path", args[0] == "render" ? "" : "/projects/{id}"),
             Int("seed", 42),
-            Int("warmup", 2));
-        return options.Subscribers > 0 && options.Seconds > 0 && options.Rate > 0 && options.Pages >= 4 && options.Warmup >= 0 ? options : null;
+            Int("warmup", 2),
+            values.GetValueOrDefault("ready"),
+            values.GetValueOrDefault("account", args[0] == "render" ? "bureau" : "leader"),
+            values.TryGetValue("gcdump", out var dumps) ? Path.GetFullPath(dumps) : null,
+            Int("samples", args[0] == "coldstart" ? 5 : 30),
+            values.TryGetValue("data", out var data) ? Path.GetFullPath(data) : null);
+        return options.Subscribers > 0 && options.Seconds > 0 && options.Rate > 0 && options.Pages >= 4 && options.Warmup >= 0 && options.Samples > 0 ? options : null;
     }
 }

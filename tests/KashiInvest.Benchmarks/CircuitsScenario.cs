@@ -1,62 +1,40 @@
 using System.Diagnostics;
 using System.Globalization;
-using KashiInvest.Domain.Projects;
-using KashiInvest.Infrastructure.DemoData;
-using KashiInvest.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace KashiInvest.Benchmarks;
 
 /// <summary>
-/// Server memory per Blazor circuit: real headless-Chromium pages signed in as <c>leader</c>, each on a project
-/// page, opened in three batches (N/4, N/2, N); after each batch, once every circuit is up and the pages show their
-/// project, full GCs and a memory sample. Per-circuit cost = the growth over the baseline divided by the pages open.
-/// The baseline is one signed-in page that has already shown a project page once (first-use costs excluded).
+/// Server memory per Blazor circuit: real headless-Chromium pages signed in as <c>leader</c>, each on one screen
+/// (<see cref="Screen"/>: a project, its battle map, the wall, the kiosk wall, the ledger, a meeting's follower screen…),
+/// opened in three batches (N/4, N/2, N); after each batch, once every circuit is up and every page shows its data,
+/// live, full GCs and a memory sample. Per-circuit cost = the growth over the baseline divided by the pages open.
+/// The baseline is one signed-in page that has already shown the screen once (first-use costs excluded).
 /// </summary>
 internal static class CircuitsScenario
 {
-    private static readonly TimeSpan CircuitTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan CircuitTimeout = TimeSpan.FromSeconds(300);
 
     public static async Task<int> RunAsync(BenchOptions o)
     {
         var errors = new List<string>();
         var counter = new CircuitCounter();
-        await using var host = await BenchHost.StartAsync(o.Scale, services => services.AddSingleton<CircuitHandler>(counter));
-        List<int> projectIds;
-        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>().CreateDbContextAsync())
-        {
-            projectIds = await db.Projects.AsNoTracking().Where(p => p.Stage != ProjectStage.Terminated).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
-        }
+        await using var host = await BenchHost.StartAsync(o.Scale, services => services.AddSingleton<CircuitHandler>(counter), o.Data);
+        var screen = Screen.For(o.PagePath, o.Ready);
+        var ids = await Screen.Ids.LoadAsync(host);
         var random = new Random(o.Seed);
 
-        using var playwright = await Playwright.CreateAsync();
-        var executable = Environment.GetEnvironmentVariable("KASHI_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "zh-CN" });
-
-        // Sign in through the form; the register it lands on is one circuit, part of the baseline.
-        var start = await context.NewPageAsync();
-        await start.GotoAsync("/account/login");
-        await start.FillAsync("#username", "leader");
-        await start.FillAsync("#password", DemoDataOptions.Password);
-        await start.ClickAsync("[data-testid=login-submit]");
-        await start.WaitForURLAsync("**/projects");
-        // Warm-up: this page then shows a project page once, so that first-use costs (JIT, caches) fall in the baseline.
-        await start.GotoAsync(PathFor(o, projectIds[random.Next(projectIds.Count)]));
-        await start.Locator("[data-testid=project-name]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        // The register's circuit closes when its page unloads; the project page's opens.
+        var (browser, start) = await BenchBrowser.SignInAsync(host, o.Account);
+        await using var _ = browser;
+        var context = browser.Context;
+        // Warm-up: the signed-in page then shows the screen once, so that first-use costs (JIT, caches) fall in the baseline.
+        await start.GotoAsync(screen.PathFor(ids, random));
+        await start.Locator(screen.Ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 180_000 });
+        // The register's circuit closes when its page unloads; the screen's opens.
         await counter.WaitUntilAsync(open => open == 1, CircuitTimeout);
+        var dumps = new GcDumps(o.GcDump, screen.Name);
+        await dumps.TakeAsync("baseline");
         var baseline = MemorySample.Take();
         var loadStart = MachineInfo.LoadAverage();
         var baseCircuits = counter.Open;
@@ -71,28 +49,28 @@ internal static class CircuitsScenario
             while (pages.Count < size)
             {
                 var page = await context.NewPageAsync();
-                var id = projectIds[random.Next(projectIds.Count)];
+                var path = screen.PathFor(ids, random);
                 try
                 {
-                    await page.GotoAsync(PathFor(o, id));
+                    await page.GotoAsync(path);
                 }
                 catch (PlaywrightException ex)
                 {
-                    errors.Add($"page {pages.Count} (project {id}): {ex.Message}");
+                    errors.Add($"page {pages.Count} ({path}): {ex.Message}");
                 }
                 pages.Add(page);
             }
-            // Interactive: the server has opened a circuit for every page, and every page shows its project.
+            // Interactive: the server has opened a circuit for every page, and every page shows its data, live.
             await counter.WaitUntilAsync(open => open >= baseCircuits + pages.Count, CircuitTimeout);
             foreach (var page in pages)
             {
                 try
                 {
-                    await page.Locator("[data-testid=project-name]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+                    await page.Locator(screen.Ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 180_000 });
                 }
                 catch (TimeoutException ex)
                 {
-                    errors.Add($"a page did not show its project: {ex.Message}");
+                    errors.Add($"a page did not show {screen.Ready}: {ex.Message}");
                 }
             }
             var sample = MemorySample.Take();
@@ -110,7 +88,8 @@ internal static class CircuitsScenario
         var result = new CircuitsResult(
             Scenario: "circuits",
             Pages: o.Pages,
-            Path: o.PagePath,
+            Screen: screen.Name,
+            Path: screen.Path,
             Scale: o.Scale,
             BaselineCircuits: baseCircuits,
             BaselineGcHeapMb: Results.Round(baseline.GcHeapMb, 1),
@@ -126,13 +105,10 @@ internal static class CircuitsScenario
             LoadAverage: [Results.Round(loadStart), Results.Round(MachineInfo.LoadAverage())],
             Machine: MachineInfo.Current,
             Timestamp: DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        await context.CloseAsync();
+        await dumps.TakeAsync($"pages-{pages.Count}");
         await Results.WriteAsync(o.Out, result);
         return 0;
     }
-
-    private static string PathFor(BenchOptions o, int projectId) =>
-        o.PagePath.Replace("{id}", projectId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static double Median(IEnumerable<double> values)
     {
@@ -152,7 +128,7 @@ internal static class CircuitsScenario
     private sealed record Batch(int Pages, int Circuits, double GcHeapMb, double WorkingSetMb, double GcHeapPerCircuitKb, double WorkingSetPerCircuitKb, double Seconds);
 
     private sealed record CircuitsResult(
-        string Scenario, int Pages, string Path, int Scale, int BaselineCircuits, double BaselineGcHeapMb, double BaselineWorkingSetMb,
+        string Scenario, int Pages, string Screen, string Path, int Scale, int BaselineCircuits, double BaselineGcHeapMb, double BaselineWorkingSetMb,
         IReadOnlyList<Batch> Batches, double GcHeapPerCircuitKbMedian, double WorkingSetPerCircuitKbMedian,
         double GcHeapPerCircuitKbSlope, double WorkingSetPerCircuitKbSlope, string Note,
         int ErrorCount, IReadOnlyList<string> Errors, double[] LoadAverage, MachineInfo Machine, string Timestamp);

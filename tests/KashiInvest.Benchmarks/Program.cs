@@ -2,6 +2,8 @@ using KashiInvest.Benchmarks;
 
 // dotnet run -c Release --project tests/KashiInvest.Benchmarks -- live --subscribers N --seconds S --out FILE [--rate R] [--scale 10]
 // dotnet run -c Release --project tests/KashiInvest.Benchmarks -- circuits --pages N --out FILE [--path /projects/{id}] [--scale 10]
+// dotnet run -c Release --project tests/KashiInvest.Benchmarks -- render --out FILE [--scale 1] [--samples 30] [--path SCREEN]
+// dotnet run -c Release --project tests/KashiInvest.Benchmarks -- coldstart --out FILE [--scale 1] [--samples 5]
 // See benchmarks/README.md.
 var options = BenchOptions.Parse(args);
 if (options is null)
@@ -13,5 +15,7 @@ return options.Scenario switch
 {
     "live" => await LiveScenario.RunAsync(options),
     "circuits" => await CircuitsScenario.RunAsync(options),
+    "render" => await RenderScenario.RunAsync(options),
+    "coldstart" => await ColdStartScenario.RunAsync(options),
     _ => 2,
 };
