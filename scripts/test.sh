@@ -19,7 +19,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v faketime >/dev/null 2>&1 || need+=(faketime)
-# The Redis live bus tests run a real redis-server on a free loopback port; the deployment example is checked by nginx.
+# The Redis live bus tests run a real redis-server on a free loopback port; the several-instances browser test runs it,
+# two app processes and nginx (from deploy/nginx/kashiinvest.conf) in front of them.
 command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || need+=(redis-server)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then

@@ -34,6 +34,13 @@ public sealed record LiveEvent(string Kind, int ProjectId, int? ItemId, int? Per
 public interface ILiveClient
 {
     Task Changed(LiveEvent e);
+
+    /// <summary>
+    /// The server may have missed notices meant for this client (the Redis live bus was away, or the relay fell
+    /// behind): re-read everything shown. The subscriptions stay as they are. Carries no data, so it goes to every
+    /// connection; it is the signal a Blazor page gets as <c>LiveChanges.Everything</c>.
+    /// </summary>
+    Task Resync();
 }
 
 /// <summary>
@@ -44,7 +51,8 @@ public interface ILiveClient
 /// (<see cref="LiveSubscriptions"/>).
 /// <para>
 /// Subscriptions belong to one connection. After a reconnect (a new connection) a client must subscribe again and
-/// re-read the state it shows: notices sent while it was away are not replayed.
+/// re-read the state it shows: notices sent while it was away are not replayed. On <see cref="ILiveClient.Resync"/>
+/// (the server itself missed notices, e.g. during a Redis outage) it re-reads and keeps its subscriptions.
 /// </para>
 /// </summary>
 [Authorize(AuthenticationSchemes = AuthenticationSchemes)]

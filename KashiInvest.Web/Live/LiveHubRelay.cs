@@ -14,7 +14,9 @@ public static class LiveHubRelayMetrics
 /// <summary>
 /// Forwards every committed change notice of the live bus to the hub's connections that should get it: one
 /// subscription to the bus for the whole server, one group send per notice (see <see cref="LiveSubscriptions"/>).
-/// Notices are relayed in publishing order; a connection's writes keep that order.
+/// Notices are relayed in publishing order; a connection's writes keep that order. When the bus reports a gap (the
+/// Redis live bus was away and is back, or the relay fell behind), every connection is told to re-read
+/// (<see cref="ILiveClient.Resync"/>): the same path as a Blazor page's re-read after a gap.
 /// <para>
 /// Metrics (meter <c>KashiInvest.Live</c>): <c>kashi.live.relay.lag</c>, how long a notice waited between its
 /// publication and the relay taking it up; <c>kashi.live.relay.send</c>, how long its writes to every receiving
@@ -37,7 +39,7 @@ internal sealed class LiveHubRelay(ILiveBus bus, LiveSubscriptions subscriptions
     {
         // Subscribe to the bus now rather than when ExecuteAsync gets a thread (.NET 10 runs it in the background):
         // the first MoveNextAsync registers the subscriber synchronously, before the server takes requests.
-        _notices = bus.SubscribeAsync(_stopping.Token).GetAsyncEnumerator(_stopping.Token);
+        _notices = bus.SubscribeAsync(OnGap, _stopping.Token).GetAsyncEnumerator(_stopping.Token);
         _first = _notices.MoveNextAsync();
         return base.StartAsync(cancellationToken);
     }
@@ -91,6 +93,26 @@ internal sealed class LiveHubRelay(ILiveBus bus, LiveSubscriptions subscriptions
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Relaying {Kind} #{Sequence} to live-hub clients failed", notice.Kind, notice.Sequence);
+        }
+    }
+
+    /// <summary>Called by the bus off the relay's loop: the signal carries no data, so every connection gets it.</summary>
+    private void OnGap()
+    {
+        if (Volatile.Read(ref _disposed)) return;
+        _ = ResyncAsync();
+    }
+
+    private async Task ResyncAsync()
+    {
+        try
+        {
+            await hub.Clients.All.Resync();
+            logger.LogInformation("Live hub: the bus missed notices; every client was told to re-read");
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Telling live-hub clients to re-read failed");
         }
     }
 
