@@ -92,7 +92,9 @@ public sealed class SqlServerQueryRun : IAsyncLifetime
         object service;
         try
         {
-            service = ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, type);
+            // A fresh instance of the service under test: a singleton that caches what it read (ReferenceCache)
+            // would otherwise answer from a cache another service's call filled, and run no SQL of its own.
+            service = ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
         }
         catch (Exception e)
         {
