@@ -93,6 +93,8 @@ public sealed class CommitmentsBrowserTests(AlertsBrowserFixture fixture) : ICla
         fixture.Clock.Advance(after - fixture.Clock.GetUtcNow());
         await Expect(row).ToHaveAttributeAsync("data-overdue", "yes", Live);
         await Expect(row.Locator("[data-testid=commitment-overdue]")).ToBeVisibleAsync();
+        // The Bureau may turn an overdue commitment into an integrity case: the link opens the case form on it.
+        await Expect(row.Locator("[data-testid=commitment-open-case]")).ToHaveAttributeAsync("href", $"/integrity?commitment={id}");
         Assert.Equal(1, await board.EvaluateAsync<int?>("() => window.__noReload"));
         Assert.Equal(1, await map.EvaluateAsync<int?>("() => window.__noReload"));
         await ShotAsync(board, "board-overdue-zh-1920x1080");

@@ -86,7 +86,7 @@ public sealed class ComplaintBrowserTests(BrowserFixture browser)
         {
             await shache.GotoInteractiveAsync("/complaints");
             var row = shache.Locator($"[data-testid=complaint-{tracking}]");
-            await FormInput.FillCountedAsync(shache, "complaint-reply-text", reply);
+            await FormInput.FillCountedAsync(row, "complaint-reply-text", reply); // the demo has other complaints assigned to the county
             await row.Locator("[data-testid=complaint-answer]").ClickAsync();
             await Expect(row.Locator("[data-testid=complaint-reply]")).ToContainTextAsync(reply);
         }

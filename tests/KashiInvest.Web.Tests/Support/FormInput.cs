@@ -14,10 +14,22 @@ public static class FormInput
     /// shows the new length: then the circuit has the value before the next step. On a loaded machine an input event
     /// can be lost behind a re-render, so filling (idempotent) is repeated while the counter has not followed.
     /// </summary>
-    public static async Task FillCountedAsync(IPage page, string testId, string text, int attempts = 4)
+    public static Task FillCountedAsync(IPage page, string testId, string text, int attempts = 4)
     {
         var input = Field(page, testId);
-        var control = page.Locator(".mud-input-control", new() { Has = input });
+        return FillCountedAsync(input, page.Locator(".mud-input-control", new() { Has = input }), text, attempts);
+    }
+
+    /// <summary>As above, for the field inside one part of the page (a row among rows that each have the field).</summary>
+    public static Task FillCountedAsync(ILocator within, string testId, string text, int attempts = 4)
+    {
+        var selector = $"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input:not([type=hidden]), [data-testid={testId}] textarea";
+        // A "has" locator is matched inside the outer one, so it is built from the page, not from the part.
+        return FillCountedAsync(within.Locator(selector).First, within.Locator(".mud-input-control", new() { Has = within.Page.Locator(selector) }), text, attempts);
+    }
+
+    private static async Task FillCountedAsync(ILocator input, ILocator control, string text, int attempts)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await input.FillAsync(text);
