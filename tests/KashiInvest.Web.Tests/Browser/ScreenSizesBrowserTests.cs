@@ -188,6 +188,9 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
     private static async Task<bool> ThumbSizedAsync(ILocator button)
     {
         await button.WaitForAsync();
+        // Measured once the page has loaded its style sheets: a layout read while the scoped CSS bundle is still on its
+        // way (a full page load after sign-in on a busy machine) sees the unstyled element.
+        await button.Page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         return await button.EvaluateAsync<bool>("e => e.offsetHeight >= 44");
     }
 
@@ -197,6 +200,7 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
     /// </summary>
     private static async Task<IReadOnlyList<string>> SmallTargetsAsync(IPage page, string at)
     {
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         var small = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll(
                 '.mud-appbar button, .mud-appbar a.mud-button-root, .page-body button, .page-body a.mud-button-root, .page-body [role=button]')]
             .filter(e => e.offsetParent !== null && !e.closest('svg') && getComputedStyle(e).visibility !== 'hidden')

@@ -76,8 +76,14 @@ public sealed class LiveHubTests(KashiAppFactory app) : IClassFixture<KashiAppFa
         Assert.DoesNotContain(inbox.Events, e => e.ProjectId == foreign.Id);
 
         // Unsubscribing stops the pushes: a later own write is not received, an own write after re-subscribing is.
+        // Notices are pushed after commit, off the writer's path: a second connection still on the project proves the
+        // silent write's push has gone out (one send to all its groups) before this one joins the wall again.
+        await using var observer = await ConnectWithTokenAsync("shule");
+        var observed = new LiveInbox(observer);
+        Assert.True(await observer.InvokeAsync<bool>("Subscribe", $"project:{own.Id}"));
         await connection.InvokeAsync("Unsubscribe", $"project:{own.Id}");
         var silent = await RecordFundsAsync(own.Id);
+        await observed.WaitForAsync(e => e.ProjectId == own.Id && e.Version == silent);
         Assert.True(await connection.InvokeAsync<bool>("Subscribe", "wall"));
         var heard = await RecordFundsAsync(own.Id);
         await inbox.WaitForAsync(e => e.ProjectId == own.Id && e.Version == heard);
