@@ -1,5 +1,7 @@
 using KashiInvest.Domain.Common;
 using KashiInvest.Infrastructure.Live;
+using KashiInvest.Web.Shared;
+using KashiInvest.Web.Shared.Writes;
 using Microsoft.AspNetCore.Components;
 
 namespace KashiInvest.Web.Live;
@@ -78,6 +80,28 @@ public abstract class LivePage : ComponentBase, IDisposable
         {
             if (!IsDisposed) Logger.LogError(ex, "{Page} failed to re-read; it keeps showing its last snapshot", GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// A write started from one row of a live list: <paramref name="showError"/> is cleared, the write runs; once saved,
+    /// <paramref name="onSaved"/> (drop the row's input, say so) and a re-read in turn follow; otherwise the row gets its
+    /// localized error in one line (the user's input is kept) and, after a concurrent change, the page re-reads so the
+    /// row shows the newer version. Returns whether it was saved.
+    /// </summary>
+    protected async Task<bool> RowWriteAsync(UiText text, Func<Task<WriteResult>> write, Action<string?> showError, Action onSaved, Func<Task> read)
+    {
+        showError(null);
+        var result = await write();
+        if (result.Status == WriteStatus.Saved)
+        {
+            onSaved();
+            // The write went through SafeWrite; a failing re-read is logged and the list stays as it is.
+            await RereadInTurnAsync(read);
+            return true;
+        }
+        showError(WriteFeedback.Of(text, result).OneLine);
+        if (result.Status == WriteStatus.Conflict) await RereadInTurnAsync(read);
+        return false;
     }
 
     protected async Task ReadInTurnAsync(Func<Task> read)

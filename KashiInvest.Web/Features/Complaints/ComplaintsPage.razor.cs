@@ -85,22 +85,9 @@ public partial class ComplaintsPage
     {
         if (_busy || _scope is null) return;
         _busy = true;
-        var edit = EditOf(r.Id);
-        edit.Error = null;
         try
         {
-            var result = await write();
-            if (result.Status == WriteStatus.Saved)
-            {
-                _edits.Remove(r.Id);
-                Snackbar.Add(T[savedKey], Severity.Success);
-                // The write went through SafeWrite; a failing re-read is logged and the list stays as it is.
-                await RereadInTurnAsync(ReadAsync);
-                return;
-            }
-            var feedback = WriteFeedback.Of(T, result);
-            edit.Error = string.Join(" ", new[] { feedback.Message }.Concat(feedback.FieldErrors.Values).Where(m => !string.IsNullOrEmpty(m)).Distinct());
-            if (result.Status == WriteStatus.Conflict) await RereadInTurnAsync(ReadAsync);
+            await RowWriteAsync(T, write, e => EditOf(r.Id).Error = e, () => { _edits.Remove(r.Id); Snackbar.Add(T[savedKey], Severity.Success); }, ReadAsync);
         }
         finally
         {

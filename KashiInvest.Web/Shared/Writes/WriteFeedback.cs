@@ -27,6 +27,9 @@ public sealed record WriteFeedback(string? Message, Severity Severity, IReadOnly
         };
     }
 
+    /// <summary>The message and the field errors in one line, for a row of a list that has one place for an error.</summary>
+    public string OneLine => string.Join(" ", FieldErrors.Values.Prepend(Message).Where(m => !string.IsNullOrEmpty(m)).Distinct());
+
     /// <summary>Shows the message as a snackbar (nothing when there is none).</summary>
     public void Show(ISnackbar snackbar)
     {

@@ -26,3 +26,12 @@ export function watch(page, settleMs) {
     },
   };
 }
+
+// Scrolls the line of group tabs (not the page) so that the current group's tab is in view, centred when it can be.
+export function showCurrentTab() {
+  const tab = document.querySelector('.kiosk-groups .kiosk-group-tab.current');
+  const line = tab?.parentElement;
+  if (!line || line.scrollWidth <= line.clientWidth) return;
+  const t = tab.getBoundingClientRect(), l = line.getBoundingClientRect();
+  line.scrollLeft += t.left - l.left - (l.width - t.width) / 2;
+}

@@ -164,6 +164,99 @@ public sealed class AlertEngineTests
         await rechecker.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task A_burst_of_notices_during_a_blocked_scan_causes_at_most_one_more_scan_and_ends_in_the_right_state()
+    {
+        var clock = new FakeClock(JustPastDeadline.AddDays(-10));
+        var bus = new InMemoryLiveBus();
+        TestDatabase? holder = null;
+        var keys = new LazyKeys(() => holder!);
+        var dispatcher = new LiveBusEventDispatcher(bus, keys, clock, NullLogger<LiveBusEventDispatcher>.Instance);
+        await using var database = await TestDatabase.CreateAsync(clock, dispatcher);
+        holder = database;
+        var w = await MiniWorld.CreateAsync(database);
+        var id = await SignedKeyProjectAsync(database, w);
+        var farBehind = new GatedUnitCheck(w.CountyA) { Behind = true };
+        var engine = new AlertEngine(database.Factory,
+            [new HealthAlertCheck(new KashiInvest.Infrastructure.Health.ProjectHealthQuery(Options.Create(new KashiInvest.Domain.Health.HealthSettings()), database.Clock)), farBehind],
+            new KashiInvest.Infrastructure.Notifications.NoAlertNotifier(), new PlainAlertTexts(), database.Clock, NullLogger<AlertEngine>.Instance);
+        clock.UtcNow = JustPastDeadline;
+        await engine.ScanAsync(); // the report is overdue and county A is far behind
+        Assert.Equal(2, (await AlertsAsync(database)).Count(a => a.IsOpen));
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        farBehind.Arm();
+        var rechecker = new AlertRechecker(bus, engine, Options.Create(new AlertsOptions()), NullLogger<AlertRechecker>.Instance);
+        await rechecker.StartAsync(stop.Token);
+        var bothCleared = WaitForCountAsync(bus, ChangeKinds.AlertCleared, 2, stop.Token);
+        while (bus.SubscriberCount < 2) await Task.Yield();
+
+        // One figure notice starts a far-behind scan, which stops on the gate having read the old figures.
+        await bus.PublishAsync(Notice(ChangeKinds.AnnualTargetChanged, null), stop.Token);
+        await farBehind.Entered.WaitAsync(stop.Token);
+
+        // While it is blocked: county A catches up, the report is filed, and 49 more notices arrive.
+        farBehind.Behind = false;
+        await SubmitNov1Async(database, id);
+        for (var i = 0; i < 49; i++)
+        {
+            var kind = (i % 3) switch { 0 => ChangeKinds.ReportSubmitted, 1 => ChangeKinds.AnnualTargetChanged, _ => ChangeKinds.WeeklyReported };
+            await bus.PublishAsync(Notice(kind, kind == ChangeKinds.ReportSubmitted ? id : null), stop.Token);
+        }
+        while (rechecker.NoticesRead < 51) // the burst is taken in before the scan goes on (a reader stuck behind the scan fails here)
+        {
+            stop.Token.ThrowIfCancellationRequested();
+            await Task.Yield();
+        }
+        farBehind.Release();
+        await bothCleared;
+
+        Assert.Equal(2, farBehind.FullScans); // the blocked one and one more, not fifty
+        Assert.All(await AlertsAsync(database), a => Assert.False(a.IsOpen));
+        await rechecker.StopAsync(CancellationToken.None);
+    }
+
+    private static ChangeNotice Notice(string kind, int? projectId) => new(kind, projectId, null, null, null, 1, JustPastDeadline.UtcDateTime);
+
+    private static async Task WaitForCountAsync(ILiveBus bus, string kind, int count, CancellationToken ct)
+    {
+        await foreach (var n in bus.SubscribeAsync(ct))
+        {
+            if (n.Kind == kind && --count == 0) return;
+        }
+        throw new OperationCanceledException();
+    }
+
+    /// <summary>A unit-level far-behind check that counts its full scans and, once armed, holds the first on a gate.</summary>
+    private sealed class GatedUnitCheck(int unitId) : IAlertCheck
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _armed;
+        private int _fullScans;
+
+        public volatile bool Behind;
+        public IReadOnlyList<AlertKind> Kinds { get; } = [AlertKind.AnnualTargetFarBehind];
+        public Task Entered => _entered.Task;
+        public int FullScans => Volatile.Read(ref _fullScans);
+        public void Arm() => Volatile.Write(ref _armed, 1);
+        public void Release() => _release.TrySetResult();
+
+        public async Task<IReadOnlyList<AlertCondition>> FindAsync(KashiDbContext db, IReadOnlyCollection<int>? projectIds, DateTime nowUtc, CancellationToken cancellationToken)
+        {
+            if (projectIds is not null) return [];
+            var behind = Behind; // the figures as read when the scan starts
+            if (Volatile.Read(ref _armed) == 1 && Interlocked.Increment(ref _fullScans) == 1)
+            {
+                _entered.TrySetResult();
+                await _release.Task.WaitAsync(cancellationToken);
+            }
+            return behind
+                ? [new AlertCondition(AlertKind.AnnualTargetFarBehind, null, unitId, "2026", AlertSeverity.Medium, nameof(AlertKind.AnnualTargetFarBehind), ["2026"], OwnerUnitId: unitId)]
+                : [];
+        }
+    }
+
     private static async Task<ChangeNotice> WaitForAsync(ILiveBus bus, string kind, CancellationToken ct)
     {
         await foreach (var n in bus.SubscribeAsync(ct))

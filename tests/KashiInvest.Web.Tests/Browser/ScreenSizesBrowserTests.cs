@@ -184,6 +184,55 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    [Fact]
+    public async Task The_battle_map_s_stage_wraps_between_words_and_the_wall_s_group_tabs_show_whole_names_on_a_phone_and_a_projector()
+    {
+        var targets = await TargetsAsync();
+        var failures = new List<string>();
+        foreach (var (culture, width, height) in new[] { ("en", 390, 844), ("zh-CN", 390, 844), ("en", 1366, 768), ("en", 1920, 1080) })
+        {
+            var at = $"({culture}, {width}×{height})";
+            var state = await SignInStateAsync("leader", culture);
+            var context = await NewContextAsync(state, culture, width, height, phone: width < 600);
+            try
+            {
+                var page = await context.NewPageAsync();
+                await OpenAsync(page, "battlemap", targets, kiosk: false);
+                // Every word of the stage sits on one line (one box per word) and the tile shows it whole.
+                var stage = page.Locator("[data-testid=bm-stage]");
+                await Expect(stage).ToBeVisibleAsync();
+                var broken = await stage.EvaluateAsync<string>(@"e => {
+                    const text = e.firstChild, words = [...text.textContent.matchAll(/\S+/g)], r = document.createRange();
+                    const split = words.filter(m => { r.setStart(text, m.index); r.setEnd(text, m.index + m[0].length);
+                        return new Set([...r.getClientRects()].map(q => Math.round(q.top))).size > 1; }).map(m => m[0]);
+                    return split.join(' ') + (e.scrollWidth > e.clientWidth + 1 ? ' (cut: ' + e.scrollWidth + '>' + e.clientWidth + ')' : '');
+                }");
+                if (broken.Length > 0) failures.Add($"battlemap {at}: the stage «{await stage.InnerTextAsync()}» breaks inside a word: {broken}");
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"sizes-stage-battlemap-{culture}-{width}x{height}.png") });
+
+                // The kiosk wall's group tabs: each name whole (nothing cut, no ellipsis), the current one in view.
+                var wall = await context.NewPageAsync();
+                await OpenAsync(wall, "wall", targets, kiosk: true);
+                await Expect(wall.Locator("[data-testid=kiosk-tab]").First).ToBeVisibleAsync();
+                var cut = await wall.EvaluateAsync<string>(@"() => [...document.querySelectorAll('[data-testid=kiosk-tab] .kiosk-tab-name')]
+                    .filter(e => e.scrollWidth > e.clientWidth + 1 || getComputedStyle(e).textOverflow === 'ellipsis')
+                    .map(e => e.textContent).join(' | ')");
+                if (cut.Length > 0) failures.Add($"kiosk-wall {at}: group tabs cut: {cut}");
+                var current = wall.Locator("[data-testid=kiosk-tab].current");
+                await Expect(current).ToBeVisibleAsync();
+                var inView = await current.EvaluateAsync<bool>(@"e => { const t = e.getBoundingClientRect(), l = e.parentElement.getBoundingClientRect();
+                    return t.left >= l.left - 1 && t.right <= l.right + 1; }");
+                if (!inView) failures.Add($"kiosk-wall {at}: the current group's tab is scrolled out of view");
+                await wall.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"sizes-tabs-kiosk-wall-{culture}-{width}x{height}.png") });
+            }
+            finally
+            {
+                await context.CloseAsync();
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     /// <summary>At least 44 CSS px high (its laid-out size: a dialog still scaling in does not count against it).</summary>
     private static async Task<bool> ThumbSizedAsync(ILocator button)
     {

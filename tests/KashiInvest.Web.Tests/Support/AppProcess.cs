@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace KashiInvest.Web.Tests.Support;
 
@@ -12,7 +11,7 @@ namespace KashiInvest.Web.Tests.Support;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly Queue<string> _output = new();
+    private readonly RecentLines _output = new(200);
 
     private AppProcess(Process process, Uri baseAddress)
     {
@@ -29,7 +28,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote (standard output and error), for a failure message.</summary>
     public string RecentOutput
     {
-        get { lock (_output) return string.Join(Environment.NewLine, _output); }
+        get => _output.ToString();
     }
 
     /// <summary>The Web project's own build output of the configuration the tests were built in.</summary>
@@ -66,7 +65,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var dll = WebAssembly;
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build the solution first.");
-        var port = FreePort();
+        var port = ChildProcess.FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet")
         {
@@ -92,8 +91,8 @@ public sealed class AppProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = info };
         var app = new AppProcess(process, baseAddress);
-        process.OutputDataReceived += (_, e) => app.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
+        process.OutputDataReceived += (_, e) => app._output.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => app._output.Keep(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -110,12 +109,7 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, no finally blocks in the application (Process.Kill on Linux).</summary>
-    public void KillHard()
-    {
-        if (_process.HasExited) return;
-        _process.Kill(entireProcessTree: false);
-        _process.WaitForExit(30_000);
-    }
+    public void KillHard() => ChildProcess.Kill(_process);
 
     /// <summary>Polls the sign-in page until it answers 200 (a short poll for a process start, bounded).</summary>
     private async Task WaitUntilServingAsync(TimeSpan timeout)
@@ -137,30 +131,10 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private void Keep(string? line)
-    {
-        if (line is null) return;
-        lock (_output)
-        {
-            _output.Enqueue(line);
-            while (_output.Count > 200) _output.Dequeue();
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     /// <summary>Stops the process by its id if it still runs.</summary>
     public ValueTask DisposeAsync()
     {
-        try { KillHard(); } catch (InvalidOperationException) { }
-        _process.Dispose();
+        ChildProcess.Stop(_process);
         return ValueTask.CompletedTask;
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class LoopbackNginx : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _folder;
-    private readonly Queue<string> _output = new();
+    private readonly RecentLines _output = new(50);
 
     private LoopbackNginx(Process process, string folder, Uri baseAddress)
     {
@@ -39,7 +39,7 @@ public sealed partial class LoopbackNginx : IAsyncDisposable
         {
             var log = Path.Combine(_folder, "error.log");
             var tail = File.Exists(log) ? string.Join(Environment.NewLine, File.ReadLines(log).TakeLast(40)) : string.Empty;
-            lock (_output) return string.Join(Environment.NewLine, _output) + Environment.NewLine + tail;
+            return _output + Environment.NewLine + tail;
         }
     }
 
@@ -61,7 +61,7 @@ public sealed partial class LoopbackNginx : IAsyncDisposable
         var executable = File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
         var folder = Path.Combine(Path.GetTempPath(), "kashi-nginx", Guid.NewGuid().ToString("N"));
         foreach (var sub in new[] { "body", "proxy", "fastcgi", "uwsgi", "scgi" }) Directory.CreateDirectory(Path.Combine(folder, sub));
-        var port = FreePort();
+        var port = ChildProcess.FreeLoopbackPort();
         var example = await File.ReadAllTextAsync(Path.Combine(Repo.Root, "deploy", "nginx", "kashiinvest.conf"));
         await File.WriteAllTextAsync(Path.Combine(folder, "kashiinvest.conf"), Configure(example, port, instances));
         await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
@@ -93,8 +93,8 @@ public sealed partial class LoopbackNginx : IAsyncDisposable
             info.ArgumentList.Add(arg);
         var process = new Process { StartInfo = info };
         var nginx = new LoopbackNginx(process, folder, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, e) => nginx.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => nginx.Keep(e.Data);
+        process.OutputDataReceived += (_, e) => nginx._output.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => nginx._output.Keep(e.Data);
         if (!process.Start()) throw new InvalidOperationException("nginx did not start (apt-get install -y nginx).");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -161,40 +161,10 @@ public sealed partial class LoopbackNginx : IAsyncDisposable
     [GeneratedRegex(@"proxy_pass http://kashiinvest;")]
     private static partial Regex ProxyPassLine();
 
-    private void Keep(string? line)
-    {
-        if (line is null) return;
-        lock (_output)
-        {
-            _output.Enqueue(line);
-            while (_output.Count > 50) _output.Dequeue();
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     /// <summary>Stops nginx by its process id (one process: no workers are left behind) and removes its folder.</summary>
     public ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                _process.WaitForExit(30_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        _process.Dispose();
+        ChildProcess.Stop(_process);
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         return ValueTask.CompletedTask;
     }
