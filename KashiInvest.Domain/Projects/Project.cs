@@ -105,8 +105,9 @@ public sealed partial class Project : AggregateRoot, IAudited
     public void Update(ProjectDetails details, WorkGroupThresholds thresholds, DateTime nowUtc, ListLimits? limits = null)
     {
         if (Stage == ProjectStage.Terminated) throw new DomainRuleException("Project.Terminated");
+        var previousChain = ChainId;
         Apply(details, thresholds, nowUtc, limits);
-        Raise(new ProjectUpdated(this));
+        Raise(new ProjectUpdated(this, previousChain != ChainId ? previousChain : null));
     }
 
     /// <summary>Re-derives the coordination level when the investor's tiers change or a county asks for prefecture coordination.</summary>

@@ -81,6 +81,7 @@ public sealed class TargetEnterprise : AggregateRoot, IAudited
     private void Apply(TargetInput input, DateTime nowUtc)
     {
         if (Validate(input) is [var first, ..]) throw new DomainRuleException(first.Violation);
+        var previousChain = ChainId;
         Name = input.Name.Trim();
         NameKey = InvestorMatching.NormalizeName(Name);
         CreditCode = string.IsNullOrWhiteSpace(input.CreditCode) ? null : Investors.CreditCode.Parse(input.CreditCode).Value;
@@ -90,5 +91,6 @@ public sealed class TargetEnterprise : AggregateRoot, IAudited
         Tiers = input.Tiers;
         Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
         UpdatedAtUtc = nowUtc;
+        Raise(new TargetChanged(this, previousChain > 0 && previousChain != ChainId ? previousChain : null));
     }
 }

@@ -54,11 +54,17 @@ public static class ChangeKinds
     public static readonly IReadOnlyList<string> All = [ProjectCreated, ProjectUpdated, ProjectStageChanged, ReportSubmitted, ProblemRaised, ProblemChanged,
         TriageChanged, EvaluationRecorded, LeadFiled, TargetPushed, TargetStatus, WeeklyReported, AlertRaised, AlertCleared, AlertAcknowledged,
         MeetingChanged, ActionChanged, ApprovalPlanChanged, ApprovalItemChanged, ReturnChanged, BulletinChanged, CommitmentChanged, ChainChanged, AssessmentChanged, AnnualTargetChanged,
-        ComplaintChanged, IntegrityChanged];
+        ComplaintChanged, IntegrityChanged, TargetChanged];
     /// <summary>A registration form was filed (its project's key; ItemId = form id).</summary>
     public const string LeadFiled = "lead.filed";
     /// <summary>A chain map changed: ItemId = chain id, ProjectId 0, Host/Source 0, ChainId = the chain (heard by those who see the chain's projects).</summary>
     public const string ChainChanged = "chain.changed";
+    /// <summary>
+    /// A target enterprise was added to the library or changed (renamed, re-linked, moved): ItemId = target id, ProjectId 0,
+    /// Host/Source 0, ChainId = its chain (heard by those who see all the chain's targets: its lead and the prefecture).
+    /// A target moved to another chain is also sent with the chain it left, so both maps re-read.
+    /// </summary>
+    public const string TargetChanged = "target.changed";
     /// <summary>A target reached a unit. Not about a project: ProjectId 0, Host/Source = the receiving unit, ItemId = push id.</summary>
     public const string TargetPushed = "target.pushed";
     /// <summary>A receiving unit's follow-up on a push changed (same key as <see cref="TargetPushed"/>).</summary>
@@ -192,7 +198,11 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
         {
             try
             {
-                if (await ToNoticeAsync(e, now, cancellationToken) is { } notice && !notices.Contains(notice)) notices.Add(notice);
+                if (await ToNoticeAsync(e, now, cancellationToken) is not { } notice) continue;
+                if (!notices.Contains(notice)) notices.Add(notice);
+                // A project or target that moved to another chain: the chain it left hears of it too (its map re-reads).
+                if (PreviousChainOf(e) is { } left && left != notice.ChainId && notice with { ChainId = left } is var old && !notices.Contains(old))
+                    notices.Add(old);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -224,6 +234,13 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
         }
     }
 
+    private static int? PreviousChainOf(IDomainEvent e) => e switch
+    {
+        ProjectUpdated { PreviousChainId: { } chain } => chain,
+        Domain.Targets.TargetChanged { PreviousChainId: { } chain } => chain,
+        _ => null,
+    };
+
     private async ValueTask<ChangeNotice?> ToNoticeAsync(IDomainEvent e, DateTime now, CancellationToken ct)
     {
         switch (e)
@@ -244,6 +261,9 @@ public sealed class LiveBusEventDispatcher(ILiveBus bus, IProjectKeys keys, Time
                 return Of(ChangeKinds.LeadFiled, key, lf.Form.Version, now) with { ItemId = lf.Form.Id };
             // Not about a project: keyed by the receiving unit (as host and source) so the scope rule lets that unit,
             // the chain lead of the target's chain and the prefecture hear it; every page re-reads under its own scope.
+            // Keyed on the chain only, like a map notice, but heard by those who see every target of the chain.
+            case Domain.Targets.TargetChanged tc:
+                return Of(ChangeKinds.TargetChanged, new ProjectKey(0, 0, tc.Target.ChainId, 0), tc.Target.Version, now) with { ItemId = tc.Target.Id };
             case TargetPushed tp: return Of(ChangeKinds.TargetPushed, new ProjectKey(0, tp.Push.UnitId, tp.Push.ChainId, tp.Push.UnitId), tp.Push.Version, now) with { ItemId = tp.Push.Id };
             case TargetFollowUpRecorded tf: return Of(ChangeKinds.TargetStatus, new ProjectKey(0, tf.Push.UnitId, tf.Push.ChainId, tf.Push.UnitId), tf.Push.Version, now) with { ItemId = tf.Push.Id };
             case WeeklyReportFiled wr: return Of(ChangeKinds.WeeklyReported, new ProjectKey(0, wr.Report.UnitId, -1, wr.Report.UnitId), wr.Report.Revision, now) with { ItemId = wr.Report.Id };

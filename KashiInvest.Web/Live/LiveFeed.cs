@@ -81,12 +81,14 @@ public sealed class LiveFeed(ILiveBus bus, IUserScopeProvider scopes, CircuitLin
     /// listens to them re-reads under its own access rule: meetings and bulletins (no project), commitments (a
     /// department sees the commitments it owes on projects it does not see), chain maps (everyone reads every map) and
     /// annual targets (each unit re-reads its own share) and assessment rounds (every unit reads the year's state),
-    /// complaints and integrity cases (no project scope: each screen re-reads what its unit may see).
+    /// complaints and integrity cases (no project scope: each screen re-reads what its unit may see), and target library
+    /// entries (the maps and overview count them for everyone; a county's map lists only the targets pushed to it).
     /// </summary>
     public static bool ReadUnderOwnRule(string kind) =>
         kind.StartsWith("meeting.", StringComparison.Ordinal) || kind.StartsWith("bulletin.", StringComparison.Ordinal)
         || kind == ChangeKinds.CommitmentChanged || kind == ChangeKinds.ChainChanged || kind == ChangeKinds.AnnualTargetChanged
-        || kind == ChangeKinds.AssessmentChanged || kind == ChangeKinds.ComplaintChanged || kind == ChangeKinds.IntegrityChanged;
+        || kind == ChangeKinds.AssessmentChanged || kind == ChangeKinds.ComplaintChanged || kind == ChangeKinds.IntegrityChanged
+        || kind == ChangeKinds.TargetChanged;
 
     private async Task PumpAsync(CancellationToken ct)
     {

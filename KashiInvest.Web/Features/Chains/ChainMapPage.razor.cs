@@ -58,8 +58,9 @@ public partial class ChainMapPage
             ChangeKinds.ChainChanged => chainId is null || notice.ItemId == chainId,
             ChangeKinds.ProjectCreated or ChangeKinds.ProjectUpdated or ChangeKinds.ProjectStageChanged or ChangeKinds.TriageChanged
                 or ChangeKinds.EvaluationRecorded => chainId is null || notice.ChainId == chainId,
-            // Target notices carry the pushed target's chain.
-            ChangeKinds.TargetPushed or ChangeKinds.TargetStatus => chainId is null || notice.ChainId == chainId,
+            // Target notices carry the target's chain (a library entry added or changed, or a push and its follow-up); an
+            // entry or a project moved to another chain is sent once per chain, so the map it left re-reads too.
+            ChangeKinds.TargetChanged or ChangeKinds.TargetPushed or ChangeKinds.TargetStatus => chainId is null || notice.ChainId == chainId,
             _ => false,
         };
 

@@ -64,9 +64,9 @@ public partial class TargetsPage
         await LoadAsync();
     }
 
-    protected override bool Concerns(ChangeNotice notice) => notice.Kind is ChangeKinds.TargetPushed or ChangeKinds.TargetStatus;
+    protected override bool Concerns(ChangeNotice notice) => notice.Kind is ChangeKinds.TargetChanged or ChangeKinds.TargetPushed or ChangeKinds.TargetStatus;
 
-    /// <summary>A push or a follow-up re-reads the list shown (one query under the user's scope).</summary>
+    /// <summary>An entry added or changed, a push or a follow-up re-reads the list shown (one query under the user's scope).</summary>
     protected override Task ApplyAsync(LiveChanges changes) => ReadAsync();
 
     /// <summary>Reads the list shown, in turn with the live re-reads.</summary>

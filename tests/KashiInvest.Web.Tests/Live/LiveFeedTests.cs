@@ -196,6 +196,7 @@ public class LiveFeedTests
     [InlineData(ChangeKinds.BulletinChanged, true)]
     [InlineData(ChangeKinds.ComplaintChanged, true)]
     [InlineData(ChangeKinds.IntegrityChanged, true)]
+    [InlineData(ChangeKinds.TargetChanged, true)]
     [InlineData(ChangeKinds.ReportSubmitted, false)]
     [InlineData(ChangeKinds.ProjectUpdated, false)]
     [InlineData(ChangeKinds.TargetPushed, false)]
