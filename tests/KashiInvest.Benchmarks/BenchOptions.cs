@@ -27,10 +27,12 @@ internal sealed record BenchOptions(string Scenario, string Out, int Subscribers
             values[args[i][2..]] = args[++i];
         }
         if (!values.TryGetValue("out", out var output)) return null;
+        // `dotnet run` starts the program in the project's folder (Web SDK): relative paths are the caller's, from $PWD.
+        static string Full(string path) => Path.GetFullPath(path, Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd ? pwd : Environment.CurrentDirectory);
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var options = new BenchOptions(
             args[0],
-            Path.GetFullPath(output),
+            Full(output),
             Int("subscribers", 100),
             Int("seconds", 20),
             values.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : 10,
@@ -41,9 +43,9 @@ internal sealed record BenchOptions(string Scenario, string Out, int Subscribers
             Int("warmup", 2),
             values.GetValueOrDefault("ready"),
             values.GetValueOrDefault("account", args[0] == "render" ? "bureau" : "leader"),
-            values.TryGetValue("gcdump", out var dumps) ? Path.GetFullPath(dumps) : null,
+            values.TryGetValue("gcdump", out var dumps) ? Full(dumps) : null,
             Int("samples", args[0] == "coldstart" ? 5 : 30),
-            values.TryGetValue("data", out var data) ? Path.GetFullPath(data) : null,
+            values.TryGetValue("data", out var data) ? Full(data) : null,
             Int("instances", 1));
         return (options.Instances is 1 || (options.Instances is 2 && options.Scenario == "live")) && options.Subscribers > 0 && options.Seconds > 0 && options.Rate > 0 && options.Pages >= 4 && options.Warmup >= 0 && options.Samples > 0 ? options : null;
     }
