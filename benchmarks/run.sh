@@ -41,6 +41,10 @@ run() { # name, then the benchmark's arguments
 for n in ${KASHI_BENCH_SUBSCRIBERS:-100 500 1000 2000 5000}; do
   run "live-$n" live --subscribers "$n" --seconds 20
 done
+# one instance, then two on one SQLite file with the Redis bus (redis-server started and stopped by the run)
+for n in ${KASHI_BENCH_SUBSCRIBERS_2X:-1000 2000}; do
+  run "live-2x-$n" live --instances 2 --subscribers "$n" --seconds 20
+done
 # memory per open page, for every long-lived screen (40 real Chromium pages each)
 for screen in ${KASHI_BENCH_SCREENS:-project battlemap wall kiosk ledger meeting-screen}; do
   run "circuits-$screen" circuits --pages 40 --path "$screen" --scale 10 --data "$data/scale-10"

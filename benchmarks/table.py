@@ -7,9 +7,10 @@ import sys
 
 folder = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "results")
 live = []
+live2x = []
 for path in glob.glob(os.path.join(folder, "live-*.json")):
     with open(path, encoding="utf-8") as f:
-        live.append((os.path.basename(path), json.load(f)))
+        (live2x if os.path.basename(path).startswith("live-2x-") else live).append((os.path.basename(path), json.load(f)))
 live.sort(key=lambda x: (x[1]["subscribers"], x[0]))
 print("| file | subscribers | writes/s | deliveries expected | p50 ms | p95 ms | p99 ms | max ms | lost | duplicates | unexpected | load avg (start, end) | server WS / GC heap MB |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
@@ -18,6 +19,20 @@ for name, d in live:
     print(f"| {name} | {d['subscribers']} | {d['rate']:g} | {d['events_expected']} | {d['p50_ms']} | {d['p95_ms']} | {d['p99_ms']} | {d['max_ms']} "
           f"| {d['lost']} | {d['duplicates']} | {d['unexpected']} | {d['load_average'][0]}, {d['load_average'][1]} | {m['working_set']} / {m['gc_heap']} |")
 print()
+if live2x:
+    # live --instances 2: the one-instance run and the two-instance run (Redis bus) of the same invocation
+    live2x.sort(key=lambda x: (x[1]["subscribers"], x[0]))
+    print("| file | subscribers | instances | deliveries expected | p50 ms | p95 ms | p99 ms | max ms | cross-instance p99 ms | commit → other instance's bus p99 ms | lost | duplicates | unexpected | load avg (start, end) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name, d in live2x:
+        for r in (d["one_instance"], d["two_instances"]):
+            cross = r["cross_instance_p99_ms"] if r["instances"] > 1 else ""
+            other = r["commit_to_other_instance_bus_p99_ms"] if r["instances"] > 1 else ""
+            print(f"| {name} | {r['subscribers']} | {r['instances']} | {r['events_expected']} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['max_ms']} "
+                  f"| {cross} | {other} | {r['lost']} | {r['duplicates']} | {r['unexpected']} | {r['load_average'][0]}, {r['load_average'][1]} |")
+        o = d["overhead_ms"]
+        print(f"| {name}: two minus one | | | | {o['p50']:+g} | {o['p95']:+g} | {o['p99']:+g} | {o['max']:+g} | | | | | | |")
+    print()
 circuits = []
 for path in sorted(glob.glob(os.path.join(folder, "circuits-*.json"))):
     with open(path, encoding="utf-8") as f:

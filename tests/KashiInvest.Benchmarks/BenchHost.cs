@@ -35,12 +35,15 @@ internal sealed class BenchHost : IAsyncDisposable
     /// <summary>Whether disposing deletes the data folder (not when the cold-start scenario re-opens it).</summary>
     public bool KeepData { get; set; }
 
-    /// <summary>Starts the app on <paramref name="dataDir"/> (kept afterwards) or on a fresh folder (deleted afterwards).</summary>
-    public static async Task<BenchHost> StartAsync(int scale, Action<IServiceCollection>? configure = null, string? dataDir = null)
+    /// <summary>
+    /// Starts the app on <paramref name="dataDir"/> (kept afterwards) or on a fresh folder (deleted afterwards);
+    /// <paramref name="settings"/> are further <c>--Key=value</c> settings (e.g. the live bus of several instances).
+    /// </summary>
+    public static async Task<BenchHost> StartAsync(int scale, Action<IServiceCollection>? configure = null, string? dataDir = null, IEnumerable<string>? settings = null)
     {
         var keep = dataDir is not null;
         dataDir ??= Path.Combine(Path.GetTempPath(), "kashi-bench", Guid.NewGuid().ToString("N"));
-        string[] settings =
+        string[] args =
         [
             $"--Database:DataDir={dataDir}",
             "--Demo:Enabled=true",
@@ -49,10 +52,11 @@ internal sealed class BenchHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             // Every demo account asks for a token from 127.0.0.1 at once: lift the sign-in rate limit.
             "--RateLimits:SignIn:PermitsPerAddress=10000",
+            .. settings ?? [],
         ];
         var builder = KashiApp.CreateBuilder(new WebApplicationOptions
         {
-            Args = settings,
+            Args = args,
             ApplicationName = typeof(KashiApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             // Demo data (which the measurement needs) is refused outside Development: its accounts share a published password.

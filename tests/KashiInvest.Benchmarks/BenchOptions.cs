@@ -3,11 +3,12 @@ using System.Globalization;
 namespace KashiInvest.Benchmarks;
 
 /// <summary>The command line of the benchmark program.</summary>
-internal sealed record BenchOptions(string Scenario, string Out, int Subscribers, int Seconds, double Rate, int Scale, int Pages, string PagePath, int Seed, int Warmup, string? Ready, string Account, string? GcDump, int Samples, string? Data)
+internal sealed record BenchOptions(string Scenario, string Out, int Subscribers, int Seconds, double Rate, int Scale, int Pages, string PagePath, int Seed, int Warmup, string? Ready, string Account, string? GcDump, int Samples, string? Data, int Instances)
 {
     public const string Usage = """
         usage:
           live     --subscribers N --seconds S --out FILE [--rate R (writes per second, default 10)] [--warmup 2 (seconds, not measured)] [--scale 10] [--seed 42]
+                   [--instances 2: one instance first, then two on one SQLite file with the Redis bus (redis-server on a free port)]
           circuits --pages N --out FILE [--path /projects/{id} | a screen name] [--ready CSS] [--account leader] [--gcdump DIR] [--scale 10] [--seed 42]
           render   --out FILE [--samples 30 (loads per screen)] [--path a screen name or path (default: every screen)] [--account bureau] [--scale 1]
           coldstart --out FILE [--samples 5] [--scale 1]
@@ -26,10 +27,12 @@ internal sealed record BenchOptions(string Scenario, string Out, int Subscribers
             values[args[i][2..]] = args[++i];
         }
         if (!values.TryGetValue("out", out var output)) return null;
+        // `dotnet run` starts the program in the project's folder (Web SDK): relative paths are the caller's, from $PWD.
+        static string Full(string path) => Path.GetFullPath(path, Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd ? pwd : Environment.CurrentDirectory);
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var options = new BenchOptions(
             args[0],
-            Path.GetFullPath(output),
+            Full(output),
             Int("subscribers", 100),
             Int("seconds", 20),
             values.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : 10,
@@ -40,9 +43,10 @@ internal sealed record BenchOptions(string Scenario, string Out, int Subscribers
             Int("warmup", 2),
             values.GetValueOrDefault("ready"),
             values.GetValueOrDefault("account", args[0] == "render" ? "bureau" : "leader"),
-            values.TryGetValue("gcdump", out var dumps) ? Path.GetFullPath(dumps) : null,
+            values.TryGetValue("gcdump", out var dumps) ? Full(dumps) : null,
             Int("samples", args[0] == "coldstart" ? 5 : 30),
-            values.TryGetValue("data", out var data) ? Path.GetFullPath(data) : null);
-        return options.Subscribers > 0 && options.Seconds > 0 && options.Rate > 0 && options.Pages >= 4 && options.Warmup >= 0 && options.Samples > 0 ? options : null;
+            values.TryGetValue("data", out var data) ? Full(data) : null,
+            Int("instances", 1));
+        return (options.Instances is 1 || (options.Instances is 2 && options.Scenario == "live")) && options.Subscribers > 0 && options.Seconds > 0 && options.Rate > 0 && options.Pages >= 4 && options.Warmup >= 0 && options.Samples > 0 ? options : null;
     }
 }
