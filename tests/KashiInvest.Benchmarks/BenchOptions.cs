@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KashiInvest.Benchmarks;
 
 /// <summary>The command line of the benchmark program.</summary>
-internal sealed record BenchOptions(string Scenario, string Out, int Subscribers, int Seconds, double Rate, int Scale, int Pages, string PagePath, int Seed, int Warmup, string? Ready, string Account, string? GcDump, int Samples, string? Data, int Instances)
+internal sealed record BenchOptions(string Scenario, string Out, int Subscribers, int Seconds, double Rate, int Scale, int Pages, string PagePath, int Seed, int Warmup, string? Ready, string Account, string? GcDump, int Samples, string? Data, int Instances, int Rows)
 {
     public const string Usage = """
         usage:
@@ -12,6 +12,7 @@ internal sealed record BenchOptions(string Scenario, string Out, int Subscribers
           circuits --pages N --out FILE [--path /projects/{id} | a screen name] [--ready CSS] [--account leader] [--gcdump DIR] [--scale 10] [--seed 42]
           render   --out FILE [--samples 30 (loads per screen)] [--path a screen name or path (default: every screen)] [--account bureau] [--scale 1]
           coldstart --out FILE [--samples 5] [--scale 1]
+          import   --out FILE [--rows 5000] [--samples 3 (preview + import runs)] [--scale 1]
         --data DIR (circuits, render): keep the SQLite folder there and use it again next time (demo data is only seeded
           into an empty database, so keep one folder per --scale); default: a fresh folder, deleted afterwards
         (screens: register, project, battlemap, wall, kiosk, pipeline, ledger, alerts, meeting-screen, statistics)
@@ -19,7 +20,7 @@ internal sealed record BenchOptions(string Scenario, string Out, int Subscribers
 
     public static BenchOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("live" or "circuits" or "render" or "coldstart")) return null;
+        if (args.Length == 0 || args[0] is not ("live" or "circuits" or "render" or "coldstart" or "import")) return null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Length; i++)
         {
@@ -36,7 +37,7 @@ internal sealed record BenchOptions(string Scenario, string Out, int Subscribers
             Int("subscribers", 100),
             Int("seconds", 20),
             values.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : 10,
-            Int("scale", args[0] is "render" or "coldstart" ? 1 : 10),
+            Int("scale", args[0] is "render" or "coldstart" or "import" ? 1 : 10),
             Int("pages", 40),
             values.GetValueOrDefault("path", args[0] == "render" ? "" : "/projects/{id}"),
             Int("seed", 42),
@@ -44,9 +45,10 @@ internal sealed record BenchOptions(string Scenario, string Out, int Subscribers
             values.GetValueOrDefault("ready"),
             values.GetValueOrDefault("account", args[0] == "render" ? "bureau" : "leader"),
             values.TryGetValue("gcdump", out var dumps) ? Full(dumps) : null,
-            Int("samples", args[0] == "coldstart" ? 5 : 30),
+            Int("samples", args[0] switch { "coldstart" => 5, "import" => 3, _ => 30 }),
             values.TryGetValue("data", out var data) ? Full(data) : null,
-            Int("instances", 1));
-        return (options.Instances is 1 || (options.Instances is 2 && options.Scenario == "live")) && options.Subscribers > 0 && options.Seconds > 0 && options.Rate > 0 && options.Pages >= 4 && options.Warmup >= 0 && options.Samples > 0 ? options : null;
+            Int("instances", 1),
+            Int("rows", 5000));
+        return (options.Instances is 1 || (options.Instances is 2 && options.Scenario == "live")) && options.Subscribers > 0 && options.Seconds > 0 && options.Rate > 0 && options.Pages >= 4 && options.Warmup >= 0 && options.Samples > 0 && options.Rows > 0 ? options : null;
     }
 }

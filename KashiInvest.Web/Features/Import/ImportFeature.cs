@@ -1,6 +1,8 @@
 using KashiInvest.Domain.Access;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Features.Problems;
 using KashiInvest.Web.Features.Projects;
+using KashiInvest.Web.Features.Targets;
 using KashiInvest.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using KashiInvest.Web.Shared.Excel;
@@ -17,19 +19,29 @@ public static class ImportFeature
         services.AddSingleton<IValidateOptions<ExcelImportOptions>, ExcelImportOptionsValidator>();
         services.AddSingleton<ExcelImporter>();
         services.AddSingleton<ProjectRegisterImport>();
+        services.AddSingleton<IExcelImport>(sp => sp.GetRequiredService<ProjectRegisterImport>());
+        services.AddSingleton<TargetLibraryImport>();
+        services.AddSingleton<IExcelImport>(sp => sp.GetRequiredService<TargetLibraryImport>());
+        services.AddSingleton<ProblemLedgerImport>();
+        services.AddSingleton<IExcelImport>(sp => sp.GetRequiredService<ProblemLedgerImport>());
         return services;
     }
 
-    /// <summary><c>GET /import/templates/projects.xlsx</c>: the register's template in the user's language, for those who may create projects.</summary>
+    /// <summary><c>GET /import/templates/{kind}.xlsx</c>: each import's template in the user's language, for those who may import that list.</summary>
     public static IEndpointRouteBuilder MapImportTemplates(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ProjectRegisterImport.TemplateRoute, async (HttpContext http, IDbContextFactory<KashiDbContext> factory, ProjectRegisterImport import, CancellationToken ct) =>
+        MapTemplate<ProjectRegisterImport>(app, ProjectRegisterImport.TemplateRoute);
+        MapTemplate<TargetLibraryImport>(app, "/import/templates/targets.xlsx");
+        MapTemplate<ProblemLedgerImport>(app, "/import/templates/problems.xlsx");
+        return app;
+    }
+
+    private static void MapTemplate<TImport>(IEndpointRouteBuilder app, string route) where TImport : IExcelImport =>
+        app.MapGet(route, async (HttpContext http, IDbContextFactory<KashiDbContext> factory, TImport import, CancellationToken ct) =>
         {
             UserScope scope;
             await using (var db = await factory.CreateDbContextAsync(ct)) scope = await UserScopes.ResolveAsync(http.User, db, ct);
-            if (!scope.CanCreateProjects) return Results.NotFound();
+            if (!import.MayImport(scope)) return Results.NotFound();
             return (await import.TemplateAsync(ct)).ToResult();
         }).RequireAuthorization();
-        return app;
-    }
 }

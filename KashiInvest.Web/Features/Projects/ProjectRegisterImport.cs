@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.Audit;
 using KashiInvest.Domain.Common;
@@ -28,12 +25,20 @@ namespace KashiInvest.Web.Features.Projects;
 /// through the procedure); so importing the same file again changes nothing.
 /// </summary>
 public sealed class ProjectRegisterImport(IDbContextFactory<KashiDbContext> factory, ExcelImporter importer, ReferenceCache cache, UiText t,
-    TimeProvider clock, WorkGroupThresholds thresholds, IOptions<LimitsOptions> limits, ILogger<ProjectRegisterImport> logger)
+    TimeProvider clock, WorkGroupThresholds thresholds, IOptions<LimitsOptions> limits, ILogger<ProjectRegisterImport> logger) : IExcelImport
 {
     public const string TemplateRoute = "/import/templates/projects.xlsx";
-    public const string AuditType = "ExcelImport";
+    public const string AuditType = ImportPipeline.AuditType;
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    public string Kind => "projects";
+
+    public string TitleKey => "Import.Projects.Title";
+
+    public string HelpKey => "Import.Projects.Help";
+
+    public bool MayImport(UserScope scope) => scope.CanCreateProjects;
+
+    public async Task<IReadOnlyList<string>> HeadingsAsync(CancellationToken ct = default) => importer.Headings((await SheetAsync(ct)).ImportColumns);
 
     public async Task<ExcelSheet<RegisterRow>> SheetAsync(CancellationToken ct = default) => ProjectRegisterExcel.Sheet(t, await cache.GetAsync(ct));
 
@@ -48,25 +53,10 @@ public sealed class ProjectRegisterImport(IDbContextFactory<KashiDbContext> fact
         return preview;
     }
 
-    /// <summary>Writes the previewed file: all rows or none, refused if the data changed what the preview showed.</summary>
-    public Task<WriteResult> ImportAsync(UserScope scope, ImportPreview previewed, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
-    {
-        if (!scope.CanCreateProjects) return WriteResult.NotAllowed;
-        var sheet = await SheetAsync(ct);
-        return await SafeWrite.InStrategyAsync(factory, async () =>
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            db.Actor = scope.Actor;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var (preview, plans) = await PlanAsync(db, scope, sheet, previewed.FileName, previewed.Bytes, ct);
-            if (preview.Refusal is { } refusal) return WriteResult.Invalid(string.Empty, refusal);
-            if (preview.ErrorRows > 0 || preview.Plan != previewed.Plan) return WriteResult.Invalid(string.Empty, new RuleViolation("Import.ChangedSincePreview"));
-            var written = await WriteAsync(db, scope, preview, plans, ct);
-            await transaction.CommitAsync(ct);
-            logger.LogInformation("Register import of {Rows} rows by {User}: {Written} projects written", preview.Rows.Count, scope.UserName, written);
-            return WriteResult.Saved(written);
-        }, ct);
-    });
+    public Task<WriteResult> ImportAsync(UserScope scope, ImportPreview previewed, CancellationToken ct = default) =>
+        ImportPipeline.CommitAsync(factory, logger, scope, scope.CanCreateProjects, previewed, Kind, clock.GetUtcNow().UtcDateTime,
+            async db => await PlanAsync(db, scope, await SheetAsync(ct), previewed.FileName, previewed.Bytes, ct),
+            (db, preview, plans) => WriteAsync(db, scope, preview, plans, ct), ct);
 
     /// <summary>One checked row: its values and the project on record it matches.</summary>
     private sealed record RowPlan(ImportRow Row, string Name, int HostUnitId, int ChainId, string InvestorName, CreditCode? Code,
@@ -88,10 +78,7 @@ public sealed class ProjectRegisterImport(IDbContextFactory<KashiDbContext> fact
         int Col(string key) => headings.IndexOf(key);
         var outcomes = new Dictionary<int, ImportOutcome>();
         var plans = new List<RowPlan>();
-        ImportPreview Result(ImportRead read) => new()
-        {
-            FileName = fileName, Bytes = bytes, Refusal = read.Refusal, Headings = headings, Rows = read.Rows, Outcomes = outcomes,
-        };
+        ImportPreview Result(ImportRead read) => ImportPipeline.Preview(fileName, bytes, headings, read, outcomes);
 
         if (!scope.CanCreateProjects) return (Result(ImportRead.Refused(new RuleViolation("Import.NotAllowed"))), plans);
         ImportRead read;
@@ -222,7 +209,7 @@ public sealed class ProjectRegisterImport(IDbContextFactory<KashiDbContext> fact
         && m.ResponsibleLeader == p.ResponsibleLeader && m.LeaderInCharge == p.LeaderInCharge
         && investor is not null && p.Investor?.Id == investor.Id;
 
-    private async Task<int> WriteAsync(KashiDbContext db, UserScope scope, ImportPreview preview, List<RowPlan> plans, CancellationToken ct)
+    private async Task<IReadOnlyList<object>> WriteAsync(KashiDbContext db, UserScope scope, ImportPreview preview, List<RowPlan> plans, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = BeijingTime.DateOf(now);
@@ -272,13 +259,6 @@ public sealed class ProjectRegisterImport(IDbContextFactory<KashiDbContext> fact
             m.Update(p.Details(p.Investor!.Id, milestones), thresholds, now, limits.Value.Lists);
             changes.Add(new { row = p.Row.Number, action = "updated", code = m.Code });
         }
-        var summary = JsonSerializer.Serialize(new
-        {
-            list = "projects", file = preview.FileName, rows = preview.Rows.Count,
-            added = preview.Count(ImportOutcome.New), updated = preview.Count(ImportOutcome.Update), unchanged = preview.Count(ImportOutcome.Unchanged), changes,
-        }, Json);
-        db.AuditEntries.Add(new AuditEntry(now, scope.UserName, scope.UnitId, AuditType, "projects", AuditAction.Added, null, summary));
-        await db.SaveChangesAsync(ct);
-        return active.Count;
+        return changes;
     }
 }

@@ -50,9 +50,12 @@ public sealed record ImportRead(RuleViolation? Refusal, IReadOnlyList<ImportRow>
 /// name in either language, so a template downloaded in English imports for a Chinese user too. A row equal to the
 /// template's example is skipped. The feature then checks its own rules and writes.
 /// </summary>
-public sealed class ExcelImporter(IStringLocalizer<Strings> localizer, ExcelExporter exporter, IOptions<ExcelImportOptions> options)
+public sealed class ExcelImporter(IStringLocalizer<Strings> localizer, ExcelExporter exporter, UiText ui, IOptions<ExcelImportOptions> options)
 {
     public ExcelImportOptions Options => options.Value;
+
+    /// <summary>The headings of import columns in the current UI culture (money headings say 万元), as the preview shows them.</summary>
+    public IReadOnlyList<string> Headings<T>(IEnumerable<ExcelColumn<T>> columns) => exporter.Headings(columns);
 
     /// <summary>The template of a sheet in the current UI culture.</summary>
     public ExcelFile Template<T>(ExcelSheet<T> sheet)
@@ -83,7 +86,7 @@ public sealed class ExcelImporter(IStringLocalizer<Strings> localizer, ExcelExpo
         int[]? map = null;
         try
         {
-            foreach (var raw in XlsxReader.Rows(file, Options, ct))
+            foreach (var raw in RowsOf(file, ct))
             {
                 if (map is null)
                 {
@@ -120,6 +123,17 @@ public sealed class ExcelImporter(IStringLocalizer<Strings> localizer, ExcelExpo
         if (map is null) return ImportRead.Refused(new RuleViolation("Import.NoHeadings", MissingNames(columns)));
         if (rows.Count == 0) return ImportRead.Refused(new RuleViolation("Import.NoRows"));
         return new ImportRead(null, rows);
+    }
+
+    /// <summary>A workbook is read as one; a text file (by its bytes, whatever its name) as CSV; anything else is refused.</summary>
+    private IEnumerable<RawRow> RowsOf(Stream file, CancellationToken ct)
+    {
+        var head = new byte[4];
+        var start = file.Position;
+        var n = file.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        file.Position = start;
+        var zipOrOle = n >= 4 && ((head[0] == 0x50 && head[1] == 0x4B) || (head[0] == 0xD0 && head[1] == 0xCF));
+        return n > 0 && !zipOrOle && XlsxReader.LooksLikeText(file) ? CsvReader.Rows(file, Options, ct) : XlsxReader.Rows(file, Options, ct);
     }
 
     private string MissingNames<T>(IReadOnlyList<ExcelColumn<T>> columns) =>
@@ -216,7 +230,8 @@ public sealed class ExcelImporter(IStringLocalizer<Strings> localizer, ExcelExpo
         switch (column.Kind)
         {
             case ExcelKind.Money:
-                if (ToDecimal(raw) is { } money) cell.Value = money;
+                // Shown as officials read money on the register (万元 / 亿元 with thousands separators), not as typed.
+                if (ToDecimal(raw) is { } money) cell = new ImportCell(ui.Money(money), money);
                 else cell.Error = new RuleViolation("Import.NotANumber", text);
                 break;
             case ExcelKind.Count:

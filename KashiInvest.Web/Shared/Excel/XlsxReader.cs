@@ -24,7 +24,7 @@ public sealed record RawRow(int Number, IReadOnlyDictionary<int, RawCell> Cells)
 /// stays flat whatever the sheet's size, and every limit of <see cref="ExcelImportOptions"/> is checked while reading —
 /// declared part sizes and compression ratios before the first byte is inflated, then the bytes actually inflated (a
 /// zip may lie about its sizes), the rows, and each cell's length. A formula is reported, never evaluated.
-/// An old <c>.xls</c>, a CSV or any other file is refused by its first bytes, whatever its name.
+/// An old <c>.xls</c> or any other binary is refused by its first bytes, whatever its name (text goes to <see cref="CsvReader"/>).
 /// </summary>
 public static class XlsxReader
 {
@@ -244,7 +244,7 @@ public static class XlsxReader
         catch (InvalidDataException) { throw Refuse("Import.Damaged"); }
     }
 
-    private static bool LooksLikeText(Stream file)
+    internal static bool LooksLikeText(Stream file)
     {
         var start = file.Position;
         var buffer = new byte[512];
