@@ -17,10 +17,14 @@ public static class ImportFeature
         services.AddSingleton<IValidateOptions<ExcelImportOptions>, ExcelImportOptionsValidator>();
         services.AddSingleton<ExcelImporter>();
         services.AddSingleton<ProjectRegisterImport>();
+        services.AddSingleton<Features.AnnualTargets.AnnualSplitImport>();
         return services;
     }
 
-    /// <summary><c>GET /import/templates/projects.xlsx</c>: the register's template in the user's language, for those who may create projects.</summary>
+    /// <summary>
+    /// <c>GET /import/templates/projects.xlsx</c>: the register's template in the user's language, for those who may
+    /// create projects; <c>GET /import/templates/annual-targets.xlsx</c>: the annual target split's, for the Bureau.
+    /// </summary>
     public static IEndpointRouteBuilder MapImportTemplates(this IEndpointRouteBuilder app)
     {
         app.MapGet(ProjectRegisterImport.TemplateRoute, async (HttpContext http, IDbContextFactory<KashiDbContext> factory, ProjectRegisterImport import, CancellationToken ct) =>
@@ -28,6 +32,15 @@ public static class ImportFeature
             UserScope scope;
             await using (var db = await factory.CreateDbContextAsync(ct)) scope = await UserScopes.ResolveAsync(http.User, db, ct);
             if (!scope.CanCreateProjects) return Results.NotFound();
+            return (await import.TemplateAsync(ct)).ToResult();
+        }).RequireAuthorization();
+        // The annual target split's template: the Bureau only (the one who splits).
+        app.MapGet(Features.AnnualTargets.AnnualSplitImport.TemplateRoute, async (HttpContext http, IDbContextFactory<KashiDbContext> factory,
+            Features.AnnualTargets.AnnualSplitImport import, CancellationToken ct) =>
+        {
+            UserScope scope;
+            await using (var db = await factory.CreateDbContextAsync(ct)) scope = await UserScopes.ResolveAsync(http.User, db, ct);
+            if (!Domain.AnnualTargets.AnnualTargetAccess.CanSet(scope)) return Results.NotFound();
             return (await import.TemplateAsync(ct)).ToResult();
         }).RequireAuthorization();
         return app;
