@@ -159,7 +159,8 @@ public sealed class AnnualSplitImport(IDbContextFactory<KashiDbContext> factory,
         }
 
         // Each sequence's split as the file leaves it (the units it does not name keep their shares): over → error, under → the remainder as a warning.
-        foreach (var group in plans.Where(p => p.Target is not null).GroupBy(p => (p.Target!, p.Sequence)))
+        // (Rows already wrong are left out: a negative or unknown share would make a remainder that means nothing.)
+        foreach (var group in plans.Where(p => p.Target is not null && !p.Row.HasErrors).GroupBy(p => (p.Target!, p.Sequence)))
         {
             var (target, sequence) = group.Key;
             var lines = Lines(target, sequence, group, reference);

@@ -83,6 +83,7 @@ public sealed class AnnualSplitImportBrowserTests(BrowserFixture browser)
             await Expect(english.Locator("[data-testid=import-preview]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Expect(english.Locator("[data-testid=import-error]")).ToHaveCountAsync(2);
             await Expect(english.Locator("[data-testid=import-run]")).ToBeDisabledAsync();
+            await Expect(english.GetByTestId("import-warning")).ToHaveCountAsync(0);
             await ScreenshotsAsync(english, "annual-split-import-errors-en");
         }
         finally
