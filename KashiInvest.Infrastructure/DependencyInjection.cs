@@ -87,6 +87,8 @@ public static class DependencyInjection
             .Validate(o => o.Validate().Count == 0, "Bulletins: invalid settings (see BulletinSettings.Validate: NumberPrefix 1–20 characters, SupervisionBottomN and PraiseTopM 0–100, SlowStalledSharePercent 0–100, SlowAverageIdleDays 0–3650, SlowestProjectsListed 1–100, RectifyWithinDays 1–180).").ValidateOnStart();
         services.AddOptions<Domain.AnnualTargets.AnnualTargetSettings>().Bind(configuration.GetSection(Domain.AnnualTargets.AnnualTargetSettings.Section))
             .Validate(o => o.Validate().Count == 0, "AnnualTargets:FarBehindGap must be above 0 and below 1.").ValidateOnStart();
+        services.AddOptions<Domain.Assessment.AssessmentSettings>().Bind(configuration.GetSection(Domain.Assessment.AssessmentSettings.Section))
+            .Validate(o => o.Validate().Count == 0, "Assessment:MaxCheckPoints must be above 0 and at most 100.").ValidateOnStart();
         services.AddOptions<Domain.Complaints.ComplaintSettings>().Bind(configuration.GetSection(Domain.Complaints.ComplaintSettings.Section))
             .Validate(o => o.Validate().Count == 0, "Complaints: invalid settings (AcceptWithinWorkingDays, AnswerWithinWorkingDays and FollowUpWithinWorkingDays 1–365).").ValidateOnStart();
         services.AddOptions<Domain.Integrity.IntegritySettings>().Bind(configuration.GetSection(Domain.Integrity.IntegritySettings.Section))

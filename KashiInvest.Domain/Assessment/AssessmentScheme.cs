@@ -109,8 +109,12 @@ public sealed record SchemeContent(
     /// <summary>The indicators scored in a sequence (weight above zero), in the scheme's order.</summary>
     public IEnumerable<IndicatorRule> RulesOf(AssessmentSequence sequence) => Indicators.Where(r => r.Sequence == sequence && r.Weight > 0m);
 
-    /// <summary>The rule violations of the scheme, by field; empty when it can be used.</summary>
-    public IReadOnlyList<FieldViolation> Validate()
+    /// <summary>
+    /// The rule violations of the scheme, by field; empty when it can be used. A manual check item may allow at most
+    /// <paramref name="maxCheckPoints"/> points either way (the setting <see cref="AssessmentSettings.MaxCheckPoints"/>;
+    /// the aggregate itself holds to <see cref="AssessmentSettings.AbsoluteMaxCheckPoints"/>).
+    /// </summary>
+    public IReadOnlyList<FieldViolation> Validate(decimal maxCheckPoints = AssessmentSettings.AbsoluteMaxCheckPoints)
     {
         var errors = new List<FieldViolation>();
         foreach (var rule in Indicators)
@@ -134,7 +138,7 @@ public sealed record SchemeContent(
         if (BonusCap < 0m || BonusCap > 100m) errors.Add(new("BonusCap", "Assessment.PointsRange", 0, 100));
         foreach (var check in Checks)
         {
-            if (check.MaxPoints < 0m || check.MaxPoints > 100m) errors.Add(new($"Check.{check.Kind}", "Assessment.PointsRange", 0, 100));
+            if (check.MaxPoints < 0m || check.MaxPoints > maxCheckPoints) errors.Add(new($"Check.{check.Kind}", "Assessment.PointsRange", 0, maxCheckPoints));
         }
         var g = Grades;
         if (g.Kind == GradeRuleKind.Shares)

@@ -61,6 +61,7 @@ public sealed class AnnualTargetCommands(IDbContextFactory<KashiDbContext> facto
         if (amount is not { } value) return WriteResult.Invalid("amount", new RuleViolation("AnnualTarget.AmountRequired"));
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = scope.Actor;
+        if (await FrozenAsync(db, year, ct)) return WriteResult.Invalid("amount", new RuleViolation("AnnualTarget.YearFrozen", year));
         var now = clock.GetUtcNow().UtcDateTime;
         var target = await db.AnnualTargets.Include(t => t.Shares).SingleOrDefaultAsync(t => t.Year == year && t.Indicator == indicator, ct);
         if (target is null)
@@ -97,6 +98,7 @@ public sealed class AnnualTargetCommands(IDbContextFactory<KashiDbContext> facto
         var target = await db.AnnualTargets.Include(t => t.Shares).SingleOrDefaultAsync(t => t.Id == targetId, ct);
         if (target is null) return WriteResult.NotFound;
         if (target.Version != version) return WriteResult.Conflict;
+        if (await FrozenAsync(db, target.Year, ct)) return WriteResult.Invalid("split", new RuleViolation("AnnualTarget.YearFrozen", target.Year));
         var types = await db.Units.AsNoTracking().Where(u => shares.Keys.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Type, ct);
         if (types.Count != shares.Count) return WriteResult.NotFound;
         var lines = shares.Where(s => s.Value is not null).Select(s => new SplitLine(s.Key, types[s.Key], s.Value!.Value)).ToList();
@@ -105,4 +107,8 @@ public sealed class AnnualTargetCommands(IDbContextFactory<KashiDbContext> facto
         await db.SaveChangesAsync(ct);
         return WriteResult.Saved(target.Id);
     }
+
+    /// <summary>A year whose assessment is final (its scheme frozen): its targets and split are what the units were assessed against, and stay.</summary>
+    internal static Task<bool> FrozenAsync(KashiDbContext db, int year, CancellationToken ct) =>
+        db.Set<AssessmentScheme>().AnyAsync(s => s.Year == year && s.FrozenAtUtc != null, ct);
 }

@@ -8,6 +8,7 @@ using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using KashiInvest.Web.Shared.Writes;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace KashiInvest.Web.Features.AnnualTargets;
@@ -39,14 +40,25 @@ public partial class AnnualTargetsPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ILogger<AnnualTargetsPage> Logger { get; set; } = default!;
     [Inject] private Shared.Excel.ExcelExporter Exporter { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
-    private IEnumerable<int> Years => [Commands.Today.Year - 1, Commands.Today.Year, Commands.Today.Year + 1];
+    /// <summary>A far-behind alert links here (<c>?year=2026&amp;unit=5&amp;indicator=OutOfRegionFunds</c>): open that year and indicator on the unit's row.</summary>
+    [SupplyParameterFromQuery(Name = "year")] public int? QueryYear { get; set; }
+    [SupplyParameterFromQuery(Name = "unit")] public int? QueryUnit { get; set; }
+    [SupplyParameterFromQuery(Name = "indicator")] public string? QueryIndicator { get; set; }
+
+    private int? _focusUnit;
+    private bool _revealed;
+
+    private IEnumerable<int> Years => new[] { Commands.Today.Year - 1, Commands.Today.Year, Commands.Today.Year + 1, _year }.Distinct().Order();
 
     private TargetView Current => _view!.Targets.First(t => t.Indicator == _indicator);
 
     protected override async Task OnInitializedAsync()
     {
-        _year = Commands.Today.Year;
+        _year = QueryYear is { } y and >= 2000 and <= 2100 ? y : Commands.Today.Year;
+        if (Enum.TryParse<AnnualIndicator>(QueryIndicator, ignoreCase: false, out var indicator) && Enum.IsDefined(indicator)) _indicator = indicator;
+        _focusUnit = QueryUnit;
         _scope = await Scopes.GetAsync();
         _canSet = AnnualTargetAccess.CanSet(_scope);
         _seesAll = AnnualTargetAccess.SeesAll(_scope);
@@ -59,6 +71,23 @@ public partial class AnnualTargetsPage
 
     protected override Task ApplyAsync(LiveChanges changes) =>
         changes.Everything || changes.Notices.Any(n => n.Kind != ChangeKinds.AnnualTargetChanged || n.PeriodIndex == _year) ? ReadAsync() : Task.CompletedTask;
+
+    /// <summary>The unit's row (linked from its alert) is brought into view once, when the table first shows it.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusUnit is not { } unit || _revealed || _view is null || !RendererInfo.IsInteractive) return;
+        _revealed = true;
+        try
+        {
+            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/reveal.js");
+            await module.InvokeAsync<bool>("reveal", _seesAll
+                ? $"[data-testid=annual-row][data-unit-id='{unit}']"
+                : $"[data-testid=annual-row][data-indicator='{_indicator}']");
+        }
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException)
+        {
+        }
+    }
 
     private async Task ReadAsync()
     {

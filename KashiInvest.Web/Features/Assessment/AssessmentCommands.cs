@@ -36,7 +36,7 @@ public sealed record AssessmentView(int Year, AssessmentScheme? Scheme, Assessme
 /// through <see cref="SafeWrite"/> on a short-lived context, audited by the unit of work; a stale version is a conflict.
 /// </summary>
 public sealed class AssessmentCommands(IDbContextFactory<KashiDbContext> factory, IAnnualFigures figures, TimeProvider clock,
-    ILogger<AssessmentCommands> logger)
+    ILogger<AssessmentCommands> logger, Microsoft.Extensions.Options.IOptions<AssessmentSettings> settings)
 {
     /// <summary>The years that have a scheme or a round, newest first; the current year always (its scheme is made on first use).</summary>
     public async Task<IReadOnlyList<AssessmentYearRow>> ListAsync(CancellationToken ct = default)
@@ -96,7 +96,7 @@ public sealed class AssessmentCommands(IDbContextFactory<KashiDbContext> factory
             if (scheme.CheckEdit(scope) is { } refused) return AssessmentAccess.CanManage(scope) ? WriteResult.Invalid(string.Empty, refused) : WriteResult.NotAllowed;
             var round = await db.Set<AssessmentRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct);
             if (round is { Status: not RoundStatus.Draft }) return WriteResult.Invalid(string.Empty, new RuleViolation("Assessment.UnderReview"));
-            if (content.Validate() is { Count: > 0 } errors) return WriteResult.Invalid(errors);
+            if (content.Validate(settings.Value.MaxCheckPoints) is { Count: > 0 } errors) return WriteResult.Invalid(errors);
             if (scheme.Version != version) return WriteResult.Conflict;
             db.Entry(scheme).Property(x => x.Version).OriginalValue = version;
             scheme.Edit(scope, content, clock.GetUtcNow().UtcDateTime);

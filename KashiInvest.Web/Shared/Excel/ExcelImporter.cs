@@ -67,14 +67,11 @@ public sealed class ExcelImporter(IStringLocalizer<Strings> localizer, ExcelExpo
             columns.Where(c => c.Required).Select(exporter.Heading))].Value;
         var example = columns.Select(c => c.Example).ToArray();
         var lists = columns.Select((c, i) => (c, i))
-            .Where(x => x.c.Kind == ExcelKind.Choice && x.c.Choices is { Count: > 0 } && FitsInlineList(x.c.Choices))
+            .Where(x => x.c.Kind == ExcelKind.Choice && x.c.Choices is { Count: > 0 })
             .Select(x => new XlsxWriter.ValidationList(x.i + 1, x.c.Choices!)).ToList();
         var bytes = XlsxWriter.Write(title, note, headings, [.. columns.Select(c => c.Kind)], [example], lists);
         return new ExcelFile(bytes, $"{sheet.FileStem}-{localizer["Excel.TemplateStem"].Value}.xlsx");
     }
-
-    /// <summary>Excel keeps an inline validation list to 255 characters; a longer one is left out of the template.</summary>
-    private static bool FitsInlineList(IReadOnlyList<string> values) => values.Sum(v => v.Length + 1) + 1 <= 255;
 
     /// <summary>Reads an upload against a sheet's import columns. <paramref name="file"/> must be seekable.</summary>
     public ImportRead Read<T>(ExcelSheet<T> sheet, Stream file, CancellationToken ct = default)

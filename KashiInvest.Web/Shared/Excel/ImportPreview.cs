@@ -24,6 +24,9 @@ public sealed class ImportPreview
     /// <summary>By row number: what a row without errors will do.</summary>
     public required IReadOnlyDictionary<int, ImportOutcome> Outcomes { get; init; }
 
+    /// <summary>What the import may do but the user should know (e.g. a split that leaves a remainder); never blocks the import.</summary>
+    public IReadOnlyList<RuleViolation> Warnings { get; init; } = [];
+
     public int ErrorRows => Rows.Count(r => r.HasErrors);
 
     public bool CanImport => Refusal is null && Rows.Count > 0 && ErrorRows == 0 && Outcomes.Values.Any(o => o != ImportOutcome.Unchanged);

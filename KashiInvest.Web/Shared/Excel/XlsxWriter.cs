@@ -74,11 +74,30 @@ public static class XlsxWriter
             {
                 worksheet.Append(new MergeCells(new MergeCell { Reference = $"A1:{Letters(headings.Count - 1)}1" }) { Count = 1 });
             }
-            if (lists is { Count: > 0 }) worksheet.Append(Validations(lists, Math.Max(r, 1000)));
+            // A list too long for Excel's inline form (255 characters) goes to a hidden second sheet, referenced by range.
+            var longLists = lists?.Where(l => !FitsInline(l.Values)).ToList() ?? [];
+            if (lists is { Count: > 0 }) worksheet.Append(Validations(lists, Math.Max(r, 1000), longLists));
             sheetPart.Worksheet = worksheet;
 
             var sheets = workbookPart.Workbook.AppendChild(new Sheets());
             sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(sheetName) });
+            if (longLists.Count > 0)
+            {
+                var listPart = workbookPart.AddNewPart<WorksheetPart>();
+                var listData = new SheetData();
+                var height = longLists.Max(l => l.Values.Count);
+                for (var i = 0; i < height; i++)
+                {
+                    var row = new Row { RowIndex = (uint)(i + 1) };
+                    for (var c = 0; c < longLists.Count; c++)
+                    {
+                        if (i < longLists[c].Values.Count) row.Append(TextCell(c, (uint)(i + 1), longLists[c].Values[i], 0));
+                    }
+                    listData.Append(row);
+                }
+                listPart.Worksheet = new Worksheet(listData);
+                sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(listPart), SheetId = 2, Name = ListSheet, State = SheetStateValues.Hidden });
+            }
             workbookPart.Workbook.Save();
         }
         return stream.ToArray();
@@ -165,14 +184,24 @@ public static class XlsxWriter
         return clean.Length > 31 ? clean[..31] : clean;
     }
 
-    private static DataValidations Validations(IReadOnlyList<ValidationList> lists, uint lastRow)
+    /// <summary>The hidden sheet holding the lists too long to be inline.</summary>
+    public const string ListSheet = "lists";
+
+    private static string Inline(IReadOnlyList<string> values) =>
+        "\"" + string.Join(",", values.Select(v => v.Replace("\"", string.Empty, StringComparison.Ordinal).Replace(",", "，", StringComparison.Ordinal))) + "\"";
+
+    /// <summary>Excel keeps an inline validation list to 255 characters.</summary>
+    private static bool FitsInline(IReadOnlyList<string> values) => Inline(values).Length - 2 <= 255;
+
+    private static DataValidations Validations(IReadOnlyList<ValidationList> lists, uint lastRow, IReadOnlyList<ValidationList> longLists)
     {
         var validations = new DataValidations { Count = (uint)lists.Count };
         foreach (var list in lists)
         {
             var letters = Letters(list.Column - 1);
-            // An inline list: values quoted, comma-separated (Excel allows 255 characters; the lists here are short).
-            var formula = "\"" + string.Join(",", list.Values.Select(v => v.Replace("\"", string.Empty, StringComparison.Ordinal).Replace(",", "，", StringComparison.Ordinal))) + "\"";
+            // An inline list (values quoted, comma-separated), or a range of the hidden list sheet for a long one.
+            var at = longLists.ToList().IndexOf(list);
+            var formula = at < 0 ? Inline(list.Values) : $"{ListSheet}!${Letters(at)}$1:${Letters(at)}${list.Values.Count}";
             validations.Append(new DataValidation
             {
                 Type = DataValidationValues.List,

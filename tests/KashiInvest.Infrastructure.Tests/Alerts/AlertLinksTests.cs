@@ -22,6 +22,19 @@ public sealed class AlertLinksTests
     }
 
     [Fact]
+    public void A_unit_far_behind_its_annual_targets_links_to_its_row_on_the_annual_targets_screen()
+    {
+        Assert.Equal("/targets/annual?year=2026&unit=7&indicator=SignedProjects",
+            AlertLinks.PathOf(9, null, "2026", Domain.Alerts.AlertKind.AnnualTargetFarBehind, 7, ["2026", "SignedProjects:10.0%;OutOfRegionFunds:20.0%", "85.0%"]));
+        Assert.Equal("/targets/annual?year=2026&unit=7",
+            AlertLinks.PathOf(9, null, "2026", Domain.Alerts.AlertKind.AnnualTargetFarBehind, 7, ["2026", "NoSuchIndicator:1.0%", "85.0%"]));
+        Assert.Equal("/alerts?state=all&alert=9",
+            AlertLinks.PathOf(9, null, "2026", Domain.Alerts.AlertKind.AnnualTargetFarBehind, null, ["2026"]));
+        Assert.Equal("/alerts?state=all&alert=9",
+            AlertLinks.PathOf(9, null, "2026-W48", Domain.Alerts.AlertKind.WeeklyIntentionReportMissing, 7, []));
+    }
+
+    [Fact]
     public void An_alert_about_a_unit_only_links_to_the_alert_itself_even_once_cleared()
     {
         Assert.Equal("/alerts?state=all&alert=9", AlertLinks.PathOf(9, null, "2026-W48"));

@@ -62,6 +62,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         /import/projects                                -      R    A      A    A    D     D     A      D      D    A
         /import/targets                                 -      R    D      D    D    D     D     A      D      D    A
         /import/problems                                -      R    A      A    A    A     A     A      D      D    A
+        /import/annual-targets                          -      R    D      D    D    D     D     A      D      D    A
         /projects/{Id:int}                              own    R    A      A    A    A     A     A      A      A    A
         /projects/{Id:int}                              other  R    D      D    D    D     D     A      A      A    A
         /projects/{Id:int}/edit                         own    R    A      A    A    D     D     A      D      D    A
@@ -146,6 +147,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fx
         GET  /import/templates/projects.xlsx            -      R    A      A    A    D     D     A      D      D    A
         GET  /import/templates/targets.xlsx             -      R    D      D    D    D     D     A      D      D    A
         GET  /import/templates/problems.xlsx            -      R    A      A    A    A     A     A      D      D    A
+        GET  /import/templates/annual-targets.xlsx      -      R    D      D    D    D     D     A      D      D    A
         GET  /bulletins/{id:int}.docx                   own    R    A      A    A    A     A     A      A      A    A
         GET  /bulletins/{id:int}.docx                   other  R    D      D    D    D     D     A      A      D    A
         GET  /assessment/{year:int}/results.docx        -      R    A      A    A    A     A     A      A      A    A
