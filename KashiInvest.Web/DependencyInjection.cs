@@ -161,7 +161,7 @@ public static class DependencyInjection
         services.AddBattleMapsFeature();
         services.AddWallFeature(configuration);
         services.AddReportsFeature();
-        services.AddProblemsFeature();
+        services.AddProblemsFeature(configuration);
         services.AddMeetingsFeature();
         services.AddNotificationsFeature();
         services.AddPipelineFeature();

@@ -6,6 +6,7 @@ using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
 using KashiInvest.Web.Shared.Writes;
@@ -52,8 +53,27 @@ public partial class Ledger
     [Inject] private ILogger<Ledger> Logger { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
+    [Inject] private IOptions<LedgerOptions> Settings { get; set; } = default!;
+
     private int? _focus;
     private bool _revealed;
+    /// <summary>Cards drawn per column beyond the first <see cref="LedgerOptions.CardsPerColumn"/> ("show more"); reset by a new filter.</summary>
+    private readonly Dictionary<ProblemStatus, int> _more = [];
+
+    private int PerColumn => Settings.Value.CardsPerColumn;
+
+    /// <summary>
+    /// The cards a column draws: its first ones in board order (more after "show more"), and always the entry a link
+    /// names and the entries changed live while the page is open, so a card that moves is seen where it lands.
+    /// </summary>
+    private List<LedgerCard> Shown(ProblemStatus status, List<LedgerCard> cards)
+    {
+        var limit = PerColumn + _more.GetValueOrDefault(status);
+        if (cards.Count <= limit) return cards;
+        return cards.Where((c, i) => i < limit || c.Id == _focus || _flash.Of(c.Id) > 0).ToList();
+    }
+
+    private void ShowMore(ProblemStatus status) => _more[status] = _more.GetValueOrDefault(status) + PerColumn;
 
     private bool CanRaise => _scope is { Role: not (ActorRole.Display or ActorRole.Department) };
 
@@ -83,6 +103,7 @@ public partial class Ledger
         var cards = await Query.LoadAsync(_scope!, filter);
         (_filter, _cards, _projectName, _loaded) = (filter, [.. cards], projectName, true);
         _flash.Clear();
+        _more.Clear();
     }
 
     protected override bool Concerns(ChangeNotice notice) =>

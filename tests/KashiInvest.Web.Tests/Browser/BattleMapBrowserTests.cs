@@ -82,6 +82,18 @@ public sealed class BattleMapBrowserTests(BrowserFixture browser)
         await page.Locator(MilestoneChart).First.WaitForAsync();
         await page.Locator(FundsChart).First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "battlemap-en.png") });
+        // The cards' chips and icons are plain markup (no component each): every problem row still shows its severity chip.
+        var problemRows = await page.Locator("[data-testid=bm-problems] li").CountAsync();
+        await Expect(page.Locator("[data-testid=bm-problems] li .mud-chip")).ToHaveCountAsync(problemRows);
+        await Expect(page.Locator("[data-testid=bm-next-actions] .bm-card-title svg.mud-icon-root")).ToHaveCountAsync(1);
+        foreach (var (width, height, name) in new[] { (1366, 768, "laptop"), (1920, 1080, "projector") })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.Locator(FundsChart).First.WaitForAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"battlemap-en-{name}.png") });
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "battlemap-en-projector-full.png"), FullPage = true });
+        await page.SetViewportSizeAsync(1600, 1000);
 
         // A live change is worded in the page's language too.
         var narrative = $"浏览器测试：英文界面实时显示 {Guid.NewGuid():N}"[..30];

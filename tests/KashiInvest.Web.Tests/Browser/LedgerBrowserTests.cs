@@ -26,12 +26,14 @@ public sealed class LedgerBrowserTests(BrowserFixture browser)
             .Where(p => p.Status == ProblemStatus.InProgress && p.Level == EscalationLevel.County).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
         var card = $"[data-problem-id='{id}']";
 
+        // A column draws only its first cards (LedgerOptions.CardsPerColumn): the entry is opened by its link
+        // (?problem=N), which always draws it, wherever it stands in its column.
         var leader = await browser.SignedInPageAsync("leader");
-        await OpenLedgerAsync(leader);
+        await OpenLedgerAsync(leader, $"/ledger?problem={id}");
         await leader.Locator($"[data-testid=column-InProgress] {card}").WaitForAsync();
 
         var page = await browser.SignedInPageAsync("bureau");
-        await OpenLedgerAsync(page);
+        await OpenLedgerAsync(page, $"/ledger?problem={id}");
         await page.Locator($"[data-testid=column-InProgress] {card}").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "ledger-zh.png") });
         var escalatedBefore = int.Parse(await page.Locator("[data-testid=count-Escalated]").InnerTextAsync());
@@ -116,6 +118,45 @@ public sealed class LedgerBrowserTests(BrowserFixture browser)
         await page.WaitForURLAsync($"**/ledger?project={project.Id}"); // "new" is gone: a refresh will not reopen the form
         Assert.True(await NotReloadedAsync(page));
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_long_column_draws_its_first_cards_and_the_rest_on_request_while_its_count_says_all()
+    {
+        var perColumn = new KashiInvest.Web.Features.Problems.LedgerOptions().CardsPerColumn; // appsettings.json keeps the default
+        foreach (var culture in new[] { "zh-CN", "en" })
+        {
+            var page = await browser.SignedInPageAsync("bureau", culture);
+            await OpenLedgerAsync(page);
+            var counts = new Dictionary<string, int>();
+            foreach (var status in Enum.GetNames<ProblemStatus>())
+                counts[status] = int.Parse(await page.Locator($"[data-testid=count-{status}]").InnerTextAsync());
+            var (longest, total) = counts.MaxBy(c => c.Value);
+            Assert.True(total > perColumn, $"the demo data should give one column more than {perColumn} entries (counts: {string.Join(", ", counts)})");
+            var column = page.Locator($"[data-testid=column-{longest}]");
+            await Expect(column.Locator("[data-testid=ledger-card]")).ToHaveCountAsync(perColumn);
+            var more = column.Locator($"[data-testid=show-more-{longest}]");
+            await Expect(more).ToContainTextAsync((total - perColumn).ToString());
+            // Columns that fit draw every card and offer nothing more.
+            foreach (var (status, count) in counts.Where(c => c.Value <= perColumn))
+            {
+                await Expect(page.Locator($"[data-testid=column-{status}] [data-testid=ledger-card]")).ToHaveCountAsync(count);
+                await Expect(page.Locator($"[data-testid=show-more-{status}]")).ToHaveCountAsync(0);
+            }
+            var lang = culture == "en" ? "en" : "zh";
+            foreach (var (width, height) in new[] { (1920, 1080), (1366, 768) })
+            {
+                await page.SetViewportSizeAsync(width, height);
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"ledger-show-more-{lang}-{width}x{height}.png") });
+            }
+
+            await more.ClickAsync();
+            await Expect(column.Locator("[data-testid=ledger-card]")).ToHaveCountAsync(Math.Min(total, 2 * perColumn));
+            await Expect(page.Locator($"[data-testid=count-{longest}]")).ToHaveTextAsync(total.ToString());
+            if (total <= 2 * perColumn) await Expect(more).ToHaveCountAsync(0);
+            Assert.True(await NotReloadedAsync(page));
+            await page.Context.CloseAsync();
+        }
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
