@@ -1,11 +1,7 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using KashiInvest.Domain.Access;
 using KashiInvest.Domain.AnnualTargets;
 using KashiInvest.Domain.Assessment;
-using KashiInvest.Domain.Audit;
 using KashiInvest.Domain.Common;
 using KashiInvest.Infrastructure.Persistence;
 using KashiInvest.Web.Shared;
@@ -20,7 +16,8 @@ public sealed record SplitImportRow(int Year, AnnualIndicator Indicator, int Uni
 
 /// <summary>
 /// Imports the annual target split (the Bureau's division of each indicator's prefecture target among the units of each
-/// sequence) from a workbook made from its template, on the register import's module: <see cref="PreviewAsync"/> reads
+/// sequence) from a workbook made from its template, on the shared import module (<see cref="IExcelImport"/>, the shared
+/// upload page and <see cref="ImportPipeline"/>): <see cref="PreviewAsync"/> reads
 /// the upload and checks every row — the unit and indicator (lists), the share (a number, not negative, whole for
 /// project counts), the year's target set and not frozen by a final assessment, the same unit twice — and each
 /// sequence's split as the file leaves it: more than the target is an error on its rows (as on the screen), less is a
@@ -30,12 +27,20 @@ public sealed record SplitImportRow(int Year, AnnualIndicator Indicator, int Uni
 /// unchanged, so the same file imported again changes nothing. The Bureau only.
 /// </summary>
 public sealed class AnnualSplitImport(IDbContextFactory<KashiDbContext> factory, ExcelImporter importer, ReferenceCache cache, UiText t,
-    TimeProvider clock, ILogger<AnnualSplitImport> logger)
+    TimeProvider clock, ILogger<AnnualSplitImport> logger) : IExcelImport
 {
-    public const string TemplateRoute = "/import/templates/annual-targets.xlsx";
-    public const string PageRoute = "/import/annual-targets";
+    public const string ListKind = "annual-targets";
+    public const string TemplateRoute = "/import/templates/" + ListKind + ".xlsx";
+    public const string PageRoute = "/import/" + ListKind;
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    public string Kind => ListKind;
+
+    public string TitleKey => "AnnualTargets.Import.Title";
+
+    public string HelpKey => "AnnualTargets.Import.Help";
+
+    /// <summary>The Bureau only (the one who splits).</summary>
+    public bool MayImport(UserScope scope) => AnnualTargetAccess.CanSet(scope);
 
     /// <summary>The heading keys of the split's import columns.</summary>
     public static class Columns
@@ -66,6 +71,8 @@ public sealed class AnnualSplitImport(IDbContextFactory<KashiDbContext> factory,
     public async Task<ExcelSheet<SplitImportRow>> SheetAsync(CancellationToken ct = default) =>
         Sheet(t, await cache.GetAsync(ct), BeijingTime.Today(clock).Year);
 
+    public async Task<IReadOnlyList<string>> HeadingsAsync(CancellationToken ct = default) => importer.Headings((await SheetAsync(ct)).ImportColumns);
+
     public async Task<ExcelFile> TemplateAsync(CancellationToken ct = default) => importer.Template(await SheetAsync(ct));
 
     /// <summary>Reads and checks an upload; nothing is written.</summary>
@@ -78,24 +85,13 @@ public sealed class AnnualSplitImport(IDbContextFactory<KashiDbContext> factory,
     }
 
     /// <summary>Writes the previewed file: all rows or none, refused if the data changed what the preview showed.</summary>
-    public Task<WriteResult> ImportAsync(UserScope scope, ImportPreview previewed, CancellationToken ct = default) => SafeWrite.RunAsync(logger, async () =>
+    public Task<WriteResult> ImportAsync(UserScope scope, ImportPreview previewed, CancellationToken ct = default)
     {
-        if (!AnnualTargetAccess.CanSet(scope)) return WriteResult.NotAllowed;
-        var sheet = await SheetAsync(ct);
-        return await SafeWrite.InStrategyAsync(factory, async () =>
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            db.Actor = scope.Actor;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var (preview, plans) = await PlanAsync(db, scope, sheet, previewed.FileName, previewed.Bytes, ct);
-            if (preview.Refusal is { } refusal) return WriteResult.Invalid(string.Empty, refusal);
-            if (preview.ErrorRows > 0 || preview.Plan != previewed.Plan) return WriteResult.Invalid(string.Empty, new RuleViolation("Import.ChangedSincePreview"));
-            var written = await WriteAsync(db, scope, preview, plans, ct);
-            await transaction.CommitAsync(ct);
-            logger.LogInformation("Annual split import of {Rows} rows by {User}: {Written} shares written", preview.Rows.Count, scope.UserName, written);
-            return WriteResult.Saved(written);
-        }, ct);
-    });
+        var now = clock.GetUtcNow().UtcDateTime;
+        return ImportPipeline.CommitAsync(factory, logger, scope, MayImport(scope), previewed, Kind, now,
+            async db => await PlanAsync(db, scope, await SheetAsync(ct), previewed.FileName, previewed.Bytes, ct),
+            (db, preview, plans) => WriteAsync(scope, preview, plans, now, ct), ct);
+    }
 
     private sealed record RowPlan(ImportRow Row, int Year, AnnualIndicator Indicator, int UnitId, AssessmentSequence Sequence, decimal Share)
     {
@@ -111,12 +107,9 @@ public sealed class AnnualSplitImport(IDbContextFactory<KashiDbContext> factory,
         var outcomes = new Dictionary<int, ImportOutcome>();
         var warnings = new List<RuleViolation>();
         var plans = new List<RowPlan>();
-        ImportPreview Result(ImportRead read) => new()
-        {
-            FileName = fileName, Bytes = bytes, Refusal = read.Refusal, Headings = headings, Rows = read.Rows, Outcomes = outcomes, Warnings = warnings,
-        };
+        ImportPreview Result(ImportRead read) => ImportPipeline.Preview(fileName, bytes, headings, read, outcomes, warnings);
 
-        if (!AnnualTargetAccess.CanSet(scope)) return (Result(ImportRead.Refused(new RuleViolation("Import.NotAllowed"))), plans);
+        if (!MayImport(scope)) return (Result(ImportRead.Refused(new RuleViolation("Import.NotAllowed"))), plans);
         ImportRead read;
         using (var stream = new MemoryStream(bytes, writable: false)) read = importer.Read(sheet, stream, ct);
         if (read.Refusal is not null) return (Result(read), plans);
@@ -194,24 +187,16 @@ public sealed class AnnualSplitImport(IDbContextFactory<KashiDbContext> factory,
 
     private static object Arg(AnnualIndicator indicator, decimal amount) => indicator.IsMoney() ? amount : (object)(long)amount;
 
-    private async Task<int> WriteAsync(KashiDbContext db, UserScope scope, ImportPreview preview, List<RowPlan> plans, CancellationToken ct)
+    /// <summary>Splits each sequence the file changes, through the domain; returns each changed row for the pipeline's audit entry.</summary>
+    private async Task<IReadOnlyList<object>> WriteAsync(UserScope scope, ImportPreview preview, List<RowPlan> plans, DateTime nowUtc, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var reference = await cache.GetAsync(ct);
         var active = plans.Where(p => preview.Outcomes[p.Row.Number] != ImportOutcome.Unchanged).ToList();
         foreach (var group in active.GroupBy(p => (p.Target!, p.Sequence)))
         {
             var (target, sequence) = group.Key;
-            target.Split(sequence, Lines(target, sequence, group, reference), scope.Actor, now);
+            target.Split(sequence, Lines(target, sequence, group, reference), scope.Actor, nowUtc);
         }
-        var summary = JsonSerializer.Serialize(new
-        {
-            list = "annual-targets", file = preview.FileName, rows = preview.Rows.Count,
-            added = preview.Count(ImportOutcome.New), updated = preview.Count(ImportOutcome.Update), unchanged = preview.Count(ImportOutcome.Unchanged),
-            changes = active.Select(p => new { row = p.Row.Number, year = p.Year, indicator = p.Indicator.ToString(), unit = p.UnitId, before = p.Before, after = p.Share }),
-        }, Json);
-        db.AuditEntries.Add(new AuditEntry(now, scope.UserName, scope.UnitId, Projects.ProjectRegisterImport.AuditType, "annual-targets", AuditAction.Added, null, summary));
-        await db.SaveChangesAsync(ct);
-        return active.Count;
+        return [.. active.Select(p => (object)new { row = p.Row.Number, year = p.Year, indicator = p.Indicator.ToString(), unit = p.UnitId, before = p.Before, after = p.Share })];
     }
 }

@@ -25,27 +25,20 @@ public static class ImportFeature
         services.AddSingleton<ProblemLedgerImport>();
         services.AddSingleton<IExcelImport>(sp => sp.GetRequiredService<ProblemLedgerImport>());
         services.AddSingleton<Features.AnnualTargets.AnnualSplitImport>();
+        services.AddSingleton<IExcelImport>(sp => sp.GetRequiredService<Features.AnnualTargets.AnnualSplitImport>());
         return services;
     }
 
     /// <summary>
     /// <c>GET /import/templates/{kind}.xlsx</c>: each import's template in the user's language, for those who may import
-    /// that list; <c>GET /import/templates/annual-targets.xlsx</c>: the annual target split's, for the Bureau.
+    /// that list (the annual target split's: the Bureau only).
     /// </summary>
     public static IEndpointRouteBuilder MapImportTemplates(this IEndpointRouteBuilder app)
     {
         MapTemplate<ProjectRegisterImport>(app, ProjectRegisterImport.TemplateRoute);
         MapTemplate<TargetLibraryImport>(app, "/import/templates/targets.xlsx");
         MapTemplate<ProblemLedgerImport>(app, "/import/templates/problems.xlsx");
-        // The annual target split's template: the Bureau only (the one who splits).
-        app.MapGet(Features.AnnualTargets.AnnualSplitImport.TemplateRoute, async (HttpContext http, IDbContextFactory<KashiDbContext> factory,
-            Features.AnnualTargets.AnnualSplitImport import, CancellationToken ct) =>
-        {
-            UserScope scope;
-            await using (var db = await factory.CreateDbContextAsync(ct)) scope = await UserScopes.ResolveAsync(http.User, db, ct);
-            if (!Domain.AnnualTargets.AnnualTargetAccess.CanSet(scope)) return Results.NotFound();
-            return (await import.TemplateAsync(ct)).ToResult();
-        }).RequireAuthorization();
+        MapTemplate<Features.AnnualTargets.AnnualSplitImport>(app, Features.AnnualTargets.AnnualSplitImport.TemplateRoute);
         return app;
     }
 

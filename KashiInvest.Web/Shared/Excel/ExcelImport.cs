@@ -56,10 +56,14 @@ public static class ImportPipeline
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    /// <summary>A preview of an upload under a feature's headings (a refusal, or the rows with their outcomes).</summary>
-    public static ImportPreview Preview(string fileName, byte[] bytes, IReadOnlyList<string> headings, ImportRead read, IReadOnlyDictionary<int, ImportOutcome> outcomes) => new()
+    /// <summary>
+    /// A preview of an upload under a feature's headings (a refusal, or the rows with their outcomes), with the warnings
+    /// the feature found (shown above the rows; they never block the import).
+    /// </summary>
+    public static ImportPreview Preview(string fileName, byte[] bytes, IReadOnlyList<string> headings, ImportRead read, IReadOnlyDictionary<int, ImportOutcome> outcomes,
+        IReadOnlyList<RuleViolation>? warnings = null) => new()
     {
-        FileName = fileName, Bytes = bytes, Refusal = read.Refusal, Headings = headings, Rows = read.Rows, Outcomes = outcomes,
+        FileName = fileName, Bytes = bytes, Refusal = read.Refusal, Headings = headings, Rows = read.Rows, Outcomes = outcomes, Warnings = warnings ?? [],
     };
 
     /// <summary>
