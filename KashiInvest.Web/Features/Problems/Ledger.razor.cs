@@ -54,6 +54,7 @@ public partial class Ledger
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [Inject] private IOptions<LedgerOptions> Settings { get; set; } = default!;
+    [Inject] private ProblemLedgerImport LedgerImport { get; set; } = default!;
 
     private int? _focus;
     private bool _revealed;

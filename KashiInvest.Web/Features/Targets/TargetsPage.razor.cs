@@ -131,6 +131,7 @@ public partial class TargetsPage
     }
 
     [Inject] private KashiInvest.Web.Shared.Excel.ExcelExporter Exporter { get; set; } = default!;
+    [Inject] private TargetLibraryImport LibraryImport { get; set; } = default!;
 
     /// <summary>The library's targets as a workbook (what the library lists: the user's scope and filters).</summary>
     private Task<KashiInvest.Web.Shared.Excel.ExcelFile> ExportAsync() =>
