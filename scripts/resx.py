@@ -3,6 +3,7 @@
 
   scripts/resx.py set KEY "中文" "English"   add or update one key in both files
   scripts/resx.py import FILE.tsv            add or update keys from lines KEY<TAB>中文<TAB>English
+  scripts/resx.py remove KEY                 remove one key from both files
   scripts/resx.py check                      fail if a key is missing from either file
 
 Strings.resx is English (the neutral fallback); Strings.zh-CN.resx is Simplified Chinese (the default culture).
@@ -48,6 +49,11 @@ def main(argv):
             if len(parts) != 3:
                 sys.exit(f"{argv[2]}:{n}: expected KEY<TAB>中文<TAB>English")
             zh[parts[0]], en[parts[0]] = parts[1], parts[2]
+    elif len(argv) == 3 and argv[1] == "remove":
+        if argv[2] not in en and argv[2] not in zh:
+            sys.exit(f"no key {argv[2]}")
+        en.pop(argv[2], None)
+        zh.pop(argv[2], None)
     elif len(argv) == 2 and argv[1] == "check":
         missing = sorted(set(en) ^ set(zh))
         for k in missing:
