@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using KashiInvest.Domain.Access;
 using KashiInvest.Infrastructure.Persistence;
+using KashiInvest.Web.Shared.Excel;
 using KashiInvest.Web.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -129,6 +130,7 @@ public sealed class SqlServerQueryRun : IAsyncLifetime
         try
         {
             values = method.GetParameters().Select(p => arguments.Make(p.ParameterType, p, 0)).ToArray();
+            if (service is IExcelImport import) await UploadTheTemplateAsync(import, method, values, timeout.Token);
         }
         catch (Exception e)
         {
@@ -147,6 +149,41 @@ public sealed class SqlServerQueryRun : IAsyncLifetime
         }
         Calls.Add(new Call(type, method, role, _server.TakeCommands(), error, error is not null && IsTranslationFailure(error)));
         return true;
+    }
+
+    /// <summary>
+    /// An import reads the database only for rows it can parse: its upload (<c>fileName</c>, <c>bytes</c>) is the
+    /// import's own template with its example row changed (the importer skips the example as it stands), so the preview
+    /// checks a real row against the database (matches, duplicates, names).
+    /// </summary>
+    private static async Task UploadTheTemplateAsync(IExcelImport import, MethodInfo method, object?[] values, CancellationToken ct)
+    {
+        var parameters = method.GetParameters();
+        if (!parameters.Any(p => p.ParameterType == typeof(byte[]))) return;
+        var template = await import.TemplateAsync(ct);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (parameters[i].ParameterType == typeof(byte[])) values[i] = WithTheExampleChanged(template.Bytes);
+            else if (parameters[i].ParameterType == typeof(string) && parameters[i].Name == "fileName") values[i] = template.FileName;
+        }
+    }
+
+    /// <summary>The workbook with the first text cell of its first sheet's last row (the example) changed.</summary>
+    private static byte[] WithTheExampleChanged(byte[] workbook)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, true))
+        {
+            var book = document.WorkbookPart!;
+            var first = book.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First();
+            var sheet = (DocumentFormat.OpenXml.Packaging.WorksheetPart)book.GetPartById(first.Id!.Value!);
+            var example = sheet.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Last();
+            var text = example.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>().First();
+            text.Text += " 核对";
+            sheet.Worksheet.Save();
+        }
+        return stream.ToArray();
     }
 
     private static async Task AwaitAsync(object? result, CancellationToken ct)
