@@ -39,6 +39,8 @@ public sealed class CrashRecoveryBrowserTests(ITestOutputHelper output)
         ["Alerts:ScanOnStart"] = "false",
         ["RateLimits:SignIn:PermitsPerAddress"] = "10000",
         ["RateLimits:SignIn:PermitsPerUserName"] = "1000",
+        // The ledger writer escalates several entries from one open board: every card of a column is drawn.
+        ["Ledger:CardsPerColumn"] = "1000",
     };
 
     private sealed record AckedReport(string Token, string Href);

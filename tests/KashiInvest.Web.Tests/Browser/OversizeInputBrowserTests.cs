@@ -45,7 +45,8 @@ public sealed class OversizeInputBrowserTests(BrowserFixture browser)
             .Where(p => p.Status == ProblemStatus.InProgress && p.Level == EscalationLevel.County).OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync());
         var before = await StateAsync(id);
         var page = await browser.SignedInPageAsync("bureau");
-        await page.GotoInteractiveAsync("/ledger");
+        // Opened on the entry (as a link to it is): a column draws only its first cards, the named entry always.
+        await page.GotoInteractiveAsync($"/ledger?problem={id}");
         await page.Locator("[data-testid=ledger-board][data-live=on]").WaitForAsync();
         await page.EvaluateAsync(WatchConnection);
         var guard = int.Parse(await page.Locator("meta[name=kashi-input-guard]").GetAttributeAsync("content") ?? "0");
