@@ -30,7 +30,7 @@ public static class Plain
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "mud-chip-container");
         builder.OpenElement(2, "div");
-        builder.AddAttribute(3, "class", $"mud-chip mud-chip-{(filled ? "filled" : "outlined")} mud-chip-size-small mud-chip-color-{color.ToString().ToLowerInvariant()}{(cssClass is null ? "" : " " + cssClass)}");
+        builder.AddAttribute(3, "class", ChipClass(color, filled, cssClass));
         builder.AddAttribute(4, "tabindex", "-1");
         builder.OpenElement(5, "span");
         builder.AddAttribute(6, "class", "mud-chip-content");
@@ -39,6 +39,10 @@ public static class Plain
         builder.CloseElement();
         builder.CloseElement();
     };
+
+    /// <summary>The classes of a small MudChip's inner element, for a chip drawn in markup with attributes of its own.</summary>
+    public static string ChipClass(Color color, bool filled, string? cssClass = null) =>
+        $"mud-chip mud-chip-{(filled ? "filled" : "outlined")} mud-chip-size-small mud-chip-color-{color.ToString().ToLowerInvariant()}{(cssClass is null ? "" : " " + cssClass)}";
 
     /// <summary>MudSpacer as markup.</summary>
     public static RenderFragment Spacer { get; } = builder =>

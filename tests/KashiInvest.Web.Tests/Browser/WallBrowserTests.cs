@@ -72,6 +72,8 @@ public sealed class WallBrowserTests(BrowserFixture browser)
         var groups = await page.Locator("[data-testid=wall-group]").CountAsync();
         Assert.InRange(groups, 10, 13); // KEDZ and the twelve counties, those with projects on the map
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "wall-zh.png") });
+        await ScreenshotsAsync(page, "wall-zh");
+        await page.SetViewportSizeAsync(1600, 1000);
 
         // Group by chain: the address says so, and the groups are the chains.
         await FormInput.ClickUntilUrlAsync(page, page.Locator("[data-testid=wall-grouping] >> text=按产业链"), "**/wall?group=chain");
@@ -97,6 +99,7 @@ public sealed class WallBrowserTests(BrowserFixture browser)
         await Expect(english.Locator("h4", new() { HasText = "Battle-map wall" })).ToBeVisibleAsync();
         await Expect(english.Locator("[data-testid=wall-summary]")).ToContainTextAsync("Planned investment");
         await english.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "wall-en.png") });
+        await ScreenshotsAsync(english, "wall-en");
         await english.Context.CloseAsync();
     }
 
@@ -240,4 +243,14 @@ public sealed class WallBrowserTests(BrowserFixture browser)
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    /// <summary>The page at the two screens the leaders use (1920×1080 projector, 1366×768 laptop).</summary>
+    private static async Task ScreenshotsAsync(IPage page, string name)
+    {
+        foreach (var (w, h) in new[] { (1920, 1080), (1366, 768) })
+        {
+            await page.SetViewportSizeAsync(w, h);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"{name}-{w}.png") });
+        }
+    }
 }
