@@ -22,7 +22,8 @@ public sealed class AnnualSplitImportBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task The_Bureau_downloads_the_template_uploads_a_split_sees_the_preview_with_the_remainder_and_imports_it()
     {
-        var year = BeijingTimeYear();
+        // A year of its own: another test of this app finalizes this year's assessment, which freezes its targets.
+        var year = await SeedSplitOfTheYearAfterNextAsync();
         var unit = await browser.App.QueryAsync(db => db.Units.SingleAsync(u => u.Code == "shache"));
         var target = await browser.App.QueryAsync(db => db.AnnualTargets.Include(t => t.Shares)
             .SingleAsync(t => t.Year == year && t.Indicator == AnnualIndicator.SignedInvestment));
@@ -112,6 +113,32 @@ public sealed class AnnualSplitImportBrowserTests(BrowserFixture browser)
             if (user == "bureau") await ScreenshotsAsync(page, $"annual-targets-alert-link-{(culture == "en" ? "en" : "zh")}");
             await page.Context.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// The year after next with this year's signed-investment target and split copied (once): a year no other test
+    /// finalizes or edits.
+    /// </summary>
+    private async Task<int> SeedSplitOfTheYearAfterNextAsync()
+    {
+        var thisYear = BeijingTimeYear();
+        var year = thisYear + 2;
+        var now = TestClock.Start.UtcDateTime;
+        await browser.App.QueryAsync(async db =>
+        {
+            if (await db.AnnualTargets.AnyAsync(t => t.Year == year && t.Indicator == AnnualIndicator.SignedInvestment)) return 0;
+            var source = await db.AnnualTargets.Include(t => t.Shares).SingleAsync(t => t.Year == thisYear && t.Indicator == AnnualIndicator.SignedInvestment);
+            var types = await db.Units.ToDictionaryAsync(u => u.Id, u => u.Type);
+            var bureau = await db.Units.SingleAsync(u => u.Code == "bureau");
+            var actor = new Domain.Common.Actor("bureau", bureau.Id);
+            var copy = Domain.AnnualTargets.AnnualTarget.Set(year, AnnualIndicator.SignedInvestment, source.Amount, actor, now);
+            foreach (var sequence in Enum.GetValues<AssessmentSequence>())
+                copy.Split(sequence, [.. source.SharesOf(sequence).Select(s => new Domain.AnnualTargets.SplitLine(s.UnitId, types[s.UnitId], s.Amount))], actor, now);
+            db.AnnualTargets.Add(copy);
+            db.Actor = actor;
+            return await db.SaveChangesAsync();
+        });
+        return year;
     }
 
     private int BeijingTimeYear() =>

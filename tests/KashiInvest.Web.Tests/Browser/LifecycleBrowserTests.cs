@@ -81,8 +81,15 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
         await bureau.GotoInteractiveAsync($"/evaluations/new?project={id}");
         await bureau.Locator("[data-testid=evaluation-subject]").WaitForAsync();
         await bureau.Locator("textarea[data-testid=attendees], [data-testid=attendees] textarea").First.FillAsync("地区招商局 张伟（局长）；纺织服装产业链链主单位 李明；莎车县 王芳（副县长）");
-        foreach (var chip in await bureau.Locator("[data-testid=criteria] tr [data-judgement=Good]").AllAsync()) await chip.ClickAsync();
+        // Each click waits for the circuit's answer (the chip drawn selected): on a busy machine a click that lands while
+        // the previous one re-renders the table must not be taken as done.
+        foreach (var chip in await bureau.Locator("[data-testid=criteria] tr [data-judgement=Good]").AllAsync())
+        {
+            await chip.ClickAsync();
+            await Expect(chip).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-selected"), new() { Timeout = 30_000 });
+        }
         await bureau.Locator("[data-testid=decision] .mud-radio").First.ClickAsync();
+        await Expect(bureau.Locator("[data-testid=decision] input[type=radio]").First).ToBeCheckedAsync(new() { Timeout = 30_000 });
         await bureau.ScreenshotAsync(new() { Path = Shot("evaluation-form-zh.png"), FullPage = true });
         var english = await browser.SignedInPageAsync("bureau", "en");
         await english.GotoInteractiveAsync($"/evaluations/new?project={id}");

@@ -237,10 +237,17 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
     private static async Task<bool> ThumbSizedAsync(ILocator button)
     {
         await button.WaitForAsync();
-        // Measured once the page has loaded its style sheets: a layout read while the scoped CSS bundle is still on its
-        // way (a full page load after sign-in on a busy machine) sees the unstyled element.
+        // Measured once the page has loaded its style sheets and settled: a layout read while the scoped CSS bundle is
+        // still on its way, or while the interactive render replaces the prerendered element, sees it unstyled. The
+        // size is polled for up to 10 s; a target that stays small fails.
         await button.Page.WaitForFunctionAsync("() => document.readyState === 'complete'");
-        return await button.EvaluateAsync<bool>("e => e.offsetHeight >= 44");
+        var polling = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (await button.EvaluateAsync<bool>("e => e.offsetHeight >= 44")) return true;
+            if (polling.Elapsed > TimeSpan.FromSeconds(10)) return false;
+            await button.Page.WaitForTimeoutAsync(200);
+        }
     }
 
     /// <summary>
@@ -427,7 +434,7 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
 
             // The battle map names its open alerts; one tap opens them in the alert centre.
             var pill = page.Locator("[data-testid=bm-alerts] a").First;
-            Assert.True(await ThumbSizedAsync(pill), "the alert on the battle map is a thumb's size");
+            Assert.True(await ThumbSizedAsync(pill), "the alert on the battle map is a thumb's size: " + await pill.EvaluateAsync<string>("e => e.offsetHeight + ' ' + getComputedStyle(e).display + ' ' + getComputedStyle(e).minHeight + ' ' + window.innerWidth + ' ' + e.outerHTML.slice(0, 300)"));
             await pill.TapAsync();
             await page.WaitForURLAsync($"**/alerts?project={project.Id}**");
             var row = page.Locator($"[data-testid=alert-row][data-alert-id='{alert.Id}']");
