@@ -249,7 +249,7 @@ public sealed class SeveralInstancesBrowserTests(ITestOutputHelper output)
     /// <summary>What the writers of (b) were told, and the kill switch (as in <see cref="CrashRecoveryBrowserTests"/>).</summary>
     private sealed class WriteLog
     {
-        private const int AcknowledgedBeforeKill = 4;
+        private const int AcknowledgedBeforeKill = 3;
         private int _inFlightOnA;
         private int _ackedOnA;
         private int _ackedOnB;
@@ -293,7 +293,7 @@ public sealed class SeveralInstancesBrowserTests(ITestOutputHelper output)
                 Interlocked.Increment(ref _ackedOnB);
                 if (Killed) Interlocked.Increment(ref _ackedOnBAfterKill);
             }
-            if (Volatile.Read(ref _ackedOnA) + Volatile.Read(ref _ackedOnB) >= AcknowledgedBeforeKill && Volatile.Read(ref _ackedOnA) >= 2 && Volatile.Read(ref _ackedOnB) >= 1)
+            if (Volatile.Read(ref _ackedOnA) + Volatile.Read(ref _ackedOnB) >= AcknowledgedBeforeKill && Volatile.Read(ref _ackedOnA) >= 1 && Volatile.Read(ref _ackedOnB) >= 1)
             {
                 _armed = true;
                 Armed.TrySetResult();
@@ -309,8 +309,15 @@ public sealed class SeveralInstancesBrowserTests(ITestOutputHelper output)
             {
                 if (onA && log.Killed) return;
                 if (!onA && log.StopAfterKill.Task.IsCompleted) return;
-                var row = await desk.NextAsync();
+                var (row, left) = await desk.NextAndLeftAsync();
                 if (row is null) return;
+                // A writer on A keeps its last report until the kill is armed, so that a submit through A always comes
+                // after the acknowledged writes the kill waits for, however few reports the demo data left its desk.
+                if (onA && left == 1 && !log.Armed.Task.IsCompleted)
+                {
+                    await Task.WhenAny(log.Armed.Task, Task.Delay(TimeSpan.FromMinutes(4)));
+                    if (log.Killed) return;
+                }
                 log.Submitting(onA);
                 var filed = await desk.FileAsync(row, () => log.Clicked(onA));
                 log.Acknowledged(new Acked(filed.Token, row.ProjectId), onA);
@@ -358,6 +365,13 @@ public sealed class SeveralInstancesBrowserTests(ITestOutputHelper output)
         public IPage Page => page;
 
         /// <summary>The next open (due or overdue) fortnightly report of the inbox, or null when none is left.</summary>
+        /// <summary>The next open report and how many are open (this one included).</summary>
+        public async Task<(OpenReport? Next, int Left)> NextAndLeftAsync()
+        {
+            var open = await OpenReportsAsync();
+            return (open.FirstOrDefault(), open.Count);
+        }
+
         public async Task<OpenReport?> NextAsync(int? except = null) =>
             (await OpenReportsAsync()).FirstOrDefault(r => r.ProjectId != except);
 
