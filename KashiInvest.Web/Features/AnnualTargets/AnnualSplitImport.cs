@@ -102,17 +102,12 @@ public sealed class AnnualSplitImport(IDbContextFactory<KashiDbContext> factory,
     private async Task<(ImportPreview Preview, List<RowPlan> Plans)> PlanAsync(KashiDbContext db, UserScope scope, ExcelSheet<SplitImportRow> sheet,
         string fileName, byte[] bytes, CancellationToken ct)
     {
-        var headings = sheet.ImportColumns.Select(c => c.HeadingKey).ToList();
-        int Col(string key) => headings.IndexOf(key);
-        var outcomes = new Dictionary<int, ImportOutcome>();
-        var warnings = new List<RuleViolation>();
+        var draft = ImportDraft.Start(importer, sheet, MayImport(scope), fileName, bytes, ct);
         var plans = new List<RowPlan>();
-        ImportPreview Result(ImportRead read) => ImportPipeline.Preview(fileName, bytes, headings, read, outcomes, warnings);
-
-        if (!MayImport(scope)) return (Result(ImportRead.Refused(new RuleViolation("Import.NotAllowed"))), plans);
-        ImportRead read;
-        using (var stream = new MemoryStream(bytes, writable: false)) read = importer.Read(sheet, stream, ct);
-        if (read.Refusal is not null) return (Result(read), plans);
+        if (draft.Refused) return (draft.Preview(), plans);
+        var (read, outcomes) = (draft.Read, draft.Outcomes);
+        int Col(string key) => draft.Col(key);
+        var warnings = draft.Warnings;
 
         var reference = await cache.GetAsync(ct);
         var years = read.Rows.Select(r => r.Cells[Col(Columns.Year)]?.Value as int?).OfType<int>().Distinct().ToList();
@@ -174,7 +169,7 @@ public sealed class AnnualSplitImport(IDbContextFactory<KashiDbContext> factory,
             if (p.Row.HasErrors) continue;
             outcomes[p.Row.Number] = p.Before is null ? ImportOutcome.New : p.Before == p.Share ? ImportOutcome.Unchanged : ImportOutcome.Update;
         }
-        return (Result(read), plans);
+        return (draft.Preview(), plans);
     }
 
     /// <summary>A sequence's split after the file: the target's shares of the sequence, with the file's rows replacing or adding theirs.</summary>

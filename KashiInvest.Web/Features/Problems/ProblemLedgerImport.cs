@@ -65,16 +65,11 @@ public sealed class ProblemLedgerImport(IDbContextFactory<KashiDbContext> factor
     private async Task<(ImportPreview Preview, List<RowPlan> Plans)> PlanAsync(KashiDbContext db, UserScope scope, ExcelSheet<LedgerCard> sheet,
         string fileName, byte[] bytes, DateTime now, CancellationToken ct)
     {
-        var headings = sheet.ImportColumns.Select(c => c.HeadingKey).ToList();
-        int Col(string key) => headings.IndexOf(key);
-        var outcomes = new Dictionary<int, ImportOutcome>();
+        var draft = ImportDraft.Start(importer, sheet, MayImport(scope), fileName, bytes, ct);
         var plans = new List<RowPlan>();
-        ImportPreview Result(ImportRead r) => ImportPipeline.Preview(fileName, bytes, headings, r, outcomes);
-
-        if (!MayImport(scope)) return (Result(ImportRead.Refused(new RuleViolation("Import.NotAllowed"))), plans);
-        ImportRead read;
-        using (var stream = new MemoryStream(bytes, writable: false)) read = importer.Read(sheet, stream, ct);
-        if (read.Refusal is not null) return (Result(read), plans);
+        if (draft.Refused) return (draft.Preview(), plans);
+        var (read, outcomes) = (draft.Read, draft.Outcomes);
+        int Col(string key) => draft.Col(key);
 
         // The projects the file names, as the user sees them.
         var codes = read.Rows.Select(r => r.Cells[Col(C.Code)]?.Value as string).OfType<string>().Distinct().ToList();
@@ -136,7 +131,7 @@ public sealed class ProblemLedgerImport(IDbContextFactory<KashiDbContext> factor
             plans.Add(plan);
             if (!row.HasErrors) outcomes[row.Number] = plan.Match is null ? ImportOutcome.New : ImportOutcome.Unchanged;
         }
-        return (Result(read), plans);
+        return (draft.Preview(), plans);
     }
 
     private static bool Equal(NewProblem i, Problem m) =>

@@ -73,17 +73,11 @@ public sealed class ProjectRegisterImport(IDbContextFactory<KashiDbContext> fact
     private async Task<(ImportPreview Preview, List<RowPlan> Plans)> PlanAsync(KashiDbContext db, UserScope scope, ExcelSheet<RegisterRow> sheet,
         string fileName, byte[] bytes, CancellationToken ct)
     {
-        var columns = sheet.ImportColumns;
-        var headings = columns.Select(c => c.HeadingKey).ToList();
-        int Col(string key) => headings.IndexOf(key);
-        var outcomes = new Dictionary<int, ImportOutcome>();
+        var draft = ImportDraft.Start(importer, sheet, MayImport(scope), fileName, bytes, ct);
         var plans = new List<RowPlan>();
-        ImportPreview Result(ImportRead read) => ImportPipeline.Preview(fileName, bytes, headings, read, outcomes);
-
-        if (!scope.CanCreateProjects) return (Result(ImportRead.Refused(new RuleViolation("Import.NotAllowed"))), plans);
-        ImportRead read;
-        using (var stream = new MemoryStream(bytes, writable: false)) read = importer.Read(sheet, stream, ct);
-        if (read.Refusal is not null) return (Result(read), plans);
+        if (draft.Refused) return (draft.Preview(), plans);
+        var (read, outcomes) = (draft.Read, draft.Outcomes);
+        int Col(string key) => draft.Col(key);
 
         var today = BeijingTime.DateOf(clock.GetUtcNow().UtcDateTime);
         foreach (var row in read.Rows)
@@ -196,7 +190,7 @@ public sealed class ProjectRegisterImport(IDbContextFactory<KashiDbContext> fact
             outcomes[row.Number] = p.Match is null ? ImportOutcome.New
                 : Same(p, p.Match, byInvestorId.GetValueOrDefault(p.Match.InvestorId)) ? ImportOutcome.Unchanged : ImportOutcome.Update;
         }
-        return (Result(read), plans);
+        return (draft.Preview(), plans);
     }
 
     private static string? Text(ImportRow row, int column) => row.Cells[column]?.Value as string is { Length: > 0 } s ? s : null;

@@ -63,16 +63,11 @@ public sealed class TargetLibraryImport(IDbContextFactory<KashiDbContext> factor
     private async Task<(ImportPreview Preview, List<RowPlan> Plans)> PlanAsync(KashiDbContext db, UserScope scope, ExcelSheet<TargetRow> sheet,
         ReferenceCache.Snapshot reference, string fileName, byte[] bytes, CancellationToken ct)
     {
-        var headings = sheet.ImportColumns.Select(c => c.HeadingKey).ToList();
-        int Col(string key) => headings.IndexOf(key);
-        var outcomes = new Dictionary<int, ImportOutcome>();
+        var draft = ImportDraft.Start(importer, sheet, MayImport(scope), fileName, bytes, ct);
         var plans = new List<RowPlan>();
-        ImportPreview Result(ImportRead r) => ImportPipeline.Preview(fileName, bytes, headings, r, outcomes);
-
-        if (!MayImport(scope)) return (Result(ImportRead.Refused(new RuleViolation("Import.NotAllowed"))), plans);
-        ImportRead read;
-        using (var stream = new MemoryStream(bytes, writable: false)) read = importer.Read(sheet, stream, ct);
-        if (read.Refusal is not null) return (Result(read), plans);
+        if (draft.Refused) return (draft.Preview(), plans);
+        var (read, outcomes) = (draft.Read, draft.Outcomes);
+        int Col(string key) => draft.Col(key);
 
         var tiers = ExcelChoices.Enum(t, InvestorTiers.All);
         foreach (var row in read.Rows)
@@ -160,7 +155,7 @@ public sealed class TargetLibraryImport(IDbContextFactory<KashiDbContext> factor
                 outcomes.Remove(p.Row.Number);
             }
         }
-        return (Result(read), plans);
+        return (draft.Preview(), plans);
     }
 
     private static readonly char[] TierSeparators = ['、', ',', '，', ';', '；', '/', '\n'];

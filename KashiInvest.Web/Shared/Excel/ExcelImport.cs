@@ -99,3 +99,40 @@ public static class ImportPipeline
         }, ct);
     });
 }
+
+/// <summary>
+/// The start every import's plan shares: the file read under the user's right to import (refused when the user may
+/// not, or when the file cannot be read), the column of a heading, and each row's outcome and the file's warnings as
+/// the plan decides them; <see cref="Preview"/> puts them together.
+/// </summary>
+public sealed class ImportDraft
+{
+    private readonly string _fileName;
+    private readonly byte[] _bytes;
+    private readonly List<string> _headings;
+
+    private ImportDraft(string fileName, byte[] bytes, List<string> headings, ImportRead read) =>
+        (_fileName, _bytes, _headings, Read) = (fileName, bytes, headings, read);
+
+    public static ImportDraft Start<T>(ExcelImporter importer, ExcelSheet<T> sheet, bool allowed, string fileName, byte[] bytes, CancellationToken ct)
+    {
+        var headings = sheet.ImportColumns.Select(c => c.HeadingKey).ToList();
+        if (!allowed) return new(fileName, bytes, headings, ImportRead.Refused(new RuleViolation("Import.NotAllowed")));
+        using var stream = new MemoryStream(bytes, writable: false);
+        return new(fileName, bytes, headings, importer.Read(sheet, stream, ct));
+    }
+
+    public ImportRead Read { get; }
+
+    /// <summary>Whether the file was refused whole (nothing to plan).</summary>
+    public bool Refused => Read.Refusal is not null;
+
+    public Dictionary<int, ImportOutcome> Outcomes { get; } = [];
+
+    public List<RuleViolation> Warnings { get; } = [];
+
+    /// <summary>The index of a heading's cell in each row.</summary>
+    public int Col(string key) => _headings.IndexOf(key);
+
+    public ImportPreview Preview() => ImportPipeline.Preview(_fileName, _bytes, _headings, Read, Outcomes, Warnings);
+}

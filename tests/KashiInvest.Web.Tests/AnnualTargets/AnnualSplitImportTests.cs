@@ -12,6 +12,7 @@ using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using C = KashiInvest.Web.Features.AnnualTargets.AnnualSplitImport.Columns;
+using static KashiInvest.Web.Tests.Shared.Excel.ImportPreviewCells;
 
 namespace KashiInvest.Web.Tests.AnnualTargets;
 
@@ -28,10 +29,6 @@ public sealed class AnnualSplitImportTests(SeededDatabase database) : IClassFixt
     private AnnualSplitImport Import => Get<AnnualSplitImport>();
 
     private AnnualTargetCommands Commands => Get<AnnualTargetCommands>();
-
-    private static int Col(ImportPreview p, string key) => p.Headings.ToList().IndexOf(key);
-
-    private static string? Error(ImportPreview p, int rowNumber, string key) => p.Rows.Single(r => r.Number == rowNumber).Cells[Col(p, key)]?.Error?.Code;
 
     private async Task<byte[]> FilledAsync(params object?[][] rows) => TestWorkbook.Fill((await Import.TemplateAsync()).Bytes, rows);
 

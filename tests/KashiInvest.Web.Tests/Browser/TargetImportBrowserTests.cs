@@ -19,7 +19,7 @@ public sealed class TargetImportBrowserTests(BrowserFixture browser)
     {
         var page = await browser.SignedInPageAsync("bureau");
         await page.GotoInteractiveAsync("/import");
-        await Expect(page.Locator("[data-testid=import-card-targets] [data-testid=import-targets]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=import-card-targets] [data-testid=import-targets]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.Locator("[data-testid=import-targets]").ClickAsync();
         await Expect(page.Locator("[data-testid=template-targets]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
 
@@ -39,13 +39,14 @@ public sealed class TargetImportBrowserTests(BrowserFixture browser)
             await File.WriteAllBytesAsync(wrongPath, TestWorkbook.Fill(template, [Row("浏览器目标-甲纺织集团", bad), Row("浏览器目标-乙服饰有限公司", null)]));
             await page.Locator("[data-testid=import-file]").SetInputFilesAsync(wrongPath);
             await Expect(page.Locator("[data-testid=import-preview]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-            await Expect(page.Locator("[data-testid=import-error]")).ToHaveCountAsync(1);
+            await Expect(page.Locator("[data-testid=import-error]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
             await Expect(page.Locator("[data-testid=import-error]").First).ToContainTextAsync($"应为“{good[^1]}”");
             await Expect(page.Locator("[data-testid=import-run]")).ToBeDisabledAsync();
             await ScreenshotsAsync(page, "import-targets-preview-zh");
 
             await File.WriteAllBytesAsync(fixedPath, TestWorkbook.Fill(template, [Row("浏览器目标-甲纺织集团", good), Row("浏览器目标-乙服饰有限公司", null)]));
             await page.Locator("[data-testid=import-file]").SetInputFilesAsync(fixedPath);
+            await Expect(page.Locator("[data-testid=import-file-name]")).ToHaveTextAsync(Path.GetFileName(fixedPath), new() { Timeout = 30_000 });
             await Expect(page.Locator("[data-testid=import-summary]")).ToContainTextAsync("新增 2", new() { Timeout = 30_000 });
             await Expect(page.Locator("[data-testid=import-error]")).ToHaveCountAsync(0);
             await page.Locator("[data-testid=import-run]").ClickAsync();

@@ -13,6 +13,7 @@ using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using C = KashiInvest.Web.Features.Problems.LedgerExcel.Columns;
+using static KashiInvest.Web.Tests.Shared.Excel.ImportPreviewCells;
 
 namespace KashiInvest.Web.Tests.Problems;
 
@@ -26,10 +27,6 @@ public sealed class ProblemLedgerImportTests(SeededDatabase database) : IClassFi
     private T Get<T>() where T : notnull => database.Services.GetRequiredService<T>();
 
     private ProblemLedgerImport Import => Get<ProblemLedgerImport>();
-
-    private static int Col(ImportPreview p, string key) => p.Headings.ToList().IndexOf(key);
-
-    private static string? Error(ImportPreview p, int rowNumber, string key) => p.Rows.Single(r => r.Number == rowNumber).Cells[Col(p, key)]?.Error?.Code;
 
     private DateOnly Today => BeijingTime.DateOf(Get<TimeProvider>().GetUtcNow().UtcDateTime);
 

@@ -14,6 +14,7 @@ using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using C = KashiInvest.Web.Features.Projects.ProjectRegisterExcel.Columns;
+using static KashiInvest.Web.Tests.Shared.Excel.ImportPreviewCells;
 
 namespace KashiInvest.Web.Tests.Projects;
 
@@ -27,10 +28,6 @@ public sealed class ProjectRegisterImportTests(SeededDatabase database) : IClass
     private T Get<T>() where T : notnull => database.Services.GetRequiredService<T>();
 
     private ProjectRegisterImport Import => Get<ProjectRegisterImport>();
-
-    private static int Col(ImportPreview p, string key) => p.Headings.ToList().IndexOf(key);
-
-    private static string? Error(ImportPreview p, int rowNumber, string key) => p.Rows.Single(r => r.Number == rowNumber).Cells[Col(p, key)]?.Error?.Code;
 
     /// <summary>A row in the template's order: code, name, host, chain, investor, credit code, region, stage, investment, jobs, start, completion, leaders.</summary>
     private static object?[] Row(string name, string host, string chain, string investor, string? creditCode = null, object? investment = null,

@@ -15,6 +15,7 @@ using KashiInvest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using C = KashiInvest.Web.Features.Targets.TargetsExcel.Columns;
+using static KashiInvest.Web.Tests.Shared.Excel.ImportPreviewCells;
 
 namespace KashiInvest.Web.Tests.Targets;
 
@@ -28,10 +29,6 @@ public sealed class TargetLibraryImportTests(SeededDatabase database) : IClassFi
     private T Get<T>() where T : notnull => database.Services.GetRequiredService<T>();
 
     private TargetLibraryImport Import => Get<TargetLibraryImport>();
-
-    private static int Col(ImportPreview p, string key) => p.Headings.ToList().IndexOf(key);
-
-    private static string? Error(ImportPreview p, int rowNumber, string key) => p.Rows.Single(r => r.Number == rowNumber).Cells[Col(p, key)]?.Error?.Code;
 
     /// <summary>A row in the template's order: name, credit code, chain, link, region, tiers, notes.</summary>
     private static object?[] Row(string name, string? creditCode, string chain, string? link = null, string? region = "珠三角", string? tiers = null, string? notes = null) =>
