@@ -319,7 +319,7 @@ public sealed class SeveralInstancesBrowserTests(ITestOutputHelper output)
                     if (log.Killed) return;
                 }
                 log.Submitting(onA);
-                var filed = await desk.FileAsync(row, () => log.Clicked(onA));
+                var filed = await desk.FileAsync(row, () => log.Clicked(onA), () => !(onA && log.Killed));
                 log.Acknowledged(new Acked(filed.Token, row.ProjectId), onA);
             }
         }
@@ -395,25 +395,68 @@ public sealed class SeveralInstancesBrowserTests(ITestOutputHelper output)
         }
 
         /// <summary>Files the report with funds in place (so the project's card changes) and waits for the acknowledgement.</summary>
-        public async Task<Filed> FileAsync(OpenReport report, Func<Task>? clicked = null)
+        public async Task<Filed> FileAsync(OpenReport report, Func<Task>? clicked = null, Func<bool>? mayRetry = null)
         {
             _done.Add(report.Key);
             var token = $"{name}R{_filed++}#";
             await page.GotoInteractiveAsync(report.Href);
             await page.Locator("[data-testid=report-header][data-live=on]").WaitForAsync();
-            await FormInput.Field(page, "field-narrative").FillAsync($"{Marker} {token} 二期厂房主体结构施工中，生产设备陆续进场。");
-            await FormInput.Field(page, "field-funds").FillAsync("10");
-            await FormInput.Field(page, "field-out-of-region").FillAsync("5");
-            await FormInput.Field(page, "field-next-steps").FillAsync("完成设备安装调试。");
+            await FillAsync(token);
             await page.EvaluateAsync("() => document.querySelector('[data-testid=submit]').addEventListener('click', () => window.__clickedAt = Date.now(), { capture: true, once: true })");
             await page.EvaluateAsync("() => { window.__ackedAt = 0; const t = setInterval(() => { if (location.search.includes('done=')) { window.__ackedAt = Date.now(); clearInterval(t); } }, 5); }");
             await page.Locator("[data-testid=submit]").ClickAsync();
             if (clicked is not null) await clicked();
-            await page.WaitForURLAsync(new Regex($@"/reports\?done={Regex.Escape(report.Key)}$"), new() { Timeout = 180_000 });
+            var done = new Regex($@"/reports\?done={Regex.Escape(report.Key)}$");
+            // A user who is told "not saved, try again" (the database was busy), or whose click went nowhere (the
+            // circuit was reconnecting), submits again; so does this desk, up to three times, unless its instance was
+            // killed on purpose. A conflict or a field error fails at once with what the page showed.
+            for (var attempt = 1; ; attempt++)
+            {
+                var outcome = await OutcomeAsync(done, TimeSpan.FromSeconds(attempt == 3 ? 120 : 60));
+                if (outcome == "done") break;
+                var shown = await page.EvaluateAsync<string>(
+                    "() => [...document.querySelectorAll('[data-testid=form-error], [data-testid=conflict], .mud-input-helper-text.mud-input-error, #components-reconnect-modal')]" +
+                    ".map(e => (e.id ? e.id + '[' + (e.dataset.state ?? e.className) + ']: ' : '') + e.textContent.trim()).join(' | ')");
+                var trail = $"{name} filing {report.Key} ({token}), attempt {attempt}: {outcome} at {page.Url}; the page showed: {shown}";
+                if (outcome is not ("error" or "silent") || attempt == 3 || mayRetry?.Invoke() == false)
+                {
+                    await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, $"failed-loopback-{name}-{report.Key}.png"), FullPage = true });
+                    throw new InvalidOperationException(trail);
+                }
+                Console.WriteLine(trail + "; submitting again");
+                await page.Locator("[data-testid=report-header][data-live=on]").WaitForAsync();
+                await FillAsync(token);
+                await page.Locator("[data-testid=submit]").ClickAsync();
+            }
             var ackedAt = await page.EvaluateAsync<long>("() => window.__ackedAt || Date.now()");
             // The navigation after the acknowledgement is Blazor's own (no reload): the click time is still there.
             var clickedAt = await page.EvaluateAsync<long>("() => window.__clickedAt ?? 0");
             return new Filed(token, clickedAt == 0 ? ackedAt : clickedAt, ackedAt);
+        }
+
+        private async Task FillAsync(string token)
+        {
+            await FormInput.Field(page, "field-narrative").FillAsync($"{Marker} {token} 二期厂房主体结构施工中，生产设备陆续进场。");
+            await FormInput.Field(page, "field-funds").FillAsync("10");
+            await FormInput.Field(page, "field-out-of-region").FillAsync("5");
+            await FormInput.Field(page, "field-next-steps").FillAsync("完成设备安装调试。");
+        }
+
+        /// <summary>"done" (acknowledged), "error" (the form says it was not saved), "conflict", "invalid" or "silent".</summary>
+        private async Task<string> OutcomeAsync(Regex done, TimeSpan timeout)
+        {
+            var until = Stopwatch.StartNew();
+            while (true)
+            {
+                if (done.IsMatch(page.Url)) return "done";
+                var state = await page.EvaluateAsync<string>(
+                    "() => document.querySelector('[data-testid=conflict]') ? 'conflict'" +
+                    " : document.querySelector('.mud-input-helper-text.mud-input-error') ? 'invalid'" +
+                    " : document.querySelector('[data-testid=form-error]') && !document.querySelector('[data-testid=submit][disabled]') ? 'error' : ''");
+                if (state.Length > 0 && !done.IsMatch(page.Url)) return state;
+                if (until.Elapsed > timeout) return "silent";
+                await Task.Delay(250);
+            }
         }
     }
 
