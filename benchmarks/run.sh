@@ -54,4 +54,6 @@ run render-1 render --scale 1 --samples 30 --data "$data/scale-1"
 run "render-$big" render --scale "$big" --samples 30 --data "$data/scale-$big"
 # cold start (Release, Production) to the sign-in page on an existing database
 run coldstart coldstart --scale 1 --samples 5 --data "$data/scale-1"
+# the register import at size: 5,000 new projects previewed then imported, three times
+run import-5000 import --rows 5000 --samples 3
 python3 benchmarks/table.py "$out"

@@ -67,3 +67,17 @@ for name, d in circuits:
     print(f"| 0 (baseline) | {d['baseline_circuits']} | {d['baseline_gc_heap_mb']} | {d['baseline_working_set_mb']} | | |")
     for b in d["batches"]:
         print(f"| {b['pages']} | {b['circuits']} | {b['gc_heap_mb']} | {b['working_set_mb']} | {b['gc_heap_per_circuit_kb']} | {b['working_set_per_circuit_kb']} |")
+print()
+imports = []
+for path in glob.glob(os.path.join(folder, "import-*.json")):
+    with open(path, encoding="utf-8") as f:
+        imports.append((os.path.basename(path), json.load(f)))
+if imports:
+    imports.sort(key=lambda x: (x[1]["rows"], x[0]))
+    print("| file | rows | runs | preview median ms | preview max ms | import median ms | import max ms | peak GC heap MB (preview / import) | baseline GC heap MB | load avg |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|---:|---|")
+    for name, d in imports:
+        peak_preview = max(r["preview_peak_gc_heap_mb"] for r in d["runs"])
+        peak_import = max(r["import_peak_gc_heap_mb"] for r in d["runs"])
+        print(f"| {name} | {d['rows']} | {d['samples']} | {d['preview_median_ms']} | {d['preview_max_ms']} | {d['import_median_ms']} | {d['import_max_ms']} "
+              f"| {peak_preview} / {peak_import} | {d['baseline_gc_heap_mb']} | {', '.join(str(x) for x in d['load_average'])} |")

@@ -19,6 +19,8 @@ public sealed partial class WallPage
 {
     private readonly Dictionary<int, WallCard> _cards = [];
     private readonly LiveFlash<int> _flash = new();
+    /// <summary>Cards drawn per group beyond the first <see cref="WallOptions.CardsPerGroup"/> ("show more"), by group key; reset by a new filter.</summary>
+    private readonly Dictionary<string, int> _more = [];
     private UserScope? _scope;
     private ReferenceCache.Snapshot? _ref;
     private WallRoute _route = WallRoute.Default;
@@ -72,12 +74,28 @@ public sealed partial class WallPage
     {
         var route = WallRoute.Parse(new WallQueryString(Group, County, Chain, Health, Stage, Key, Kiosk, Rotate), _ref!);
         var reload = !_loaded || route.Filter != _route.Filter;
+        if (route.Filter != _route.Filter || route.Grouping != _route.Grouping) _more.Clear();
         _route = route;
         if (reload) await ReadInTurnAsync(() => LoadAsync(flashChanges: false));
         else Rebuild();
         if (RendererInfo.IsInteractive && _route.RotationInterval(Options.Value) is { } interval) _rotation!.Start(interval);
         else _rotation!.Stop();
     }
+
+    private int PerGroup => Options.Value.CardsPerGroup;
+
+    /// <summary>
+    /// The cards a group draws: its first ones in wall order (worst health first; more after "show more"), and always
+    /// the cards changed live while the page is open, so a project that just stalled is seen wherever it lands.
+    /// </summary>
+    private IReadOnlyList<WallCard> Shown(WallGroup group)
+    {
+        var limit = PerGroup + _more.GetValueOrDefault(group.Key);
+        if (group.Cards.Count <= limit) return group.Cards;
+        return group.Cards.Where((c, i) => i < limit || _flash.ContainsKey(c.Id)).ToList();
+    }
+
+    private void ShowMore(WallGroup group) => _more[group.Key] = _more.GetValueOrDefault(group.Key) + PerGroup;
 
     private Task NavigateAsync(WallRoute route)
     {
