@@ -94,7 +94,7 @@ public sealed class ChainMapBrowserTests(BrowserFixture browser)
             await hosts.WaitForAsync(new() { Timeout = 30_000 });
             await hosts.ClickAsync();
             await bureau.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Shache County" }).ClickAsync();
-            await bureau.Keyboard.PressAsync("Escape");
+            await FormInput.CloseListAsync(bureau);
             await bureau.Locator("[data-testid=push-submit]").ClickAsync();
             await Expect(bureau.Locator(".mud-dialog")).ToHaveCountAsync(0);
 

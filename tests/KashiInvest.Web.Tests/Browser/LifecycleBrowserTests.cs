@@ -28,7 +28,7 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
         await FormInput.FillCountedAsync(subBureau, "field-enterprise", "浙江纺织集团股份有限公司");
         await FormInput.PickAsync(subBureau, "field-tiers", "上市公司");
         await subBureau.Locator(".mud-popover-open .mud-list-item", new() { HasText = "行业龙头" }).First.ClickAsync();
-        await subBureau.Keyboard.PressAsync("Escape");
+        await FormInput.CloseListAsync(subBureau);
         await FormInput.FillCountedAsync(subBureau, "field-background", "成立于1998年，主营棉纺与印染，年营收六十亿元");
         await FormInput.FillCountedAsync(subBureau, "field-project", name);
         await FormInput.PickAsync(subBureau, "field-chain", "纺织");
@@ -122,17 +122,7 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser)
         await county.Locator("[data-testid=wg-departments]").First.ClickAsync();
         await county.Locator(".mud-popover-open .mud-list-item", new() { HasText = "自然资源局" }).ClickAsync();
         await county.Locator(".mud-popover-open .mud-list-item", new() { HasText = "生态环境局" }).ClickAsync();
-        // Close the multi-select's list; under load the first Escape can be lost, so check it closed and press again.
-        for (var attempt = 1; ; attempt++)
-        {
-            await county.Keyboard.PressAsync("Escape");
-            try
-            {
-                await Expect(county.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0, new() { Timeout = 3_000 });
-                break;
-            }
-            catch (PlaywrightException) when (attempt < 5) { }
-        }
+        await FormInput.CloseListAsync(county);
         await county.Locator("[data-testid=wg-submit]").ClickAsync();
         await county.Locator("[data-testid=workgroup-complete]").WaitForAsync();
         await Expect(county.Locator("[data-testid=workgroup-incomplete]")).ToHaveCountAsync(0);

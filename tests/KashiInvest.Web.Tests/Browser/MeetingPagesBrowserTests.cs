@@ -50,7 +50,7 @@ public sealed class MeetingPagesBrowserTests(BrowserFixture browser)
         await FormInput.Field(page, "field-title").FillAsync(title);
         await FormInput.Field(page, "field-chair").FillAsync("王建国 地区行署副专员");
         await FormInput.PickAsync(page, "field-units", leadName, exact: true);
-        await page.Keyboard.PressAsync("Escape");
+        await FormInput.CloseListAsync(page);
         await FormInput.SubmitAndWaitForAsync(page, "meeting-save", @"/meetings/\d+$", "meeting-new");
         await page.Locator("[data-interactive=true]").First.WaitForAsync();
         await Expect(page.Locator("[data-testid=meeting-title]")).ToHaveTextAsync(title);

@@ -93,6 +93,28 @@ public static class FormInput
         }
     }
 
+    /// <summary>
+    /// Closes an open select's list with Escape. Under load a key press can be lost and the list then covers the form,
+    /// so it checks the list closed and presses again while it is still open (at most five times).
+    /// </summary>
+    public static async Task CloseListAsync(IPage page)
+    {
+        var open = page.Locator(".mud-popover-open .mud-list-item");
+        for (var attempt = 1; ; attempt++)
+        {
+            if (attempt > 1 && await open.CountAsync() == 0) return;
+            await page.Keyboard.PressAsync("Escape");
+            try
+            {
+                await Assertions.Expect(open).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
     /// <summary>Opens a select and picks the option with this text (with <paramref name="exact"/>, the whole text, not a part of it).</summary>
     public static async Task PickAsync(IPage page, string testId, string option, bool exact = false)
     {
