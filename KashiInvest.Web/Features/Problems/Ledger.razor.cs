@@ -58,23 +58,19 @@ public partial class Ledger
 
     private int? _focus;
     private bool _revealed;
-    /// <summary>Cards drawn per column beyond the first <see cref="LedgerOptions.CardsPerColumn"/> ("show more"); reset by a new filter.</summary>
-    private readonly Dictionary<ProblemStatus, int> _more = [];
+    /// <summary>
+    /// The cards a column draws: its first ones in board order (<see cref="LedgerOptions.CardsPerColumn"/>, more after
+    /// "show more"; reset by a new filter), and always the entry a link names and the entries changed live while the
+    /// page is open, so a card that moves is seen where it lands.
+    /// </summary>
+    private readonly ShowMore<ProblemStatus> _more = new();
 
     private int PerColumn => Settings.Value.CardsPerColumn;
 
-    /// <summary>
-    /// The cards a column draws: its first ones in board order (more after "show more"), and always the entry a link
-    /// names and the entries changed live while the page is open, so a card that moves is seen where it lands.
-    /// </summary>
-    private List<LedgerCard> Shown(ProblemStatus status, List<LedgerCard> cards)
-    {
-        var limit = PerColumn + _more.GetValueOrDefault(status);
-        if (cards.Count <= limit) return cards;
-        return cards.Where((c, i) => i < limit || c.Id == _focus || _flash.Of(c.Id) > 0).ToList();
-    }
+    private IReadOnlyList<LedgerCard> Shown(ProblemStatus status, List<LedgerCard> cards) =>
+        _more.Shown(status, cards, PerColumn, c => c.Id == _focus || _flash.Of(c.Id) > 0);
 
-    private void ShowMore(ProblemStatus status) => _more[status] = _more.GetValueOrDefault(status) + PerColumn;
+    private void ShowMore(ProblemStatus status) => _more.More(status, PerColumn);
 
     private bool CanRaise => _scope is { Role: not (ActorRole.Display or ActorRole.Department) };
 
@@ -104,7 +100,7 @@ public partial class Ledger
         var cards = await Query.LoadAsync(_scope!, filter);
         (_filter, _cards, _projectName, _loaded) = (filter, [.. cards], projectName, true);
         _flash.Clear();
-        _more.Clear();
+        _more.Reset();
     }
 
     protected override bool Concerns(ChangeNotice notice) =>
