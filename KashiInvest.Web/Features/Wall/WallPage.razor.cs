@@ -19,8 +19,6 @@ public sealed partial class WallPage
 {
     private readonly Dictionary<int, WallCard> _cards = [];
     private readonly LiveFlash<int> _flash = new();
-    /// <summary>Cards drawn per group beyond the first <see cref="WallOptions.CardsPerGroup"/> ("show more"), by group key; reset by a new filter.</summary>
-    private readonly Dictionary<string, int> _more = [];
     private UserScope? _scope;
     private ReferenceCache.Snapshot? _ref;
     private WallRoute _route = WallRoute.Default;
@@ -74,7 +72,7 @@ public sealed partial class WallPage
     {
         var route = WallRoute.Parse(new WallQueryString(Group, County, Chain, Health, Stage, Key, Kiosk, Rotate), _ref!);
         var reload = !_loaded || route.Filter != _route.Filter;
-        if (route.Filter != _route.Filter || route.Grouping != _route.Grouping) _more.Clear();
+        if (route.Filter != _route.Filter || route.Grouping != _route.Grouping) _more.Reset();
         _route = route;
         if (reload) await ReadInTurnAsync(() => LoadAsync(flashChanges: false));
         else Rebuild();
@@ -85,17 +83,15 @@ public sealed partial class WallPage
     private int PerGroup => Options.Value.CardsPerGroup;
 
     /// <summary>
-    /// The cards a group draws: its first ones in wall order (worst health first; more after "show more"), and always
-    /// the cards changed live while the page is open, so a project that just stalled is seen wherever it lands.
+    /// The cards a group draws: its first ones in wall order (worst health first; <see cref="WallOptions.CardsPerGroup"/>,
+    /// more after "show more"; reset by a new filter or grouping), and always the cards changed live while the page is
+    /// open, so a project that just stalled is seen wherever it lands.
     /// </summary>
-    private IReadOnlyList<WallCard> Shown(WallGroup group)
-    {
-        var limit = PerGroup + _more.GetValueOrDefault(group.Key);
-        if (group.Cards.Count <= limit) return group.Cards;
-        return group.Cards.Where((c, i) => i < limit || _flash.ContainsKey(c.Id)).ToList();
-    }
+    private readonly ShowMore<string> _more = new();
 
-    private void ShowMore(WallGroup group) => _more[group.Key] = _more.GetValueOrDefault(group.Key) + PerGroup;
+    private IReadOnlyList<WallCard> Shown(WallGroup group) => _more.Shown(group.Key, group.Cards, PerGroup, c => _flash.ContainsKey(c.Id));
+
+    private void ShowMore(WallGroup group) => _more.More(group.Key, PerGroup);
 
     private Task NavigateAsync(WallRoute route)
     {
@@ -174,10 +170,11 @@ public sealed partial class WallPage
         try
         {
             _kioskModule = await JS.InvokeAsync<IJSObjectReference>("import", "./js/kiosk.js");
-            var size = await _kioskModule.InvokeAsync<int[]>("viewport");
             // From now on the grid follows the window: a browser moved onto the projector, full screen, a new resolution.
+            // The watch goes first and the size is read after it, so a resize between the two is not lost.
             _self = DotNetObjectReference.Create(this);
             _resizeWatch = await _kioskModule.InvokeAsync<IJSObjectReference>("watch", _self, ResizeSettleMs);
+            var size = await _kioskModule.InvokeAsync<int[]>("viewport");
             if (size is [var width, var height]) ViewportChanged(width, height);
         }
         catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException)
