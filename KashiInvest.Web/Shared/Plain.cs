@@ -24,6 +24,10 @@ public static class Plain
         builder.CloseElement();
     };
 
+    /// <summary>The same icon as an HTML string, for rows written as one piece of markup (<see cref="SharedMarkup"/>).</summary>
+    public static string IconHtml(string icon, Size size = Size.Medium) =>
+        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{SizeName(size)}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{icon}</svg>";
+
     /// <summary>A small MudChip (no icon, not clickable) as markup.</summary>
     public static RenderFragment Chip(string text, Color color, bool filled, string? cssClass = null) => builder =>
     {

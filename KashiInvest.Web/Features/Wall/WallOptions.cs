@@ -53,6 +53,7 @@ public static class WallFeature
     {
         services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WallOptions>, WallOptionsValidator>();
+        services.AddSingleton<WallCardPool>();
         services.AddSingleton<WallQuery>();
         return services;
     }

@@ -57,7 +57,7 @@ public sealed record WallCard(
 /// its size; <see cref="GetCardsAsync(UserScope, IReadOnlyCollection{int}, CancellationToken)"/> re-reads only the
 /// cards a live notice names.
 /// </summary>
-public sealed class WallQuery(IDbContextFactory<KashiDbContext> factory, ProjectHealthQuery health)
+public sealed class WallQuery(IDbContextFactory<KashiDbContext> factory, ProjectHealthQuery health, WallCardPool pool)
 {
     /// <summary>The stages with a battle map (Art. 21), as a list EF Core can translate.</summary>
     public static readonly ProjectStage[] BattleMapStages = Enum.GetValues<ProjectStage>().Where(s => s.HasBattleMap()).ToArray();
@@ -103,8 +103,9 @@ public sealed class WallQuery(IDbContextFactory<KashiDbContext> factory, Project
             .ToListAsync(ct);
         if (rows.Count == 0) return [];
         var assessed = await health.AssessAsync(db, projects, ct);
-        return rows.Select(r => new WallCard(r.Id, r.Code, r.Name, r.HostUnitId, r.ChainId, r.Stage, r.WorkGroupLevel == WorkGroupLevel.KeyProject,
-                r.PlannedInvestmentWan, r.FundsInPlaceWan, assessed.TryGetValue(r.Id, out var h) ? h : HealthAssessment.OnTrack))
+        // Every open wall holds the cards it reads: equal cards are one shared copy (WallCardPool).
+        return rows.Select(r => pool.Share(new WallCard(r.Id, r.Code, r.Name, r.HostUnitId, r.ChainId, r.Stage, r.WorkGroupLevel == WorkGroupLevel.KeyProject,
+                r.PlannedInvestmentWan, r.FundsInPlaceWan, assessed.TryGetValue(r.Id, out var h) ? h : HealthAssessment.OnTrack)))
             .ToList();
     }
 }

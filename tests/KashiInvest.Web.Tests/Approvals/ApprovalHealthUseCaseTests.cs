@@ -41,7 +41,7 @@ public sealed class ApprovalHealthUseCaseTests(SeededDatabase database) : IClass
         var view = await database.Services.GetRequiredService<BattleMapReader>().GetAsync(Leader, projectId);
         Assert.NotNull(view);
         var wall = new WallQuery(database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>(),
-            database.Services.GetRequiredService<Infrastructure.Health.ProjectHealthQuery>());
+            database.Services.GetRequiredService<Infrastructure.Health.ProjectHealthQuery>(), new WallCardPool());
         var card = Assert.Single(await wall.GetCardsAsync(Leader, [projectId]));
         var shown = view.Health.Reasons.Where(r => r.Kind == HealthReasonKind.ApprovalOverdue).ToList();
         // The wall and the battle map read the same health.

@@ -15,7 +15,7 @@ public sealed class WallQueryTests(SeededDatabase database) : IClassFixture<Seed
 {
     private static readonly UserScope Leader = new("leader", "地区分管领导", ActorRole.Leader, null, [], []);
 
-    private WallQuery Query => new(database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>(), database.Services.GetRequiredService<ProjectHealthQuery>());
+    private WallQuery Query => new(database.Services.GetRequiredService<IDbContextFactory<KashiDbContext>>(), database.Services.GetRequiredService<ProjectHealthQuery>(), new WallCardPool());
 
     private Task<ReferenceCache.Snapshot> ReferenceAsync() => database.Services.GetRequiredService<ReferenceCache>().GetAsync();
 
