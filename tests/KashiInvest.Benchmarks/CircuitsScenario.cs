@@ -34,6 +34,7 @@ internal static class CircuitsScenario
         // The register's circuit closes when its page unloads; the screen's opens.
         await counter.WaitUntilAsync(open => open == 1, CircuitTimeout);
         var dumps = new GcDumps(o.GcDump, screen.Name);
+        await SettleAsync(o.Settle);
         await dumps.TakeAsync("baseline");
         var baseline = MemorySample.Take();
         var loadStart = MachineInfo.LoadAverage();
@@ -73,6 +74,7 @@ internal static class CircuitsScenario
                     errors.Add($"a page did not show {screen.Ready}: {ex.Message}");
                 }
             }
+            await SettleAsync(o.Settle);
             var sample = MemorySample.Take();
             var batch = new Batch(size, counter.Open, Results.Round(sample.GcHeapMb, 1), Results.Round(sample.WorkingSetMb, 1),
                 Results.Round((sample.GcHeapMb - baseline.GcHeapMb) * 1024 / size, 1),
@@ -91,6 +93,7 @@ internal static class CircuitsScenario
             Screen: screen.Name,
             Path: screen.Path,
             Scale: o.Scale,
+            SettleSeconds: o.Settle,
             BaselineCircuits: baseCircuits,
             BaselineGcHeapMb: Results.Round(baseline.GcHeapMb, 1),
             BaselineWorkingSetMb: Results.Round(baseline.WorkingSetMb, 1),
@@ -108,6 +111,20 @@ internal static class CircuitsScenario
         await dumps.TakeAsync($"pages-{pages.Count}");
         await Results.WriteAsync(o.Out, result);
         return 0;
+    }
+
+    /// <summary>
+    /// Pages left open for a while: what the loads borrowed from the runtime's shared pools (the render batches, the
+    /// socket buffers) has gone back to them, and the pools trim what stays unused for about a minute. Gen 2
+    /// collections drive the trimming. With --settle 0 the sample also holds what the pools kept from the loads.
+    /// </summary>
+    private static async Task SettleAsync(int seconds)
+    {
+        for (var idle = Stopwatch.StartNew(); idle.Elapsed.TotalSeconds < seconds;)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
     }
 
     private static double Median(IEnumerable<double> values)
@@ -128,7 +145,7 @@ internal static class CircuitsScenario
     private sealed record Batch(int Pages, int Circuits, double GcHeapMb, double WorkingSetMb, double GcHeapPerCircuitKb, double WorkingSetPerCircuitKb, double Seconds);
 
     private sealed record CircuitsResult(
-        string Scenario, int Pages, string Screen, string Path, int Scale, int BaselineCircuits, double BaselineGcHeapMb, double BaselineWorkingSetMb,
+        string Scenario, int Pages, string Screen, string Path, int Scale, int SettleSeconds, int BaselineCircuits, double BaselineGcHeapMb, double BaselineWorkingSetMb,
         IReadOnlyList<Batch> Batches, double GcHeapPerCircuitKbMedian, double WorkingSetPerCircuitKbMedian,
         double GcHeapPerCircuitKbSlope, double WorkingSetPerCircuitKbSlope, string Note,
         int ErrorCount, IReadOnlyList<string> Errors, double[] LoadAverage, MachineInfo Machine, string Timestamp);
