@@ -45,9 +45,10 @@ done
 for n in ${KASHI_BENCH_SUBSCRIBERS_2X:-1000 2000}; do
   run "live-2x-$n" live --instances 2 --subscribers "$n" --seconds 20
 done
-# memory per open page, for every long-lived screen (40 real Chromium pages each)
+# memory per open page, for every long-lived screen (40 real Chromium pages each), sampled after the open pages have
+# been idle for 90 s (pages stay open for hours: the runtime's buffer pools have by then trimmed what the loads borrowed)
 for screen in ${KASHI_BENCH_SCREENS:-project battlemap wall kiosk ledger meeting-screen}; do
-  run "circuits-$screen" circuits --pages 40 --path "$screen" --scale 10 --data "$data/scale-10"
+  run "circuits-$screen" circuits --pages 40 --settle 90 --path "$screen" --scale 10 --data "$data/scale-10"
 done
 # request to first complete render of every main screen, with its SQL commands, at demo scale 1 and large
 run render-1 render --scale 1 --samples 30 --data "$data/scale-1"
