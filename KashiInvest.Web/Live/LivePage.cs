@@ -172,16 +172,27 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     /// <summary>
     /// Re-reads everything once when the Beijing date changes, for pages whose "overdue" and "days left" move with the
-    /// calendar rather than with a notice. Call it after each read: the re-read calls it again for the next midnight.
+    /// calendar rather than with a notice. Call it after each read with the instant the read began: the re-read calls
+    /// it again for the next midnight.
     /// </summary>
-    protected void RereadAtBeijingMidnight(TimeProvider clock)
+    /// <remarks>
+    /// Scheduled from the read's start, not its end: a read that began before midnight and ended after it showed the
+    /// old day, and is re-read at once (the pending timer it replaces may not have fired yet).
+    /// </remarks>
+    protected void RereadAtBeijingMidnight(TimeProvider clock, DateTime readStartedUtc)
     {
         if (!RendererInfo.IsInteractive || IsDisposed) return;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = BeijingTime.StartOfDayUtc(BeijingTime.DateOf(now).AddDays(1)) - now + TimeSpan.FromSeconds(1);
+        var due = MidnightRereadDelay(readStartedUtc, clock.GetUtcNow().UtcDateTime);
         _midnight?.Dispose();
         // Re-read as a live batch would (in turn with the others; a failure is logged and the page stays).
         _midnight = clock.CreateTimer(_ => _ = RefreshAsync(LiveChanges.All), null, due, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>How long until a page read at <paramref name="readStartedUtc"/> must be read again: one second past the next Beijing midnight, or now if that has passed.</summary>
+    public static TimeSpan MidnightRereadDelay(DateTime readStartedUtc, DateTime nowUtc)
+    {
+        var due = BeijingTime.StartOfDayUtc(BeijingTime.DateOf(readStartedUtc).AddDays(1)) + TimeSpan.FromSeconds(1) - nowUtc;
+        return due > TimeSpan.Zero ? due : TimeSpan.Zero;
     }
 
     public void Dispose()

@@ -50,11 +50,12 @@ public sealed partial class BattleMap
         BattleMapView? view = null;
         await ReadInTurnAsync(async () =>
         {
+            var readAt = Clock.GetUtcNow().UtcDateTime;
             view = await Reader.GetAsync(_scope, Id);
             if (view is null) return;
             _approvals = new();
             _commitments = new();
-            Show(view);
+            Show(view, readAt);
         });
         // Not found and not allowed look the same: nothing about the project is revealed.
         if (view is null && !IsDisposed) Navigation.NotFound();
@@ -77,6 +78,7 @@ public sealed partial class BattleMap
         var touched = changes.Everything ? BattleMapSection.None : BattleMapSections.Affected(changes.Notices);
         var newReportId = changes.Notices.LastOrDefault(n => n.Kind == ChangeKinds.ReportSubmitted)?.ItemId;
         if (_scope is null) return;
+        var readAt = Clock.GetUtcNow().UtcDateTime;
         var view = await Reader.GetAsync(_scope, Id);
         if (IsDisposed) return;
         if (view is null)
@@ -90,14 +92,14 @@ public sealed partial class BattleMap
         if (_view is null || BattleMapSections.RereadsCommitments(changes.Everything, touched)) _commitments = new();
         foreach (var section in BattleMapSections.All.Where(s => touched.HasFlag(s))) _flash.Mark(section);
         if (newReportId is not null) _newReportId = newReportId;
-        Show(view);
+        Show(view, readAt);
     }
 
-    private void Show(BattleMapView view)
+    private void Show(BattleMapView view, DateTime readAt)
     {
         _view = view;
         _gone = false;
         // Overdue days and "today" move with the calendar.
-        RereadAtBeijingMidnight(Clock);
+        RereadAtBeijingMidnight(Clock, readAt);
     }
 }

@@ -57,6 +57,7 @@ public partial class CommitmentsPage
     private async Task ReadAsync()
     {
         if (_scope is null) return;
+        var readAt = Clock.GetUtcNow().UtcDateTime;
         _rows = await Query.ListAsync(_scope, ct: Disposing);
         _recordable = await Details.RecordableAsync(_scope, ct: Disposing);
         var responsible = _rows.Select(r => r.ResponsibleUnitId).ToHashSet();
@@ -64,7 +65,7 @@ public partial class CommitmentsPage
         Filter();
         _loading = false;
         // A commitment turns overdue with the calendar, not with a notice.
-        RereadAtBeijingMidnight(Clock);
+        RereadAtBeijingMidnight(Clock, readAt);
     }
 
 

@@ -54,9 +54,10 @@ public partial class ComplaintsPage
     private async Task ReadAsync()
     {
         if (_scope is null) return;
+        var readAt = Clock.GetUtcNow().UtcDateTime;
         _rows = await Query.ListAsync(_scope, Disposing);
         _loading = false;
-        RereadAtBeijingMidnight(Clock);
+        RereadAtBeijingMidnight(Clock, readAt);
     }
 
     private RowEdit EditOf(int id) => _edits.TryGetValue(id, out var e) ? e : _edits[id] = new RowEdit();

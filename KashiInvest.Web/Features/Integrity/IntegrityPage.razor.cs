@@ -82,10 +82,11 @@ public partial class IntegrityPage
     private async Task ReadAsync()
     {
         if (_scope is null) return;
+        var readAt = Clock.GetUtcNow().UtcDateTime;
         _rows = await Query.ListAsync(_scope, Disposing);
         _loading = false;
         // A case turns overdue with the calendar, not with a notice.
-        RereadAtBeijingMidnight(Clock);
+        RereadAtBeijingMidnight(Clock, readAt);
     }
 
     private RowEdit EditOf(int id) => _edits.TryGetValue(id, out var e) ? e : _edits[id] = new RowEdit();
