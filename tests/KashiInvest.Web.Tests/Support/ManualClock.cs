@@ -71,13 +71,22 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
             else ExecutionContext.Run(_context, s => callback(s), state);
         }
 
+        /// <summary>
+        /// A timer due now (zero or negative) fires at once on the thread pool, as a <see cref="System.Threading.Timer"/>
+        /// does, without waiting for the clock to move: a page that schedules "re-read now" is re-read.
+        /// </summary>
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            bool now;
             lock (owner._gate)
             {
                 Period = period;
-                DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner._now + dueTime;
+                now = dueTime != Timeout.InfiniteTimeSpan && dueTime <= TimeSpan.Zero;
+                DueAt = dueTime == Timeout.InfiniteTimeSpan ? null
+                    : now ? (period > TimeSpan.Zero && period != Timeout.InfiniteTimeSpan ? owner._now + period : null)
+                    : owner._now + dueTime;
             }
+            if (now) ThreadPool.QueueUserWorkItem(_ => Fire());
             return true;
         }
 
