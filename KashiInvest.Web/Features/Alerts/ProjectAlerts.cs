@@ -20,12 +20,11 @@ public sealed record ProjectAlerts(IReadOnlyDictionary<int, IReadOnlyList<AlertR
 
     public IReadOnlyList<AlertRow> Of(int projectId) => ByProject.TryGetValue(projectId, out var rows) ? rows : [];
 
-    /// <summary>The project's badge: its worst open alert's severity, how many, and every alert in words; null when none.</summary>
-    public AlertBadge? Badge(int projectId)
-    {
-        if (Badges is not null) return Badges.GetValueOrDefault(projectId);
-        return Of(projectId) is { Count: > 0 } rows && Words is { } words ? AlertBadge.Of(rows, words) : null;
-    }
+    /// <summary>
+    /// The project's badge: its worst open alert's severity, how many, and every alert in words; null when none, or when
+    /// the screen keeps rows rather than badges (only the wall draws badges, from <see cref="BadgesOf"/>).
+    /// </summary>
+    public AlertBadge? Badge(int projectId) => Badges?.GetValueOrDefault(projectId);
 
     /// <summary>Badges only, worded now (in the page's language), the rows let go.</summary>
     public static ProjectAlerts BadgesOf(IReadOnlyDictionary<int, IReadOnlyList<AlertRow>> byProject, AlertWords words) =>

@@ -157,7 +157,8 @@ public sealed partial class WallPage
     {
         var current = _slides.Count > 0 && _rotation is not null ? _slides[Math.Clamp(_rotation.Index, 0, _slides.Count - 1)].Key : null;
         _board = WallBoard.Build(_cards.Values, _route.Grouping, _ref!);
-        _slides = _board.Slides(Math.Min(Options.Value.KioskCardsPerScreen, _grid.Cards));
+        // Screens are the kiosk's alone: the desktop wall draws groups and keeps none.
+        _slides = _route.Kiosk ? _board.Slides(Math.Min(Options.Value.KioskCardsPerScreen, _grid.Cards)) : [];
         if (_rotation is null) return;
         var index = current is null ? 0 : IndexOf(current);
         _rotation.MoveTo(index < 0 ? _rotation.Index : index, _slides.Count);
