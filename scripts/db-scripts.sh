@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates db/sqlserver/migrate.sql (idempotent) from the SQL Server migrations. Needs no SQL Server.
-# Run after adding migrations:
+# Regenerates db/sqlserver/migrate.sql (idempotent) from the SQL Server migrations, and the SQLite context's compiled
+# model (Persistence/CompiledModels/Sqlite: the app starts without building its model). Needs no SQL Server; needs
+# dotnet-ef (dotnet tool install -g dotnet-ef --version 10.0.15). Tests fail when either is stale.
+# Run after adding migrations (or any other change to the model):
 #   dotnet ef migrations add NAME --project KashiInvest.Infrastructure --context SqliteKashiDbContext \
 #     --output-dir Persistence/Migrations/Sqlite --namespace KashiInvest.Infrastructure.Persistence.Migrations.Sqlite
 #   dotnet ef migrations add NAME --project KashiInvest.Infrastructure --context SqlServerKashiDbContext \
@@ -11,3 +13,6 @@ dotnet tool restore >/dev/null
 dotnet ef migrations script --idempotent --project KashiInvest.Infrastructure --context SqlServerKashiDbContext \
   --output db/sqlserver/migrate.sql
 echo "wrote db/sqlserver/migrate.sql"
+dotnet ef dbcontext optimize --project KashiInvest.Infrastructure --context SqliteKashiDbContext \
+  --output-dir Persistence/CompiledModels/Sqlite --namespace KashiInvest.Infrastructure.Persistence.CompiledModels.Sqlite
+echo "wrote KashiInvest.Infrastructure/Persistence/CompiledModels/Sqlite"
