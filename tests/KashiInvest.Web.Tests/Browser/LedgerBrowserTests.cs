@@ -101,6 +101,14 @@ public sealed class LedgerBrowserTests(BrowserFixture browser)
         Assert.NotEmpty(levels);
         Assert.All(levels, l => Assert.Equal("Prefecture", l));
         await Expect(page.Locator("[data-testid=column-Resolved] [data-testid=ledger-card]")).ToHaveCountAsync(0);
+
+        // A severity picked from its list (built only while open) joins the address; the closed field names it.
+        await Expect(FormInput.Field(page, "filter-severity")).ToHaveValueAsync("");
+        await page.Locator("[data-testid=filter-severity]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Blocking" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/ledger\?coord=1&severity=Blocking$"));
+        await Expect(FormInput.Field(page, "filter-severity")).ToHaveValueAsync("Blocking");
+        await Expect(page.Locator("[data-testid=ledger-card] [data-severity]:not([data-severity=Blocking])")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 

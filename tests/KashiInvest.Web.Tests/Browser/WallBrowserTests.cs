@@ -90,6 +90,22 @@ public sealed class WallBrowserTests(BrowserFixture browser)
         Assert.All(healths, h => Assert.Equal("Stalled", h));
         Assert.Equal(healths.Length, await page.Locator("[data-testid=wall-card] [data-testid=wall-key]").CountAsync());
 
+        // The closed filters name what the address chose (their options are built only while a list is open).
+        await Expect(FormInput.Field(page, "wall-filter-health")).ToHaveValueAsync("推进停滞");
+        await Expect(FormInput.Field(page, "wall-filter-chain")).ToHaveValueAsync("");
+        // A chain picked from its list goes into the address, and the wall keeps that chain's cards alone.
+        var chainName = (await page.Locator("[data-testid=wall-card] [data-testid=wall-chain]").First.InnerTextAsync()).Trim();
+        await page.Locator("[data-testid=wall-filter-chain]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(chainName)}\\s*$") })
+            .ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/wall\?group=chain&health=Stalled&key=1&chain=[^&]+$"));
+        await Expect(FormInput.Field(page, "wall-filter-chain")).ToHaveValueAsync(chainName);
+        await Expect(page.Locator("[data-testid=wall-group]")).ToHaveCountAsync(1); // grouped by chain: one chain, one group
+        var chains = await page.Locator("[data-testid=wall-card] [data-testid=wall-chain]").EvaluateAllAsync<string[]>("els => els.map(e => e.textContent.trim())");
+        Assert.NotEmpty(chains);
+        Assert.All(chains, c => Assert.Equal(chainName, c));
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+
         // Clicking a card opens its battle map.
         var id = await page.Locator("[data-testid=wall-card]").First.GetAttributeAsync("data-project-id");
         Assert.Equal($"/projects/{id}/battlemap", await page.Locator("[data-testid=wall-card]").First.GetAttributeAsync("href"));
