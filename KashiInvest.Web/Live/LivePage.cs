@@ -28,6 +28,10 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     [Inject] private LiveFeed Feed { get; set; } = default!;
     [Inject] private ILogger<LivePage> Logger { get; set; } = default!;
+    [Inject] private TimeProvider TurnClock { get; set; } = default!;
+
+    /// <summary>When the running turn (a read of the page's own, or a live batch) began: what it read was true then.</summary>
+    private DateTime _turnStartedUtc;
 
     /// <summary>The page follows live changes (the interactive pass has subscribed).</summary>
     protected bool IsLive => _stream is not null;
@@ -109,6 +113,7 @@ public abstract class LivePage : ComponentBase, IDisposable
         await _turn.WaitAsync();
         try
         {
+            _turnStartedUtc = TurnClock.GetUtcNow().UtcDateTime;
             if (!IsDisposed) await read();
         }
         finally
@@ -150,6 +155,7 @@ public abstract class LivePage : ComponentBase, IDisposable
         {
             return;
         }
+        _turnStartedUtc = TurnClock.GetUtcNow().UtcDateTime;
         try
         {
             if (IsDisposed) return;
@@ -172,20 +178,20 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     /// <summary>
     /// Re-reads everything once when the Beijing date changes, for pages whose "overdue" and "days left" move with the
-    /// calendar rather than with a notice. Call it after each read with the instant the read began: the re-read calls
-    /// it again for the next midnight.
+    /// calendar rather than with a notice. Call it at the end of each read (inside its turn): the re-read calls it
+    /// again for the next midnight.
     /// </summary>
     /// <remarks>
-    /// Scheduled from the read's start, not its end: a read that began before midnight and ended after it showed the
-    /// old day, and is re-read at once (the pending timer it replaces may not have fired yet).
+    /// Scheduled from the turn's start, not the read's end: a read that began before midnight and ended after it showed
+    /// the old day, and is re-read at once (the pending timer it replaces may not have fired yet).
     /// </remarks>
-    protected void RereadAtBeijingMidnight(TimeProvider clock, DateTime readStartedUtc)
+    protected void RereadAtBeijingMidnight()
     {
         if (!RendererInfo.IsInteractive || IsDisposed) return;
-        var due = MidnightRereadDelay(readStartedUtc, clock.GetUtcNow().UtcDateTime);
+        var due = MidnightRereadDelay(_turnStartedUtc, TurnClock.GetUtcNow().UtcDateTime);
         _midnight?.Dispose();
         // Re-read as a live batch would (in turn with the others; a failure is logged and the page stays).
-        _midnight = clock.CreateTimer(_ => _ = RefreshAsync(LiveChanges.All), null, due, Timeout.InfiniteTimeSpan);
+        _midnight = TurnClock.CreateTimer(_ => _ = RefreshAsync(LiveChanges.All), null, due, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>How long until a page read at <paramref name="readStartedUtc"/> must be read again: one second past the next Beijing midnight, or now if that has passed.</summary>

@@ -34,7 +34,6 @@ public sealed partial class BattleMap
     [Inject] private BattleMapReader Reader { get; set; } = default!;
     [Inject] private IUserScopeProvider ScopeProvider { get; set; } = default!;
     [Inject] private ReferenceCache Reference { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>Only notices about this project (LivePage subscribes on the interactive pass, before the first read).</summary>
@@ -50,12 +49,11 @@ public sealed partial class BattleMap
         BattleMapView? view = null;
         await ReadInTurnAsync(async () =>
         {
-            var readAt = Clock.GetUtcNow().UtcDateTime;
             view = await Reader.GetAsync(_scope, Id);
             if (view is null) return;
             _approvals = new();
             _commitments = new();
-            Show(view, readAt);
+            Show(view);
         });
         // Not found and not allowed look the same: nothing about the project is revealed.
         if (view is null && !IsDisposed) Navigation.NotFound();
@@ -78,7 +76,6 @@ public sealed partial class BattleMap
         var touched = changes.Everything ? BattleMapSection.None : BattleMapSections.Affected(changes.Notices);
         var newReportId = changes.Notices.LastOrDefault(n => n.Kind == ChangeKinds.ReportSubmitted)?.ItemId;
         if (_scope is null) return;
-        var readAt = Clock.GetUtcNow().UtcDateTime;
         var view = await Reader.GetAsync(_scope, Id);
         if (IsDisposed) return;
         if (view is null)
@@ -92,14 +89,14 @@ public sealed partial class BattleMap
         if (_view is null || BattleMapSections.RereadsCommitments(changes.Everything, touched)) _commitments = new();
         foreach (var section in BattleMapSections.All.Where(s => touched.HasFlag(s))) _flash.Mark(section);
         if (newReportId is not null) _newReportId = newReportId;
-        Show(view, readAt);
+        Show(view);
     }
 
-    private void Show(BattleMapView view, DateTime readAt)
+    private void Show(BattleMapView view)
     {
         _view = view;
         _gone = false;
         // Overdue days and "today" move with the calendar.
-        RereadAtBeijingMidnight(Clock, readAt);
+        RereadAtBeijingMidnight();
     }
 }

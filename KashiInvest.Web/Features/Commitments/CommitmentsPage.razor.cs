@@ -36,7 +36,6 @@ public partial class CommitmentsPage
     [Inject] private CommitmentBoardQuery Query { get; set; } = default!;
     [Inject] private ReferenceCache Reference { get; set; } = default!;
     [Inject] private IUserScopeProvider Scopes { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private CommitmentDetailQuery Details { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -57,7 +56,6 @@ public partial class CommitmentsPage
     private async Task ReadAsync()
     {
         if (_scope is null) return;
-        var readAt = Clock.GetUtcNow().UtcDateTime;
         _rows = await Query.ListAsync(_scope, ct: Disposing);
         _recordable = await Details.RecordableAsync(_scope, ct: Disposing);
         var responsible = _rows.Select(r => r.ResponsibleUnitId).ToHashSet();
@@ -65,7 +63,7 @@ public partial class CommitmentsPage
         Filter();
         _loading = false;
         // A commitment turns overdue with the calendar, not with a notice.
-        RereadAtBeijingMidnight(Clock, readAt);
+        RereadAtBeijingMidnight();
     }
 
 

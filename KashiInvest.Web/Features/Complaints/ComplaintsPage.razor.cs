@@ -33,7 +33,6 @@ public partial class ComplaintsPage
     [Inject] private ReferenceCache Reference { get; set; } = default!;
     [Inject] private IUserScopeProvider Scopes { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     private bool CanRegister => _scope is not null && ComplaintAccess.CanRegister(_scope);
 
@@ -54,10 +53,9 @@ public partial class ComplaintsPage
     private async Task ReadAsync()
     {
         if (_scope is null) return;
-        var readAt = Clock.GetUtcNow().UtcDateTime;
         _rows = await Query.ListAsync(_scope, Disposing);
         _loading = false;
-        RereadAtBeijingMidnight(Clock, readAt);
+        RereadAtBeijingMidnight();
     }
 
     private RowEdit EditOf(int id) => _edits.TryGetValue(id, out var e) ? e : _edits[id] = new RowEdit();

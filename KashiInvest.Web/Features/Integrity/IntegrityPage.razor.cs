@@ -43,7 +43,6 @@ public partial class IntegrityPage
     [Inject] private ReferenceCache Reference { get; set; } = default!;
     [Inject] private IUserScopeProvider Scopes { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IOptions<IntegritySettings> Settings { get; set; } = default!;
 
     private bool CanSupervise => _scope is not null && IntegrityAccess.CanSupervise(_scope);
@@ -82,11 +81,10 @@ public partial class IntegrityPage
     private async Task ReadAsync()
     {
         if (_scope is null) return;
-        var readAt = Clock.GetUtcNow().UtcDateTime;
         _rows = await Query.ListAsync(_scope, Disposing);
         _loading = false;
         // A case turns overdue with the calendar, not with a notice.
-        RereadAtBeijingMidnight(Clock, readAt);
+        RereadAtBeijingMidnight();
     }
 
     private RowEdit EditOf(int id) => _edits.TryGetValue(id, out var e) ? e : _edits[id] = new RowEdit();

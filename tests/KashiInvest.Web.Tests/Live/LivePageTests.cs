@@ -26,6 +26,8 @@ public sealed class LivePageTests : IAsyncDisposable
     private readonly InMemoryLiveBus _bus = new();
     private readonly CircuitLink _circuit = new();
     private readonly LiveFeed _feed;
+    // Noon in Beijing on 2 December 2026: the next Beijing midnight is 12 hours away.
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 12, 2, 4, 0, 0, TimeSpan.Zero));
 
     public LivePageTests()
     {
@@ -33,6 +35,8 @@ public sealed class LivePageTests : IAsyncDisposable
         _context.Services.AddSingleton(_feed);
         _context.Services.AddSingleton<IUserScopeProvider>(new FixedScopeProvider(ShacheUser));
         _context.Services.AddLogging();
+        // The base reads the clock when a turn begins (the midnight re-read is scheduled from it).
+        _context.Services.AddSingleton<TimeProvider>(_clock);
         _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -62,6 +66,29 @@ public sealed class LivePageTests : IAsyncDisposable
     private async Task PublishAsync(int from, int count)
     {
         for (var i = from; i < from + count; i++) await _bus.PublishAsync(Notice(i), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_read_that_ran_across_Beijing_midnight_is_read_again_at_once()
+    {
+        var page = await RenderLiveAsync();
+
+        // The read begins at noon and the calendar turns while it runs: what it read is already yesterday's.
+        await page.InvokeAsync(() => page.Instance.ReadThenFollowTheCalendarAsync(() => _clock.Advance(TimeSpan.FromHours(12.5))));
+
+        page.WaitForAssertion(() => Assert.Contains(page.Instance.Applied, c => c.Everything), Patience);
+    }
+
+    [Fact]
+    public async Task A_read_that_ended_before_midnight_is_read_again_once_the_clock_passes_it()
+    {
+        var page = await RenderLiveAsync();
+        await page.InvokeAsync(() => page.Instance.ReadThenFollowTheCalendarAsync(() => _clock.Advance(TimeSpan.FromHours(11))));
+        Assert.DoesNotContain(page.Instance.Applied, c => c.Everything);
+
+        _clock.Advance(TimeSpan.FromHours(1.5));
+
+        page.WaitForAssertion(() => Assert.Single(page.Instance.Applied, c => c.Everything), Patience);
     }
 
     [Fact]
@@ -225,6 +252,14 @@ public sealed class LivePageTests : IAsyncDisposable
                 Log.Add($"read {version}");
             });
         }
+
+        /// <summary>A read whose "overdue" moves with the calendar; <paramref name="meanwhile"/> runs while it reads.</summary>
+        public Task ReadThenFollowTheCalendarAsync(Action meanwhile) => ReadInTurnAsync(() =>
+        {
+            meanwhile();
+            RereadAtBeijingMidnight();
+            return Task.CompletedTask;
+        });
 
         protected override void BuildRenderTree(RenderTreeBuilder builder)
         {
