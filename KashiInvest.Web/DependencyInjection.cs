@@ -150,6 +150,9 @@ public static class DependencyInjection
         services.AddSingleton(KashiInvest.Domain.Projects.WorkGroupThresholds.Default);
         services.AddLiveFeature();
         services.AddLiveHub();
+        // Each circuit's clock for the screens' first-render metric (ScreenMetrics).
+        services.AddScoped<ScreenClock>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<ScreenClock>());
         return services;
     }
 

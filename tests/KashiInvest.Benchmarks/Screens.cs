@@ -10,21 +10,21 @@ namespace KashiInvest.Benchmarks;
 /// interactive circuit (not the prerender) has rendered the page's data — <c>data-live=on</c> on live pages (set by
 /// <c>LivePage</c> on the interactive pass) around an element drawn only after the page's own read.
 /// </summary>
-internal sealed record Screen(string Name, string Path, string Ready)
+internal sealed record Screen(string Name, string Path, string Ready, string? Route = null)
 {
     /// <summary>The long-lived screens (left open for hours) and the main working screens.</summary>
     public static readonly IReadOnlyList<Screen> All =
     [
-        new("register", "/projects", ".page-body[data-interactive=true] [data-testid=register-grid] tbody tr.mud-table-row"),
-        new("project", "/projects/{project}", ".page-body[data-interactive=true] [data-testid=project-name]"),
-        new("battlemap", "/projects/{project}/battlemap", "[data-testid=battlemap][data-live=on]"),
-        new("wall", "/wall", "[data-testid=wall-page][data-live=on] [data-testid=wall-group]"),
-        new("kiosk", "/wall?kiosk=1", ".wall-root[data-live=on] [data-testid=kiosk-slide]"),
-        new("pipeline", "/pipeline", ".pipeline-page[data-live=on] [data-testid=pipeline-column]"),
-        new("ledger", "/ledger", "[data-testid=ledger-board][data-live=on]"),
-        new("alerts", "/alerts", "[data-testid=alert-list][data-live=on] [data-testid=alert-row]"),
-        new("meeting-screen", "/meetings/{meeting}/screen", "[data-testid=meeting-screen][data-live=on] [data-testid=meeting-title]"),
-        new("statistics", "/statistics", "[data-testid=statistics-page][data-live=on] ~ [data-testid=statistics-headline]"),
+        new("register", "/projects", ".page-body[data-interactive=true] [data-testid=register-grid] tbody tr.mud-table-row", "/projects"),
+        new("project", "/projects/{project}", ".page-body[data-interactive=true] [data-testid=project-name]", "/projects/{Id:int}"),
+        new("battlemap", "/projects/{project}/battlemap", "[data-testid=battlemap][data-live=on]", "/projects/{Id:int}/battlemap"),
+        new("wall", "/wall", "[data-testid=wall-page][data-live=on] [data-testid=wall-group]", "/wall"),
+        new("kiosk", "/wall?kiosk=1", ".wall-root[data-live=on] [data-testid=kiosk-slide]", "/wall"),
+        new("pipeline", "/pipeline", ".pipeline-page[data-live=on] [data-testid=pipeline-column]", "/pipeline"),
+        new("ledger", "/ledger", "[data-testid=ledger-board][data-live=on]", "/ledger"),
+        new("alerts", "/alerts", "[data-testid=alert-list][data-live=on] [data-testid=alert-row]", "/alerts"),
+        new("meeting-screen", "/meetings/{meeting}/screen", "[data-testid=meeting-screen][data-live=on] [data-testid=meeting-title]", "/meetings/{Id:int}/screen"),
+        new("statistics", "/statistics", "[data-testid=statistics-page][data-live=on] ~ [data-testid=statistics-headline]", "/statistics"),
     ];
 
     /// <summary>The screen for a <c>--path</c> (a name, or a path with <c>{id}</c>, <c>{project}</c> or <c>{meeting}</c>).</summary>

@@ -14,6 +14,8 @@ public partial class ProjectRegister
     private string? _search;
     private string? _tierKey;
     private int _total;
+    /// <summary>The first row of the grid's page: it carries the screen's first-render mark (<see cref="ScreenRendered"/>).</summary>
+    private int? _firstRowId;
     private string? _sortBy;
     private bool _descending = true;
     private UserScope? _scope;
@@ -36,6 +38,7 @@ public partial class ProjectRegister
         (_sortBy, _descending) = (sort?.SortBy, sort?.Descending ?? true);
         var page = await Query.RunAsync(_scope, _filter, sort?.SortBy, sort?.Descending ?? true, state.Page, state.PageSize, ct);
         _total = page.Total;
+        _firstRowId = page.Rows.Count == 0 ? null : page.Rows[0].Id;
         StateHasChanged();
         return new GridData<RegisterRow> { Items = page.Rows, TotalItems = page.Total };
     }
