@@ -167,7 +167,7 @@ public static class DependencyInjection
         services.AddProblemsFeature(configuration);
         services.AddMeetingsFeature();
         services.AddNotificationsFeature();
-        services.AddPipelineFeature();
+        services.AddPipelineFeature(configuration);
         services.AddTodoFeature();
         services.AddTriageFeature();
         services.AddEvaluationsFeature();

@@ -48,10 +48,20 @@ for path in sorted(glob.glob(os.path.join(folder, "render-*.json"))):
         d = json.load(f)
     print(f"{os.path.basename(path)}: scale {d['scale']} ({d['projects']} projects), as {d['account']}, {d['samples_per_screen']} loads per screen, "
           f"load avg {d['load_average'][0]}, {d['load_average'][1]}, errors {d['error_count']}")
-    print("| screen | median ms | p95 ms | min ms | max ms | SQL commands (median, min–max) |")
-    print("|---|---:|---:|---:|---:|---|")
-    for r in d["screens"]:
-        print(f"| {r['screen']} | {r['median_ms']} | {r['p95_ms']} | {r['min_ms']} | {r['max_ms']} | {r['sql_commands_median']} ({r['sql_commands_min']}–{r['sql_commands_max']}) |")
+    server = all("server_total" in r for r in d["screens"])
+    if server:
+        # server: the prerender request + the circuit's start to the data rendered; applied: until the browser acknowledged it
+        print("| screen | browser: median ms | p95 ms | server prerender median / p95 | circuit rendered median / p95 | applied median / p95 | **server total median / p95** | SQL commands (median, min–max) |")
+        print("|---|---:|---:|---:|---:|---:|---:|---|")
+        for r in d["screens"]:
+            sp = lambda k: f"{r[k]['median_ms']} / {r[k]['p95_ms']}"
+            print(f"| {r['screen']} | {r['median_ms']} | {r['p95_ms']} | {sp('server_prerender')} | {sp('server_first_render')} | {sp('first_render_applied')} | "
+                  f"**{sp('server_total')}** | {r['sql_commands_median']} ({r['sql_commands_min']}–{r['sql_commands_max']}) |")
+    else:
+        print("| screen | median ms | p95 ms | min ms | max ms | SQL commands (median, min–max) |")
+        print("|---|---:|---:|---:|---:|---|")
+        for r in d["screens"]:
+            print(f"| {r['screen']} | {r['median_ms']} | {r['p95_ms']} | {r['min_ms']} | {r['max_ms']} | {r['sql_commands_median']} ({r['sql_commands_min']}–{r['sql_commands_max']}) |")
     print()
 for path in sorted(glob.glob(os.path.join(folder, "coldstart*.json"))):
     with open(path, encoding="utf-8") as f:

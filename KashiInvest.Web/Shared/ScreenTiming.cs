@@ -103,7 +103,10 @@ public sealed class ScreenRendered : IComponent, IHandleAfterRender
     private long _renderedAt;
     private bool _reported;
 
-    [Inject] private ScreenClock Clock { get; set; } = default!;
+    /// <summary>The circuit's clock is looked up, not injected: a host without it (a component test) simply records nothing.</summary>
+    [Inject] private IServiceProvider Services { get; set; } = default!;
+
+    private ScreenClock? _clock;
 
     /// <summary>The screen's name in the metric (e.g. <c>wall</c>, <c>battlemap</c>).</summary>
     [Parameter, EditorRequired] public string Screen { get; set; } = "";
@@ -113,10 +116,10 @@ public sealed class ScreenRendered : IComponent, IHandleAfterRender
     public Task SetParametersAsync(ParameterView parameters)
     {
         parameters.SetParameterProperties(this);
-        if (_renderedAt == 0 && _handle.RendererInfo.IsInteractive)
+        if (_renderedAt == 0 && _handle.RendererInfo.IsInteractive && (_clock ??= Services.GetService<ScreenClock>()) is { } clock)
         {
             // One empty render, so that the renderer calls back once the browser has applied the batch it is in.
-            _renderedAt = Clock.Now();
+            _renderedAt = clock.Now();
             _handle.Render(Nothing);
         }
         return Task.CompletedTask;
@@ -124,9 +127,9 @@ public sealed class ScreenRendered : IComponent, IHandleAfterRender
 
     Task IHandleAfterRender.OnAfterRenderAsync()
     {
-        if (_reported) return Task.CompletedTask;
+        if (_reported || _clock is null) return Task.CompletedTask;
         _reported = true;
-        Clock.Rendered(Screen, _renderedAt);
+        _clock.Rendered(Screen, _renderedAt);
         return Task.CompletedTask;
     }
 }

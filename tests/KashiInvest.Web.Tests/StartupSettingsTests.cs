@@ -20,6 +20,7 @@ public sealed class StartupSettingsTests
     [InlineData("Limits:CircuitMessageKilobytes", "8", "Limits:CircuitMessageKilobytes must be between 32 and 16384 (was 8).")]
     [InlineData("Chains:PanelItemsShown", "0", "Chains:PanelItemsShown must be between 1 and 1000 (was 0).")]
     [InlineData("Ledger:CardsPerColumn", "0", "Ledger:CardsPerColumn must be between 1 and 1000 (was 0).")]
+    [InlineData("Pipeline:CardsPerColumn", "1001", "Pipeline:CardsPerColumn must be between 1 and 1000 (was 1001).")]
     public async Task A_bad_setting_stops_the_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "kashi-web-tests", Guid.NewGuid().ToString("N"));

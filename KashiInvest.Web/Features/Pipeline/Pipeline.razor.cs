@@ -6,6 +6,7 @@ using KashiInvest.Web.Live;
 using KashiInvest.Web.Security;
 using KashiInvest.Web.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace KashiInvest.Web.Features.Pipeline;
@@ -25,6 +26,18 @@ public sealed partial class Pipeline
     private ReferenceCache.Snapshot? _ref;
     private PipelineFilter _filter = new();
     private IReadOnlyList<PipelineColumn> _columns = [];
+    /// <summary>
+    /// The cards the board draws (<see cref="_more"/>): the drop container's items. One list, refilled in place: the
+    /// container's <c>Refresh</c> (in <see cref="Rebuild"/>) re-reads it before the next render hands it over again.
+    /// </summary>
+    private readonly List<PipelineCard> _shown = [];
+    /// <summary>Cards of each column not drawn.</summary>
+    private readonly Dictionary<ProjectStage, int> _hidden = [];
+    /// <summary>
+    /// Each column draws its first cards (<see cref="PipelineOptions.CardsPerColumn"/>, more after "show more"; reset by a
+    /// new filter), and always the cards changed live while the board is open, so a card that moves is seen where it lands.
+    /// </summary>
+    private readonly ShowMore<ProjectStage> _more = new();
     private MudDropContainer<PipelineCard>? _container;
     private DateTime? _updatedAtUtc;
     private bool _loaded;
@@ -44,6 +57,9 @@ public sealed partial class Pipeline
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ILogger<Pipeline> Logger { get; set; } = default!;
+    [Inject] private IOptions<PipelineOptions> Settings { get; set; } = default!;
+
+    private int PerColumn => Settings.Value.CardsPerColumn;
 
     protected override async Task OnInitializedAsync()
     {
@@ -58,6 +74,7 @@ public sealed partial class Pipeline
     {
         var filter = PipelineFilter.FromQuery(_ref!, County, Chain, Tier, Region, Text);
         if (_loaded && filter == _filter) return;
+        if (filter != _filter) _more.Reset();
         _filter = filter;
         await ReadInTurnAsync(() => LoadAsync(flashChanges: false));
     }
@@ -119,11 +136,25 @@ public sealed partial class Pipeline
     private void Rebuild()
     {
         _columns = PipelineBoard.Build(_cards.Values);
+        _shown.Clear();
+        _hidden.Clear();
+        foreach (var column in _columns)
+        {
+            var shown = _more.Shown(column.Stage, column.Cards, PerColumn, c => _flash.Of(c.Id) > 0);
+            _shown.AddRange(shown);
+            if (shown.Count < column.Count) _hidden[column.Stage] = column.Count - shown.Count;
+        }
         _updatedAtUtc = Clock.GetUtcNow().UtcDateTime;
         _container?.Refresh();
     }
 
     private int FlashOf(int id) => _flash.Of(id);
+
+    private void ShowMore(ProjectStage stage)
+    {
+        _more.More(stage, PerColumn);
+        Rebuild();
+    }
 
     private bool IsCollapsed(PipelineColumn column) => column.IsSide && !_expanded.Contains(column.Stage);
 

@@ -74,7 +74,9 @@ public sealed partial class WallPage
         var reload = !_loaded || route.Filter != _route.Filter;
         if (route.Filter != _route.Filter || route.Grouping != _route.Grouping) _more.Reset();
         _route = route;
-        if (reload) await ReadInTurnAsync(() => LoadAsync(flashChanges: false));
+        // The prerender paints the frame only: the wall reads every card of the scope (at a prefecture's size most of
+        // what opening it costs), and the interactive pass reads it again at once, a few hundred ms later.
+        if (reload && RendererInfo.IsInteractive) await ReadInTurnAsync(() => LoadAsync(flashChanges: false));
         else Rebuild();
         if (RendererInfo.IsInteractive && _route.RotationInterval(Options.Value) is { } interval) _rotation!.Start(interval);
         else _rotation!.Stop();
