@@ -7,7 +7,7 @@ namespace KashiInvest.Web.Shared;
 /// Caps on what one user can make the server hold (configuration section <c>Limits</c>, validated at start): the
 /// lists a form can grow (handed to the domain as <see cref="ListLimits"/>) and the live hub's topics per connection.
 /// </summary>
-public sealed class LimitsOptions
+public sealed class LimitsOptions : ICheckedOptions
 {
     public const string Section = "Limits";
     public const int MaxCap = 10_000;
@@ -65,18 +65,11 @@ public sealed class LimitsOptions
     }
 }
 
-internal sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
-{
-    public ValidateOptionsResult Validate(string? name, LimitsOptions options) =>
-        options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
-}
-
 public static class LimitsSetup
 {
     public static IServiceCollection AddLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
+        services.AddCheckedOptions<LimitsOptions>(configuration, LimitsOptions.Section);
         return services;
     }
 }

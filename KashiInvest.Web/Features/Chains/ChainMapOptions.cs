@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using KashiInvest.Web.Shared;
 
 namespace KashiInvest.Web.Features.Chains;
 
@@ -6,7 +6,7 @@ namespace KashiInvest.Web.Features.Chains;
 /// How long the lists on the chain screens may grow (configuration section <c>Chains</c>, validated at start): the rules
 /// leave these open, so they are settings. A longer list shows its first entries and says how many are not shown.
 /// </summary>
-public sealed class ChainMapOptions
+public sealed class ChainMapOptions : ICheckedOptions
 {
     public const string Section = "Chains";
     public const int MaxShown = 1000;
@@ -45,10 +45,4 @@ public sealed class ChainMapOptions
     {
         if (value is < 1 or > MaxShown) errors.Add($"{Section}:{name} must be between 1 and {MaxShown} (was {value}).");
     }
-}
-
-internal sealed class ChainMapOptionsValidator : IValidateOptions<ChainMapOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ChainMapOptions options) =>
-        options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
 }

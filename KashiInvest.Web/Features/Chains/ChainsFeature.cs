@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using KashiInvest.Web.Shared;
 
 namespace KashiInvest.Web.Features.Chains;
 
@@ -7,10 +7,7 @@ public static class ChainsFeature
     /// <summary>The chain screens' services; without <paramref name="configuration"/> (component tests) the settings keep their defaults.</summary>
     public static IServiceCollection AddChainsFeature(this IServiceCollection services, IConfiguration? configuration = null)
     {
-        var options = services.AddOptions<ChainMapOptions>();
-        if (configuration is not null) options.Bind(configuration.GetSection(ChainMapOptions.Section));
-        options.ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ChainMapOptions>, ChainMapOptionsValidator>();
+        services.AddCheckedOptions<ChainMapOptions>(configuration, ChainMapOptions.Section);
         services.AddSingleton<ChainMapQuery>();
         services.AddSingleton<ChainCommands>();
         return services;

@@ -6,7 +6,7 @@ using KashiInvest.Web.Features.Targets;
 using KashiInvest.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using KashiInvest.Web.Shared.Excel;
-using Microsoft.Extensions.Options;
+using KashiInvest.Web.Shared;
 
 namespace KashiInvest.Web.Features.Import;
 
@@ -15,8 +15,7 @@ public static class ImportFeature
 {
     public static IServiceCollection AddImportFeature(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ExcelImportOptions>().Bind(configuration.GetSection(ExcelImportOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ExcelImportOptions>, ExcelImportOptionsValidator>();
+        services.AddCheckedOptions<ExcelImportOptions>(configuration, ExcelImportOptions.Section);
         services.AddSingleton<ExcelImporter>();
         services.AddSingleton<ProjectRegisterImport>();
         services.AddSingleton<IExcelImport>(sp => sp.GetRequiredService<ProjectRegisterImport>());

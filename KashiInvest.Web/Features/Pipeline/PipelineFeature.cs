@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using KashiInvest.Web.Shared;
 
 namespace KashiInvest.Web.Features.Pipeline;
 
@@ -6,10 +6,7 @@ public static class PipelineFeature
 {
     public static IServiceCollection AddPipelineFeature(this IServiceCollection services, IConfiguration? configuration = null)
     {
-        var options = services.AddOptions<PipelineOptions>();
-        if (configuration is not null) options.Bind(configuration.GetSection(PipelineOptions.Section));
-        options.ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptions.Validator>();
+        services.AddCheckedOptions<PipelineOptions>(configuration, PipelineOptions.Section);
         services.AddSingleton<PipelineQuery>();
         return services;
     }

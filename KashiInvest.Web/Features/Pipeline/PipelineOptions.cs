@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using KashiInvest.Web.Shared;
 
 namespace KashiInvest.Web.Features.Pipeline;
 
@@ -7,7 +7,7 @@ namespace KashiInvest.Web.Features.Pipeline;
 /// is several components (the card, its drag item, its move menu) held for as long as the board is open: a column
 /// draws its first cards and offers "show more"; the column counts, amounts and the Excel export cover every project.
 /// </summary>
-public sealed class PipelineOptions
+public sealed class PipelineOptions : ICheckedOptions
 {
     public const string Section = "Pipeline";
     public const int MaxCardsPerColumn = 1000;
@@ -15,10 +15,10 @@ public sealed class PipelineOptions
     /// <summary>Cards a column draws at first, and how many more each "show more" adds. Default 20.</summary>
     public int CardsPerColumn { get; set; } = 20;
 
-    internal sealed class Validator : IValidateOptions<PipelineOptions>
+    public IReadOnlyList<string> Validate()
     {
-        public ValidateOptionsResult Validate(string? name, PipelineOptions options) => options.CardsPerColumn is < 1 or > MaxCardsPerColumn
-            ? ValidateOptionsResult.Fail($"{Section}:{nameof(CardsPerColumn)} must be between 1 and {MaxCardsPerColumn} (was {options.CardsPerColumn}).")
-            : ValidateOptionsResult.Success;
+        var errors = new List<string>();
+        errors.CheckRange(Section, nameof(CardsPerColumn), CardsPerColumn, 1, MaxCardsPerColumn);
+        return errors;
     }
 }

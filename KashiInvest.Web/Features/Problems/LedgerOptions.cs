@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using KashiInvest.Web.Shared;
 
 namespace KashiInvest.Web.Features.Problems;
 
@@ -7,7 +7,7 @@ namespace KashiInvest.Web.Features.Problems;
 /// drawn card costs server memory for as long as the page is open, so a column draws its first cards and offers
 /// "show more"; the counts and the Excel export always cover every entry. The rules leave the figure open: a setting.
 /// </summary>
-public sealed class LedgerOptions
+public sealed class LedgerOptions : ICheckedOptions
 {
     public const string Section = "Ledger";
     public const int MaxCardsPerColumn = 1000;
@@ -15,14 +15,10 @@ public sealed class LedgerOptions
     /// <summary>Cards a column draws at first, and how many more each "show more" adds. Default 10.</summary>
     public int CardsPerColumn { get; set; } = 10;
 
-    /// <summary>The settings' errors, empty when valid.</summary>
-    public IReadOnlyList<string> Validate() => CardsPerColumn is < 1 or > MaxCardsPerColumn
-        ? [$"{Section}:{nameof(CardsPerColumn)} must be between 1 and {MaxCardsPerColumn} (was {CardsPerColumn})."]
-        : [];
-}
-
-internal sealed class LedgerOptionsValidator : IValidateOptions<LedgerOptions>
-{
-    public ValidateOptionsResult Validate(string? name, LedgerOptions options) =>
-        options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        errors.CheckRange(Section, nameof(CardsPerColumn), CardsPerColumn, 1, MaxCardsPerColumn);
+        return errors;
+    }
 }

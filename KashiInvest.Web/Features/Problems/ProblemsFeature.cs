@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using KashiInvest.Web.Shared;
 
 namespace KashiInvest.Web.Features.Problems;
 
@@ -6,10 +6,7 @@ public static class ProblemsFeature
 {
     public static IServiceCollection AddProblemsFeature(this IServiceCollection services, IConfiguration? configuration = null)
     {
-        var options = services.AddOptions<LedgerOptions>();
-        if (configuration is not null) options.Bind(configuration.GetSection(LedgerOptions.Section));
-        options.ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LedgerOptions>, LedgerOptionsValidator>();
+        services.AddCheckedOptions<LedgerOptions>(configuration, LedgerOptions.Section);
         services.AddSingleton<ProblemCommands>();
         services.AddSingleton<LedgerQuery>();
         services.AddSingleton<Todo.ITodoSource, LedgerProblemsTodoSource>();

@@ -1,3 +1,4 @@
+using KashiInvest.Web.Shared;
 using Microsoft.Extensions.Options;
 
 namespace KashiInvest.Web.Features.Wall;
@@ -7,7 +8,7 @@ namespace KashiInvest.Web.Features.Wall;
 /// shows each group when it rotates, how many cards fit on one kiosk screen, and how many cards each group of the
 /// wall page draws before "show more".
 /// </summary>
-public sealed class WallOptions
+public sealed class WallOptions : ICheckedOptions
 {
     public const string Section = "Wall";
     public const int MinRotateSeconds = 5;
@@ -41,18 +42,11 @@ public sealed class WallOptions
     }
 }
 
-internal sealed class WallOptionsValidator : IValidateOptions<WallOptions>
-{
-    public ValidateOptionsResult Validate(string? name, WallOptions options) =>
-        options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
-}
-
 public static class WallFeature
 {
     public static IServiceCollection AddWallFeature(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WallOptions>, WallOptionsValidator>();
+        services.AddCheckedOptions<WallOptions>(configuration, WallOptions.Section);
         services.AddSingleton<WallCardPool>();
         services.AddSingleton<WallQuery>();
         return services;

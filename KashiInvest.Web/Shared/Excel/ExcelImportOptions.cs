@@ -6,7 +6,7 @@ namespace KashiInvest.Web.Shared.Excel;
 /// What one uploaded workbook may make the server read (configuration section <c>ExcelImport</c>, validated at start).
 /// A file over any limit is refused with a message saying which; none of it is written.
 /// </summary>
-public sealed class ExcelImportOptions
+public sealed class ExcelImportOptions : ICheckedOptions
 {
     public const string Section = "ExcelImport";
 
@@ -44,10 +44,4 @@ public sealed class ExcelImportOptions
     {
         if (value < min || value > max) errors.Add($"{Section}:{name} must be between {min} and {max} (was {value}).");
     }
-}
-
-internal sealed class ExcelImportOptionsValidator : IValidateOptions<ExcelImportOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ExcelImportOptions options) =>
-        options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
 }
