@@ -116,7 +116,8 @@ public sealed class ScreenRendered : IComponent, IHandleAfterRender
     public Task SetParametersAsync(ParameterView parameters)
     {
         parameters.SetParameterProperties(this);
-        if (_renderedAt == 0 && _handle.RendererInfo.IsInteractive && (_clock ??= Services.GetService<ScreenClock>()) is { } clock)
+        // The clock first: a host without it (a component test, which may not say what renderer it is) records nothing.
+        if (_renderedAt == 0 && (_clock ??= Services.GetService<ScreenClock>()) is { } clock && _handle.RendererInfo.IsInteractive)
         {
             // One empty render, so that the renderer calls back once the browser has applied the batch it is in.
             _renderedAt = clock.Now();
