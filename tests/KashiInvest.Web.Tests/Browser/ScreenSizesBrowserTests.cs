@@ -490,7 +490,8 @@ public sealed class ScreenSizesBrowserTests(BrowserFixture browser)
             var wide = KashiInvest.Web.Features.Wall.KioskGrid.For(1920, 1080);
             var small = KashiInvest.Web.Features.Wall.KioskGrid.For(1024, 768);
             Assert.NotEqual(wide, small);
-            await Expect(kiosk).ToHaveAttributeAsync("data-grid", $"{wide.Columns}x{wide.Rows}");
+            // The kiosk reads the window after its first render (three round trips): on a busy machine that is more than 5 s.
+            await Expect(kiosk).ToHaveAttributeAsync("data-grid", $"{wide.Columns}x{wide.Rows}", new() { Timeout = 30_000 });
 
             // The browser goes onto an older projector: fewer, larger cards, no page taller than the screen.
             // (The resize reaches the server through the circuit: on a busy machine that is more than the 5 s default.)
